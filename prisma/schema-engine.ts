@@ -14,6 +14,7 @@ import { readFile, readdir, stat } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { Pool } from "pg";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 
 type JsResult<T> = { tag: "ok"; value: T } | { tag: "error"; value: string };
@@ -96,7 +97,8 @@ async function withEngine<T>(
 ): Promise<T> {
   const mod = await loadEngineModule();
   const logs: string[] = [];
-  const adapter = bindMigrationAwareSqlAdapterFactory(new WholeScriptPrismaPg({ connectionString: databaseUrl }));
+  const pool = new Pool({ connectionString: databaseUrl, max: 2 });
+  const adapter = bindMigrationAwareSqlAdapterFactory(new WholeScriptPrismaPg(pool));
   const engine = await mod.SchemaEngine.new(
     { datamodels: [[SCHEMA_PATH, schema]] },
     (log: string) => logs.push(log),
@@ -111,6 +113,7 @@ async function withEngine<T>(
     throw new Error(`Schema engine: ${panic ?? describeEngineError(error)}${detail}`);
   } finally {
     engine.free();
+    await pool.end();
   }
 }
 

@@ -1,0 +1,17 @@
+import { requireUser } from "@/lib/auth/session";
+import { AppHeader } from "@/components/layout/app-header";
+
+// Every page behind sign-in reads the database at request time.
+export const dynamic = "force-dynamic";
+
+export default async function SignedInLayout({ children }: { children: React.ReactNode }) {
+  const user = await requireUser();
+  return (
+    <>
+      <AppHeader user={user} />
+      <main id="main" className="mx-auto max-w-6xl px-4 py-6">
+        {children}
+      </main>
+    </>
+  );
+}

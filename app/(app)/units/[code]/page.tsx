@@ -1,0 +1,96 @@
+import Link from "next/link";
+import { unitDisplayName } from "@/lib/units/display-name";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { requireUser } from "@/lib/auth/session";
+import { AppError } from "@/lib/errors";
+import { getUnitOverview } from "@/lib/units/get-unit-overview";
+import { UnitCountsLine } from "@/components/units/unit-counts";
+import { TeamCard } from "@/components/units/team-card";
+
+export default async function UnitPage({ params }: { params: Promise<{ code: string }> }) {
+  const user = await requireUser();
+  const { code } = await params;
+  const overview = await getUnitOverview(user, decodeURIComponent(code)).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
+    throw error;
+  });
+  const t = await getTranslations("units");
+  const levels = await getTranslations("levels");
+  const format = await getFormatter();
+  const { unit, breadcrumb, children, teams, counts } = overview;
+  return (
+    <>
+      <nav aria-label={t("breadcrumb")} className="mb-2 text-sm">
+        <ol className="flex flex-wrap gap-1">
+          <li>
+            <Link href="/" className="text-brand-700 underline">{t("backHome")}</Link>
+          </li>
+          {breadcrumb.map((ancestor) => (
+            <li key={ancestor.id}>
+              <span aria-hidden> › </span>
+              <Link href={`/units/${encodeURIComponent(ancestor.code)}`} className="text-brand-700 underline">
+                {unitDisplayName(ancestor)}
+              </Link>
+            </li>
+          ))}
+        </ol>
+      </nav>
+      <h1 className="text-2xl font-bold text-brand-900">
+        {unitDisplayName(unit)}
+      </h1>
+      <p className="mb-4 text-slate-700">
+        {levels(unit.level)} · {unit.code} · <UnitCountsLine counts={counts} />
+      </p>
+
+      {unit.level !== "RESIDENTIAL_GROUP" && (
+        <section className="mb-6" aria-labelledby="children-heading">
+          <h2 id="children-heading" className="mb-2 text-xl font-semibold">{t("children")}</h2>
+          {children.length === 0 ? (
+            <p className="rounded-md bg-white p-4">{t("noChildren")}</p>
+          ) : (
+            <div className="overflow-x-auto rounded-md bg-white shadow-sm">
+              <table className="w-full min-w-[32rem] text-left">
+                <thead className="bg-slate-100">
+                  <tr>
+                    <th scope="col" className="p-2">{t("colUnit")}</th>
+                    <th scope="col" className="p-2 text-right">{t("colGroups")}</th>
+                    <th scope="col" className="p-2 text-right">{t("colTeams")}</th>
+                    <th scope="col" className="p-2 text-right">{t("colMembers")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {children.map((child) => (
+                    <tr key={child.id} className="border-t border-slate-100">
+                      <td className="p-2">
+                        <Link href={`/units/${encodeURIComponent(child.code)}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+                          {unitDisplayName(child)}
+                        </Link>
+                      </td>
+                      <td className="p-2 text-right tabular-nums">{format.number(child.residentialGroups)}</td>
+                      <td className="p-2 text-right tabular-nums">{format.number(child.teams)}</td>
+                      <td className="p-2 text-right tabular-nums">{format.number(child.members)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </section>
+      )}
+
+      <section aria-labelledby="teams-heading">
+        <h2 id="teams-heading" className="mb-2 text-xl font-semibold">{t("teamsHere")}</h2>
+        {teams.length === 0 ? (
+          <p className="rounded-md bg-white p-4">{t("noTeams")}</p>
+        ) : (
+          <div className="space-y-4">
+            {teams.map((team) => (
+              <TeamCard key={team.id} team={team} />
+            ))}
+          </div>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,88 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { signIn } from "next-auth/react";
+import { useRouter, useSearchParams } from "next/navigation";
+import { useTranslations } from "next-intl";
+
+export function SignInForm() {
+  const t = useTranslations("signIn");
+  const router = useRouter();
+  const searchParams = useSearchParams();
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  // Until the script runs, a native submit would post the password nowhere useful: keep the button off.
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
+
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const username = String(form.get("username") ?? "").trim();
+    const password = String(form.get("password") ?? "");
+    if (!username || !password) {
+      setError(t("required"));
+      return;
+    }
+    setPending(true);
+    setError(null);
+    try {
+      const result = await signIn("credentials", { redirect: false, username, password });
+      if (result?.ok && !result.error) {
+        // Only same-site paths: an open redirect would let a phishing link bounce users elsewhere.
+        const next = searchParams.get("callbackUrl");
+        router.replace(next && next.startsWith("/") && !next.startsWith("//") ? next : "/");
+        router.refresh();
+        return;
+      }
+      setError(t("failed"));
+    } catch {
+      setError(t("offline"));
+    }
+    setPending(false);
+  }
+
+  return (
+    <form id="sign-in-form" onSubmit={onSubmit} method="post" noValidate className="space-y-4">
+      <div>
+        <label htmlFor="username" className="mb-1 block font-medium">
+          {t("username")}
+        </label>
+        <input
+          id="username"
+          name="username"
+          autoComplete="username"
+          autoCapitalize="none"
+          spellCheck={false}
+          required
+          className="block min-h-12 w-full rounded-md border border-slate-400 bg-white px-3 text-base"
+        />
+      </div>
+      <div>
+        <label htmlFor="password" className="mb-1 block font-medium">
+          {t("password")}
+        </label>
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          className="block min-h-12 w-full rounded-md border border-slate-400 bg-white px-3 text-base"
+        />
+      </div>
+      {error && (
+        <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-red-800">
+          {error}
+        </p>
+      )}
+      <button
+        type="submit"
+        disabled={pending || !ready}
+        className="min-h-12 w-full rounded-md bg-brand-700 px-4 text-base font-semibold text-white hover:bg-brand-900 disabled:opacity-60"
+      >
+        {pending ? t("submitting") : t("submit")}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,36 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import type { SessionUser } from "@/lib/auth/session";
+import { SignOutButton } from "@/components/auth/sign-out-button";
+import { LanguageSwitch } from "./language-switch";
+
+export async function AppHeader({ user }: { user: SessionUser }) {
+  const t = await getTranslations("nav");
+  const app = await getTranslations("app");
+  const roles = await getTranslations("roles");
+  const links = [{ href: "/", label: t("units") }];
+  if (user.role === "ADMIN") links.push({ href: "/admin/units/import", label: t("importUnits") });
+  return (
+    <header className="bg-brand-900 text-white">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
+        <Link href="/" className="text-lg font-bold">
+          {app("name")}
+        </Link>
+        <nav aria-label={t("mainNavigation")} className="flex flex-wrap gap-1">
+          {links.map((link) => (
+            <Link key={link.href} href={link.href} className="flex min-h-10 items-center rounded px-2 hover:bg-white/10">
+              {link.label}
+            </Link>
+          ))}
+        </nav>
+        <div className="ml-auto flex flex-wrap items-center gap-2 text-sm">
+          <span>
+            {t("signedInAs", { name: user.fullName })} · {roles(user.role)}
+          </span>
+          <LanguageSwitch />
+          <SignOutButton label={t("signOut")} />
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,61 @@
+"use client";
+
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import type { ImportUnitsState } from "@/app/(app)/admin/units/import/actions";
+
+export function ImportUnitsForm({ action }: { action: (state: ImportUnitsState, data: FormData) => Promise<ImportUnitsState> }) {
+  const t = useTranslations("importUnits");
+  const [state, formAction, pending] = useActionState(action, null);
+  return (
+    <div className="space-y-4">
+      <form action={formAction} className="space-y-3 rounded-md bg-white p-4 shadow-sm">
+        <div>
+          <label htmlFor="file" className="mb-1 block font-medium">{t("file")}</label>
+          <input id="file" name="file" type="file" accept=".csv,text/csv" required className="block min-h-12 w-full text-base" />
+        </div>
+        <button
+          type="submit"
+          disabled={pending}
+          className="min-h-12 rounded-md bg-brand-700 px-4 font-semibold text-white hover:bg-brand-900 disabled:opacity-60"
+        >
+          {pending ? t("submitting") : t("submit")}
+        </button>
+      </form>
+
+      {state?.ok === true && (
+        <p role="status" className="rounded-md border border-green-300 bg-green-50 p-3 text-green-900">
+          {t("success", { created: state.created, unchanged: state.unchanged })}
+        </p>
+      )}
+      {state?.ok === false && (
+        <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-red-900">
+          <p className="font-medium">{state.message}</p>
+          {state.errors.length > 0 && (
+            <div className="mt-2 overflow-x-auto">
+              <table className="w-full min-w-[28rem] text-left text-sm">
+                <caption className="mb-1 text-left font-semibold">{t("errorsTitle")}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col" className="pr-2">{t("colLine")}</th>
+                    <th scope="col" className="pr-2">{t("colColumn")}</th>
+                    <th scope="col">{t("colMessage")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {state.errors.map((error, index) => (
+                    <tr key={index} className="border-t border-red-200 align-top">
+                      <td className="pr-2 tabular-nums">{error.line}</td>
+                      <td className="pr-2 font-mono">{error.column}</td>
+                      <td>{error.message}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

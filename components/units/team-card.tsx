@@ -1,0 +1,53 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import type { Affiliation, MemberRole } from "@/lib/generated/prisma/enums";
+
+export interface TeamCardData {
+  code: string;
+  name: string;
+  active: boolean;
+  foundedOn: Date | null;
+  foundingDecision: string | null;
+  members: { id: number; fullName: string; role: MemberRole; affiliation: Affiliation; trainedOn: Date | null }[];
+}
+
+export async function TeamCard({ team }: { team: TeamCardData }) {
+  const t = await getTranslations("units");
+  const roles = await getTranslations("memberRoles");
+  const affiliations = await getTranslations("affiliations");
+  const format = await getFormatter();
+  const date = (value: Date) => format.dateTime(value, { day: "2-digit", month: "2-digit", year: "numeric" });
+  return (
+    <section className="rounded-md bg-white p-4 shadow-sm" aria-labelledby={`team-${team.code}`}>
+      <h3 id={`team-${team.code}`} className="font-semibold">
+        {team.name} {!team.active && <span className="ml-2 rounded bg-slate-200 px-2 text-sm">{t("inactive")}</span>}
+      </h3>
+      <p className="text-sm text-slate-700">
+        {[team.foundedOn && t("foundedOn", { date: date(team.foundedOn) }), team.foundingDecision && t("decision", { ref: team.foundingDecision }), t("members", { count: team.members.length })]
+          .filter(Boolean)
+          .join(" · ")}
+      </p>
+      <div className="mt-2 overflow-x-auto">
+        <table className="w-full min-w-[28rem] text-left text-sm">
+          <thead>
+            <tr className="border-b border-slate-200">
+              <th scope="col" className="py-1 pr-2">{t("memberName")}</th>
+              <th scope="col" className="py-1 pr-2">{t("memberRole")}</th>
+              <th scope="col" className="py-1 pr-2">{t("memberAffiliation")}</th>
+              <th scope="col" className="py-1">{t("memberTrained")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {team.members.map((member) => (
+              <tr key={member.id} className="border-b border-slate-100">
+                <td className="py-1 pr-2">{member.fullName}</td>
+                <td className="py-1 pr-2">{roles(member.role)}</td>
+                <td className="py-1 pr-2">{affiliations(member.affiliation)}</td>
+                <td className="py-1">{member.trainedOn ? date(member.trainedOn) : t("notTrained")}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,43 @@
+/**
+ * The one place that turns a request into the acting user. The session cookie
+ * only names the user; role, scope and the active flag are read from the
+ * database on every request, so a deactivated user loses access at once.
+ */
+import "server-only";
+import { cache } from "react";
+import { redirect } from "next/navigation";
+import { getServerSession } from "next-auth";
+import { db } from "../db";
+import type { Role } from "../generated/prisma/enums";
+import { authOptions } from "./options";
+
+export interface SessionUser {
+  id: number;
+  username: string;
+  fullName: string;
+  role: Role;
+  /** NULL only for ADMIN: the whole country. */
+  scopeUnitId: number | null;
+  teamId: number | null;
+  locale: string;
+}
+
+export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
+  const session = await getServerSession(authOptions);
+  const id = Number((session?.user as { id?: string } | undefined)?.id);
+  if (!Number.isInteger(id) || id <= 0) return null;
+  const user = await db.user.findUnique({
+    where: { id },
+    select: { id: true, username: true, fullName: true, role: true, scopeUnitId: true, teamId: true, locale: true, active: true },
+  });
+  if (!user || !user.active) return null;
+  const { active: _active, ...sessionUser } = user;
+  return sessionUser;
+});
+
+/** For pages: the acting user, or a redirect to the sign-in page. */
+export async function requireUser(): Promise<SessionUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect("/sign-in");
+  return user;
+}

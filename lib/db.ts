@@ -1,0 +1,44 @@
+/**
+ * The single PrismaClient. Created on first use, not at import, so that
+ * `next build` and modules that merely import lib/ never open a connection.
+ * Only the data-access layer (lib/), the seed and tests import this module.
+ */
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "./generated/prisma/client";
+import { requireDatabaseUrl } from "./env";
+
+export { Prisma } from "./generated/prisma/client";
+export type { PrismaClient };
+
+const holder = globalThis as unknown as { __tcnsPrisma?: PrismaClient; __tcnsDatabaseUrl?: string };
+
+export function createPrismaClient(connectionString: string): PrismaClient {
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max: 10 }) });
+}
+
+/** Points the shared client at a database chosen at run time (command-line tools, tests). */
+export function useDatabaseUrl(url: string): void {
+  if (holder.__tcnsDatabaseUrl === url && holder.__tcnsPrisma) return;
+  void holder.__tcnsPrisma?.$disconnect();
+  holder.__tcnsDatabaseUrl = url;
+  holder.__tcnsPrisma = createPrismaClient(url);
+}
+
+function client(): PrismaClient {
+  if (!holder.__tcnsPrisma) useDatabaseUrl(requireDatabaseUrl());
+  return holder.__tcnsPrisma!;
+}
+
+export async function disconnectDb(): Promise<void> {
+  await holder.__tcnsPrisma?.$disconnect();
+  holder.__tcnsPrisma = undefined;
+  holder.__tcnsDatabaseUrl = undefined;
+}
+
+export const db: PrismaClient = new Proxy({} as PrismaClient, {
+  get(_target, property) {
+    const instance = client();
+    const value = Reflect.get(instance, property, instance);
+    return typeof value === "function" ? value.bind(instance) : value;
+  },
+});

@@ -1,0 +1,58 @@
+/**
+ * Number, percentage and date formatting for the two interface languages.
+ * Vietnamese style: 2.869 · 53,51% · 23/11/2026.
+ */
+export type Locale = "vi" | "en";
+export const LOCALES: readonly Locale[] = ["vi", "en"];
+export const DEFAULT_LOCALE: Locale = "vi";
+
+const intlLocale = (locale: Locale) => (locale === "vi" ? "vi-VN" : "en-GB");
+
+export function isLocale(value: unknown): value is Locale {
+  return value === "vi" || value === "en";
+}
+
+export function formatNumber(value: number, locale: Locale = DEFAULT_LOCALE): string {
+  return new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 0 }).format(value);
+}
+
+/** A ratio between 0 and 1 as a percentage; null (no denominator) is shown as a dash, never 0%. */
+export function formatPercent(ratio: number | null, locale: Locale = DEFAULT_LOCALE, fractionDigits = 2): string {
+  if (ratio === null || !Number.isFinite(ratio)) return "–";
+  return new Intl.NumberFormat(intlLocale(locale), {
+    style: "percent",
+    minimumFractionDigits: fractionDigits,
+    maximumFractionDigits: fractionDigits,
+  }).format(ratio);
+}
+
+/** dd/MM/yyyy in Vietnamese, dd/MM/yyyy in British English too (both day-first). */
+export function formatDate(date: Date, locale: Locale = DEFAULT_LOCALE): string {
+  return new Intl.DateTimeFormat(intlLocale(locale), {
+    day: "2-digit",
+    month: "2-digit",
+    year: "numeric",
+    timeZone: "Asia/Ho_Chi_Minh",
+  }).format(date);
+}
+
+export function formatDateTime(date: Date, locale: Locale = DEFAULT_LOCALE): string {
+  return new Intl.DateTimeFormat(intlLocale(locale), {
+    day: "2-digit",
+    month: "2-digit",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZone: "Asia/Ho_Chi_Minh",
+  }).format(date);
+}
+
+/** A month id (yyyymm) as "Tháng 10/2026" or "October 2026". */
+export function formatPeriod(periodId: number, locale: Locale = DEFAULT_LOCALE): string {
+  const year = Math.floor(periodId / 100);
+  const month = periodId % 100;
+  if (locale === "vi") return `Tháng ${month}/${year}`;
+  return new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" }).format(
+    new Date(Date.UTC(year, month - 1, 1)),
+  );
+}

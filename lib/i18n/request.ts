@@ -1,0 +1,20 @@
+/**
+ * next-intl without locale routing: the language is a per-user choice kept in a
+ * cookie (and, once signed in, on the user), so links stay the same in both
+ * languages and can be shared in a meeting.
+ */
+import { cookies } from "next/headers";
+import { getRequestConfig } from "next-intl/server";
+import { DEFAULT_LOCALE, isLocale } from "../format";
+
+export const LOCALE_COOKIE = "locale";
+
+export default getRequestConfig(async () => {
+  const stored = (await cookies()).get(LOCALE_COOKIE)?.value;
+  const locale = isLocale(stored) ? stored : DEFAULT_LOCALE;
+  return {
+    locale,
+    messages: (await import(`./messages/${locale}.json`)).default,
+    timeZone: "Asia/Ho_Chi_Minh",
+  };
+});

@@ -1,0 +1,45 @@
+/** One unit's page: where it sits, what lies directly below it, and the teams it has. */
+import "server-only";
+import type { SessionUser } from "../auth/session";
+import { db } from "../db";
+import { compareVietnamese } from "../text";
+import { canReadUnit, findReadableUnitByCode } from "./scope";
+import { countBelow, findAncestors, findChildren } from "./tree-queries";
+
+export async function getUnitOverview(user: SessionUser, code: string) {
+  const unit = await findReadableUnitByCode(user, code);
+  const [ancestors, children] = await Promise.all([findAncestors(unit.id), findChildren(unit.id)]);
+  const counts = await countBelow([unit.id, ...children.map((child) => child.id)]);
+  const teams = await db.team.findMany({
+    where: { unitId: unit.id },
+    select: {
+      id: true,
+      code: true,
+      name: true,
+      active: true,
+      foundedOn: true,
+      foundingDecision: true,
+      members: {
+        where: { active: true },
+        select: { id: true, fullName: true, role: true, affiliation: true, trainedOn: true },
+        orderBy: [{ role: "asc" }, { id: "asc" }],
+      },
+    },
+    orderBy: { code: "asc" },
+  });
+  // The breadcrumb starts at the top of the user's own scope, not above it.
+  const visibleAncestors = [];
+  for (const ancestor of ancestors) {
+    if (ancestor.id !== unit.id && (await canReadUnit(user, ancestor.id))) visibleAncestors.push(ancestor);
+  }
+  const empty = { residentialGroups: 0, teams: 0, members: 0 };
+  return {
+    unit,
+    counts: counts.get(unit.id) ?? empty,
+    breadcrumb: visibleAncestors,
+    children: children
+      .map((child) => ({ ...child, ...(counts.get(child.id) ?? empty) }))
+      .sort((a, b) => compareVietnamese(a.name, b.name)),
+    teams,
+  };
+}

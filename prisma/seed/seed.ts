@@ -1,0 +1,164 @@
+/**
+ * Writes the catalogue and, optionally, the demo data. Runs only on a database
+ * without any catalogue yet, so a second `npm start` or `npm run db:seed` keeps
+ * what is there. All of it is one transaction: a failed seed leaves nothing.
+ */
+import { randomBytes } from "node:crypto";
+import type { PrismaClient } from "../../lib/generated/prisma/client";
+import type { UnitLevel } from "../../lib/generated/prisma/enums";
+import { hashPassword } from "../../lib/auth/password";
+import { SYSTEM_ACTOR, writeAuditLog } from "../../lib/audit/write-audit-log";
+import { normalizeName } from "../../lib/text";
+import { UNIT_LEVELS } from "../../lib/units/levels";
+import { DATA_ELEMENTS, INDICATORS, TARGETS } from "./catalogue";
+import { buildDemoData } from "./demo-data";
+import { DEMO_PASSWORD, DEMO_USERS } from "./demo-places";
+
+export type SeedResult =
+  | { seeded: false }
+  | { seeded: true; demo: true }
+  | { seeded: true; demo: false; adminPassword: string };
+
+const VALUE_BATCH = 20_000;
+
+type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+
+export async function isSeeded(prisma: PrismaClient): Promise<boolean> {
+  return (await prisma.dataElement.count()) > 0;
+}
+
+export async function seedDatabase(prisma: PrismaClient, options: { demo: boolean }): Promise<SeedResult> {
+  if (await isSeeded(prisma)) return { seeded: false };
+  // Hash outside the transaction: argon2 is deliberately slow.
+  const demoHash = options.demo ? await hashPassword(DEMO_PASSWORD) : "";
+  const adminPassword = options.demo ? DEMO_PASSWORD : randomBytes(12).toString("base64url");
+  const adminHash = options.demo ? demoHash : await hashPassword(adminPassword);
+
+  await prisma.$transaction(
+    async (tx) => {
+      const elementIds = await seedCatalogue(tx);
+      if (options.demo) await seedDemo(tx, elementIds, demoHash);
+      else {
+        await tx.user.create({
+          data: { username: "admin", fullName: "Quản trị hệ thống", role: "ADMIN", passwordHash: adminHash, mustChangePassword: true },
+        });
+      }
+      await writeAuditLog(tx, SYSTEM_ACTOR, {
+        action: options.demo ? "seed.demo" : "seed.catalogue",
+        entityType: "database",
+        after: { dataElements: DATA_ELEMENTS.length, indicators: INDICATORS.length },
+      });
+    },
+    { timeout: 300_000, maxWait: 10_000 },
+  );
+  return options.demo ? { seeded: true, demo: true } : { seeded: true, demo: false, adminPassword };
+}
+
+async function seedCatalogue(tx: Tx): Promise<Map<string, number>> {
+  const elements = await tx.dataElement.createManyAndReturn({
+    data: DATA_ELEMENTS.map((element, index) => ({ ...element, sortOrder: index + 1 })),
+    select: { id: true, code: true },
+  });
+  const elementIds = new Map(elements.map((element) => [element.code, element.id]));
+  const indicators = await tx.indicator.createManyAndReturn({
+    data: INDICATORS.map((indicator, index) => ({
+      code: indicator.code,
+      name: indicator.name,
+      nameEn: indicator.nameEn,
+      numeratorElementId: elementIds.get(indicator.numerator)!,
+      denominatorElementId: elementIds.get(indicator.denominator)!,
+      sortOrder: index + 1,
+    })),
+    select: { id: true, code: true },
+  });
+  const indicatorIds = new Map(indicators.map((indicator) => [indicator.code, indicator.id]));
+  await tx.target.createMany({
+    data: TARGETS.filter((target) => target.unitCode === null).map((target) => ({
+      indicatorId: indicatorIds.get(target.indicator)!,
+      unitId: null,
+      value: target.value,
+      reason: target.reason,
+      source: target.source,
+    })),
+  });
+  return elementIds;
+}
+
+async function seedDemo(tx: Tx, elementIds: Map<string, number>, passwordHash: string): Promise<void> {
+  const demo = buildDemoData();
+  const unitIds = new Map<string, number>();
+  // Parents before children, so that the closure trigger finds each parent's ancestors.
+  for (const level of UNIT_LEVELS as readonly UnitLevel[]) {
+    const created = await tx.adminUnit.createManyAndReturn({
+      data: demo.units
+        .filter((unit) => unit.level === level)
+        .map((unit) => ({
+          code: unit.code,
+          name: normalizeName(unit.name),
+          level: unit.level,
+          kind: unit.kind,
+          parentId: unit.parentCode ? unitIds.get(unit.parentCode)! : null,
+        })),
+      select: { id: true, code: true },
+    });
+    for (const unit of created) unitIds.set(unit.code, unit.id);
+  }
+
+  const teams = await tx.team.createManyAndReturn({
+    data: demo.teams.map((team) => ({
+      code: team.code,
+      name: normalizeName(team.name),
+      unitId: unitIds.get(team.unitCode)!,
+      foundedOn: new Date(team.foundedOn),
+      foundingDecision: team.foundingDecision,
+    })),
+    select: { id: true, code: true, unitId: true },
+  });
+  const teamIds = new Map(teams.map((team) => [team.code, team.id]));
+  await tx.teamMember.createMany({
+    data: demo.members.map((member) => ({
+      teamId: teamIds.get(member.teamCode)!,
+      fullName: normalizeName(member.fullName),
+      role: member.role,
+      affiliation: member.affiliation,
+      birthYear: member.birthYear,
+      gender: member.gender,
+      phone: member.phone,
+      trainedOn: member.trainedOn ? new Date(member.trainedOn) : null,
+    })),
+  });
+
+  for (let start = 0; start < demo.values.length; start += VALUE_BATCH) {
+    const batch = demo.values.slice(start, start + VALUE_BATCH);
+    await tx.$executeRaw`
+      INSERT INTO data_value (unit_id, period_id, element_id, value, updated_at)
+      SELECT unit_id, period_id, element_id, value, now()
+      FROM unnest(${batch.map((row) => unitIds.get(row.unitCode)!)}::int[],
+                  ${batch.map((row) => row.periodId)}::int[],
+                  ${batch.map((row) => elementIds.get(row.elementCode)!)}::int[],
+                  ${batch.map((row) => row.value)}::int[]) AS v(unit_id, period_id, element_id, value)`;
+  }
+
+  const indicatorIds = new Map((await tx.indicator.findMany({ select: { id: true, code: true } })).map((i) => [i.code, i.id]));
+  await tx.target.createMany({
+    data: TARGETS.filter((target) => target.unitCode !== null).map((target) => ({
+      indicatorId: indicatorIds.get(target.indicator)!,
+      unitId: unitIds.get(target.unitCode!)!,
+      value: target.value,
+      reason: target.reason,
+      source: target.source,
+    })),
+  });
+
+  const teamByUnit = new Map(teams.map((team) => [team.unitId, team.id]));
+  await tx.user.createMany({
+    data: DEMO_USERS.map((user) => ({
+      username: user.username,
+      fullName: normalizeName(user.fullName),
+      role: user.role,
+      scopeUnitId: user.scopeUnitCode ? unitIds.get(user.scopeUnitCode)! : null,
+      teamId: user.teamUnitCode ? teamByUnit.get(unitIds.get(user.teamUnitCode)!)! : null,
+      passwordHash,
+    })),
+  });
+}

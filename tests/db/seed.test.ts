@@ -1,0 +1,108 @@
+import { createHash } from "node:crypto";
+import { Client } from "pg";
+import { createPrismaClient } from "@/lib/db";
+import { verifyPassword } from "@/lib/auth/password";
+import { seedDatabase } from "@/prisma/seed/seed";
+import { DEMO_PASSWORD } from "@/prisma/seed/demo-places";
+import { createTestDatabase, type TestDatabase } from "../setup/test-database";
+
+/** A digest of everything the seed writes that is not a timestamp, an id sequence or a salted hash. */
+async function contentDigest(url: string): Promise<string> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  const queries = [
+    "SELECT u.code, u.name, u.level, u.kind, p.code AS parent FROM admin_unit u LEFT JOIN admin_unit p ON p.id = u.parent_id ORDER BY u.code",
+    "SELECT t.code, t.name, u.code AS unit, t.founded_on::text, t.founding_decision FROM team t JOIN admin_unit u ON u.id = t.unit_id ORDER BY t.code",
+    "SELECT t.code, m.full_name, m.role, m.affiliation, m.birth_year, m.gender, m.phone, m.trained_on::text FROM team_member m JOIN team t ON t.id = m.team_id ORDER BY t.code, m.id",
+    "SELECT u.code, v.period_id, e.code AS element, v.value FROM data_value v JOIN admin_unit u ON u.id = v.unit_id JOIN data_element e ON e.id = v.element_id ORDER BY 1, 2, 3",
+    "SELECT i.code, coalesce(u.code, '-') AS unit, t.value::text, t.reason FROM target t JOIN indicator i ON i.id = t.indicator_id LEFT JOIN admin_unit u ON u.id = t.unit_id ORDER BY 1, 2",
+    "SELECT username, role, full_name FROM app_user ORDER BY username",
+  ];
+  const hash = createHash("sha256");
+  for (const sql of queries) hash.update(JSON.stringify((await client.query(sql)).rows));
+  await client.end();
+  return hash.digest("hex");
+}
+
+describe("the demo seed", () => {
+  let first: TestDatabase;
+  let second: TestDatabase;
+
+  beforeAll(async () => {
+    [first, second] = await Promise.all([createTestDatabase(), createTestDatabase()]);
+  });
+  afterAll(async () => {
+    await Promise.all([first.drop(), second.drop()]);
+  });
+
+  it("writes the same data into two databases (deterministic), and never seeds twice", async () => {
+    for (const database of [first, second]) {
+      const prisma = createPrismaClient(database.url);
+      try {
+        expect(await seedDatabase(prisma, { demo: true })).toEqual({ seeded: true, demo: true });
+      } finally {
+        await prisma.$disconnect();
+      }
+    }
+    const digest = await contentDigest(first.url);
+    expect(await contentDigest(second.url)).toBe(digest);
+
+    const prisma = createPrismaClient(first.url);
+    try {
+      expect(await seedDatabase(prisma, { demo: true })).toEqual({ seeded: false });
+      expect(await contentDigest(first.url)).toBe(digest);
+    } finally {
+      await prisma.$disconnect();
+    }
+  });
+
+  it("matches the figures of the sources: Hải Châu's 13 wards and 517 teams, Hòa Thuận Tây's 53 teams and 385 members", async () => {
+    const client = new Client({ connectionString: first.url });
+    await client.connect();
+    try {
+      const one = async (sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows[0];
+      const below = (code: string) =>
+        `FROM admin_unit_closure c JOIN admin_unit a ON a.id = c.ancestor_id AND a.code = '${code}' JOIN admin_unit d ON d.id = c.descendant_id`;
+      expect(await one(`SELECT count(*)::int AS n ${below("492")} WHERE d.level = 'WARD'`)).toEqual({ n: 13 });
+      expect(await one(`SELECT count(*)::int AS n ${below("492")} JOIN team t ON t.unit_id = d.id`)).toEqual({ n: 517 });
+      expect(await one(`SELECT count(*)::int AS n ${below("20206")} JOIN team t ON t.unit_id = d.id`)).toEqual({ n: 53 });
+      expect(await one(`SELECT count(*)::int AS n ${below("20206")} JOIN team t ON t.unit_id = d.id JOIN team_member m ON m.team_id = t.id`)).toEqual({ n: 385 });
+      // Team sizes in Hòa Thuận Tây stay within 6 to 9; the Cự Khê pilot team has 16 members.
+      expect(
+        await one(`SELECT min(n)::int AS min, max(n)::int AS max FROM (SELECT count(*) AS n ${below("20206")} JOIN team t ON t.unit_id = d.id JOIN team_member m ON m.team_id = t.id GROUP BY t.id) s`),
+      ).toEqual({ min: 6, max: 9 });
+      expect(await one("SELECT count(*)::int AS n FROM team t JOIN team_member m ON m.team_id = t.id WHERE t.code = 'TCNS-10231'")).toEqual({ n: 16 });
+      // At least 18 months of figures, and some groups have not reported the latest month.
+      expect(await one("SELECT count(DISTINCT period_id)::int AS n FROM data_value")).toEqual({ n: 18 });
+      const reported = await one(
+        "SELECT count(DISTINCT unit_id) FILTER (WHERE period_id = 202610)::int AS latest, count(DISTINCT unit_id) FILTER (WHERE period_id = 202609)::int AS previous FROM data_value v JOIN admin_unit u ON u.id = v.unit_id WHERE u.level = 'RESIDENTIAL_GROUP'",
+      );
+      expect(reported.latest).toBeLessThan(reported.previous);
+      // No part exceeds its whole.
+      expect(
+        await one(`SELECT count(*)::int AS n FROM data_value p JOIN data_element pe ON pe.id = p.element_id AND pe.code = 'ADULTS_DIGITAL_SIGNATURE'
+                   JOIN data_value w ON w.unit_id = p.unit_id AND w.period_id = p.period_id JOIN data_element we ON we.id = w.element_id AND we.code = 'ADULTS'
+                   WHERE p.value > w.value`),
+      ).toEqual({ n: 0 });
+      // Hải Dương's online dossier rate over the demo year sits near the 53.51% of the source.
+      const haiDuong = await one(`SELECT sum(v.value) FILTER (WHERE e.code = 'DOSSIERS_ONLINE')::float / sum(v.value) FILTER (WHERE e.code = 'DOSSIERS_TOTAL') AS rate
+                                  ${below("30")} JOIN data_value v ON v.unit_id = d.id JOIN data_element e ON e.id = v.element_id WHERE v.period_id BETWEEN 202511 AND 202610`);
+      expect(haiDuong.rate).toBeGreaterThan(0.51);
+      expect(haiDuong.rate).toBeLessThan(0.56);
+    } finally {
+      await client.end();
+    }
+  });
+
+  it("gives every demo account the documented password, hashed with argon2id", async () => {
+    const prisma = createPrismaClient(first.url);
+    try {
+      const admin = await prisma.user.findUniqueOrThrow({ where: { username: "admin" } });
+      expect(admin.passwordHash).toMatch(/^\$argon2id\$/);
+      expect(await verifyPassword(admin.passwordHash, DEMO_PASSWORD)).toBe(true);
+      expect(await verifyPassword(admin.passwordHash, "wrong")).toBe(false);
+    } finally {
+      await prisma.$disconnect();
+    }
+  });
+});

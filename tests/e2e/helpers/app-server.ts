@@ -1,0 +1,73 @@
+/**
+ * The real app for browser tests: the production build (made if missing or
+ * stale), served by `next start` on a free port against a fresh database
+ * seeded with the demo data.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { createPrismaClient } from "@/lib/db";
+import { findFreePort } from "@/lib/ports.mjs";
+import { needsBuild, nextBinary, PROJECT_ROOT } from "@/lib/cli/build-state";
+import { seedDatabase } from "@/prisma/seed/seed";
+import { createTestDatabase, type TestDatabase } from "../../setup/test-database";
+
+export interface TestApp {
+  baseUrl: string;
+  database: TestDatabase;
+  stop: () => Promise<void>;
+}
+
+export async function startTestApp(): Promise<TestApp> {
+  if (needsBuild()) {
+    const build = spawnSync(process.execPath, [nextBinary(), "build"], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+    if (build.status !== 0) throw new Error("next build failed");
+  }
+  const database = await createTestDatabase();
+  const prisma = createPrismaClient(database.url);
+  try {
+    await seedDatabase(prisma, { demo: true });
+  } finally {
+    await prisma.$disconnect();
+  }
+  const port = await findFreePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const server: ChildProcess = spawn(process.execPath, [nextBinary(), "start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: PROJECT_ROOT,
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_URL: database.url,
+      NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
+      NEXTAUTH_URL: baseUrl,
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (server.exitCode !== null) throw new Error("the app server exited during start-up");
+    try {
+      if ((await fetch(`${baseUrl}/sign-in`)).status < 500) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error("the app server did not answer within 60 s");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  return {
+    baseUrl,
+    database,
+    stop: async () => {
+      if (server.exitCode === null) {
+        const exited = new Promise((resolve) => server.once("exit", resolve));
+        server.kill("SIGTERM");
+        await exited;
+      }
+      await database.drop();
+    },
+  };
+}

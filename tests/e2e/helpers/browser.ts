@@ -1,0 +1,48 @@
+/** Debian's Chromium driven by playwright-core, with the flags that keep it off the closed network (STACK.md). */
+import { existsSync, mkdirSync } from "node:fs";
+import path from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export const SCREENSHOT_DIR = path.join(__dirname, "..", "screenshots");
+
+/**
+ * Without Chromium the browser suite cannot run. In CI that is a failure; on a
+ * developer machine with only Node and npm the suite is skipped with a notice.
+ */
+export function browserAvailable(): boolean {
+  if (existsSync(CHROMIUM_PATH)) return true;
+  if (process.env.CI) throw new Error(`Chromium not found at ${CHROMIUM_PATH}: .ci/run must install it (apt-get install -y chromium).`);
+  console.warn(`Chromium not found at ${CHROMIUM_PATH}: skipping the browser tests. Install it with: apt-get install -y chromium`);
+  return false;
+}
+
+/** playwright-core gives every launch a fresh temporary profile of its own. */
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const width = page.viewportSize()?.width ?? 0;
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}-${width}.png`), fullPage: true });
+}
+
+export async function signIn(page: Page, baseUrl: string, username: string, password: string): Promise<void> {
+  await page.goto(`${baseUrl}/sign-in`);
+  await page.fill("#username", username);
+  await page.fill("#password", password);
+  await page.click("#sign-in-form button[type=submit]");
+}
