@@ -17,7 +17,7 @@ export function createPrismaClient(connectionString: string): PrismaClient {
 }
 
 /** Points the shared client at a database chosen at run time (command-line tools, tests). */
-export function useDatabaseUrl(url: string): void {
+export function connectDatabase(url: string): void {
   if (holder.__tcnsDatabaseUrl === url && holder.__tcnsPrisma) return;
   void holder.__tcnsPrisma?.$disconnect();
   holder.__tcnsDatabaseUrl = url;
@@ -25,7 +25,7 @@ export function useDatabaseUrl(url: string): void {
 }
 
 function client(): PrismaClient {
-  if (!holder.__tcnsPrisma) useDatabaseUrl(requireDatabaseUrl());
+  if (!holder.__tcnsPrisma) connectDatabase(requireDatabaseUrl());
   return holder.__tcnsPrisma!;
 }
 

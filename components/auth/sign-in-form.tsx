@@ -1,9 +1,11 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useState, useSyncExternalStore } from "react";
 import { signIn } from "next-auth/react";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
+
+const noSubscription = () => () => {};
 
 export function SignInForm() {
   const t = useTranslations("signIn");
@@ -11,9 +13,9 @@ export function SignInForm() {
   const searchParams = useSearchParams();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
-  // Until the script runs, a native submit would post the password nowhere useful: keep the button off.
-  const [ready, setReady] = useState(false);
-  useEffect(() => setReady(true), []);
+  // False in the server's HTML, true once the script runs: until then a native
+  // submit would post the password nowhere useful, so the button stays off.
+  const ready = useSyncExternalStore(noSubscription, () => true, () => false);
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -1,7 +1,7 @@
 /** `npm run import:units -- file.csv`: the administrative-tree import for operators, acting as the system. */
 import { readFile } from "node:fs/promises";
 import { SYSTEM_ACTOR } from "../audit/write-audit-log";
-import { useDatabaseUrl, disconnectDb } from "../db";
+import { connectDatabase, disconnectDb } from "../db";
 import { importUnitsCsv } from "../units/import-units";
 import { runCli } from "./database";
 
@@ -17,7 +17,7 @@ void runCli(async (url) => {
     console.error(`Không đọc được tệp ${file}. / Cannot read ${file}.`);
     return 2;
   }
-  useDatabaseUrl(url);
+  connectDatabase(url);
   try {
     const result = await importUnitsCsv({ ...SYSTEM_ACTOR, role: "ADMIN" }, new Uint8Array(content));
     if (result.ok) {

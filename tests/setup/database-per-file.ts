@@ -1,12 +1,12 @@
 /** Every db test file runs against its own fresh database, reached through lib/db like the app does. */
-import { disconnectDb, useDatabaseUrl } from "@/lib/db";
+import { disconnectDb, connectDatabase } from "@/lib/db";
 import { createTestDatabase, type TestDatabase } from "./test-database";
 
 let database: TestDatabase | undefined;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  useDatabaseUrl(database.url);
+  connectDatabase(database.url);
 });
 
 afterAll(async () => {
