@@ -23,7 +23,9 @@ export function describeDatabaseUrlProblem(value: string): string | null {
   return null;
 }
 
-const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
+const PORT_RULE = "phải là số cổng từ 1 đến 65535 / must be a port number from 1 to 65535";
+const port = (fallback: number) =>
+  z.coerce.number({ error: PORT_RULE }).int(PORT_RULE).min(1, PORT_RULE).max(65535, PORT_RULE).default(fallback);
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -41,8 +43,8 @@ const envSchema = z.object({
   EMBEDDED_DB_PORT: port(54329),
   /** Where the embedded database and the generated auth secret live. */
   DATA_DIR: z.string().default(path.join(process.cwd(), ".data")),
-  NEXTAUTH_SECRET: z.string().min(32).optional(),
-  NEXTAUTH_URL: z.string().url().optional(),
+  NEXTAUTH_SECRET: z.string().min(32, "cần ít nhất 32 ký tự / needs at least 32 characters").optional(),
+  NEXTAUTH_URL: z.url("phải là một địa chỉ URL đầy đủ / must be a full URL").optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
