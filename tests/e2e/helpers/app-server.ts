@@ -5,6 +5,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import http from "node:http";
 import { createPrismaClient } from "@/lib/db";
 import { findFreePort } from "@/lib/ports.mjs";
 import { needsBuild, nextBinary, PROJECT_ROOT } from "@/lib/cli/build-state";
@@ -15,6 +16,17 @@ export interface TestApp {
   baseUrl: string;
   database: TestDatabase;
   stop: () => Promise<void>;
+}
+
+/** The HTTP status of a GET, or 0 when nothing listens; no keep-alive socket is left behind. */
+function statusOf(url: string): Promise<number> {
+  return new Promise((resolve) => {
+    const request = http.get(url, { agent: false }, (response) => {
+      response.resume();
+      resolve(response.statusCode ?? 0);
+    });
+    request.on("error", () => resolve(0));
+  });
 }
 
 export async function startTestApp(): Promise<TestApp> {
@@ -50,11 +62,8 @@ export async function startTestApp(): Promise<TestApp> {
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (server.exitCode !== null) throw new Error("the app server exited during start-up");
-    try {
-      if ((await fetch(`${baseUrl}/sign-in`)).status < 500) break;
-    } catch {
-      // not listening yet
-    }
+    const status = await statusOf(`${baseUrl}/sign-in`);
+    if (status > 0 && status < 500) break;
     if (Date.now() > deadline) throw new Error("the app server did not answer within 60 s");
     await new Promise((resolve) => setTimeout(resolve, 300));
   }
