@@ -22,7 +22,8 @@ export default async function ImportUnitsPage() {
           <p className="mb-4 max-w-3xl text-slate-700">{t("intro")}</p>
           <ImportUnitsForm action={importUnitsAction} />
           <h2 className="mt-6 font-semibold">{t("example")}</h2>
-          <pre className="overflow-x-auto rounded-md bg-white p-3 text-sm shadow-sm">{EXAMPLE}</pre>
+          {/* The sans font: common monospace fonts misplace Vietnamese tone marks. */}
+          <pre className="overflow-x-auto rounded-md bg-white p-3 font-sans text-sm shadow-sm">{EXAMPLE}</pre>
         </>
       )}
     </>
