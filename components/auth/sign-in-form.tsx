@@ -4,6 +4,7 @@ import { useState, useSyncExternalStore } from "react";
 import { signIn } from "next-auth/react";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { TextField } from "@/components/ui/text-field";
 
 const noSubscription = () => () => {};
 
@@ -46,33 +47,8 @@ export function SignInForm() {
 
   return (
     <form id="sign-in-form" onSubmit={onSubmit} method="post" noValidate className="space-y-4">
-      <div>
-        <label htmlFor="username" className="mb-1 block font-medium">
-          {t("username")}
-        </label>
-        <input
-          id="username"
-          name="username"
-          autoComplete="username"
-          autoCapitalize="none"
-          spellCheck={false}
-          required
-          className="block min-h-12 w-full rounded-md border border-slate-400 bg-white px-3 text-base"
-        />
-      </div>
-      <div>
-        <label htmlFor="password" className="mb-1 block font-medium">
-          {t("password")}
-        </label>
-        <input
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          className="block min-h-12 w-full rounded-md border border-slate-400 bg-white px-3 text-base"
-        />
-      </div>
+      <TextField id="username" label={t("username")} autoComplete="username" autoCapitalize="none" spellCheck={false} required />
+      <TextField id="password" label={t("password")} type="password" autoComplete="current-password" required />
       {error && (
         <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-red-800">
           {error}

@@ -3,7 +3,7 @@ import "server-only";
 import type { SessionUser } from "../auth/session";
 import { db } from "../db";
 import { compareVietnamese } from "../text";
-import { canReadUnit, findReadableUnitByCode } from "./scope";
+import { findReadableUnitByCode } from "./scope";
 import { countBelow, findAncestors, findChildren } from "./tree-queries";
 
 export async function getUnitOverview(user: SessionUser, code: string) {
@@ -27,11 +27,10 @@ export async function getUnitOverview(user: SessionUser, code: string) {
     },
     orderBy: { code: "asc" },
   });
-  // The breadcrumb starts at the top of the user's own scope, not above it.
-  const visibleAncestors = [];
-  for (const ancestor of ancestors) {
-    if (ancestor.id !== unit.id && (await canReadUnit(user, ancestor.id))) visibleAncestors.push(ancestor);
-  }
+  // The breadcrumb starts at the top of the user's own scope, not above it. The
+  // unit is readable, so the scope unit is on its ancestor path (top down).
+  const scopeIndex = user.scopeUnitId === null ? 0 : ancestors.findIndex((ancestor) => ancestor.id === user.scopeUnitId);
+  const visibleAncestors = ancestors.slice(Math.max(scopeIndex, 0), -1);
   const empty = { residentialGroups: 0, teams: 0, members: 0 };
   return {
     unit,
