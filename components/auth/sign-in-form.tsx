@@ -3,13 +3,14 @@
 import { useState, useSyncExternalStore } from "react";
 import { signIn } from "next-auth/react";
 import { useRouter, useSearchParams } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { TextField } from "@/components/ui/text-field";
 
 const noSubscription = () => () => {};
 
 export function SignInForm() {
   const t = useTranslations("signIn");
+  const format = useFormatter();
   const router = useRouter();
   const searchParams = useSearchParams();
   const [error, setError] = useState<string | null>(null);
@@ -38,7 +39,13 @@ export function SignInForm() {
         router.refresh();
         return;
       }
-      setError(t("failed"));
+      // The server says when a throttled account may try again.
+      const throttledUntil = result?.error?.startsWith("THROTTLED:") ? new Date(result.error.slice("THROTTLED:".length)) : null;
+      setError(
+        throttledUntil && !Number.isNaN(throttledUntil.getTime())
+          ? t("throttled", { time: format.dateTime(throttledUntil, { hour: "2-digit", minute: "2-digit", day: "2-digit", month: "2-digit" }) })
+          : t("failed"),
+      );
     } catch {
       setError(t("offline"));
     }

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { SessionUser } from "@/lib/auth/session";
+import { roleAllows } from "@/lib/auth/policy";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { LanguageSwitch } from "./language-switch";
 
@@ -9,7 +10,9 @@ export async function AppHeader({ user }: { user: SessionUser }) {
   const app = await getTranslations("app");
   const roles = await getTranslations("roles");
   const links = [{ href: "/", label: t("units") }];
-  if (user.role === "ADMIN") links.push({ href: "/admin/units/import", label: t("importUnits") });
+  if (roleAllows(user.role, "users.manage")) links.push({ href: "/admin/users", label: t("users") });
+  if (roleAllows(user.role, "units.import")) links.push({ href: "/admin/units/import", label: t("importUnits") });
+  if (roleAllows(user.role, "audit.read")) links.push({ href: "/admin/audit", label: t("audit") });
   return (
     <header className="bg-brand-900 text-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
@@ -27,6 +30,7 @@ export async function AppHeader({ user }: { user: SessionUser }) {
           <span>
             {t("signedInAs", { name: user.fullName })} · {roles(user.role)}
           </span>
+          <Link href="/change-password" className="min-h-10 underline-offset-2 hover:underline">{t("changePassword")}</Link>
           <LanguageSwitch />
           <SignOutButton label={t("signOut")} />
         </div>

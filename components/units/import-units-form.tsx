@@ -2,7 +2,9 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import type { ImportUnitsState } from "@/app/(app)/admin/units/import/actions";
+import type { importUnitsAction } from "@/app/(app)/admin/units/import/actions";
+
+type ImportUnitsState = Awaited<ReturnType<typeof importUnitsAction>> | null;
 
 export function ImportUnitsForm({ action }: { action: (state: ImportUnitsState, data: FormData) => Promise<ImportUnitsState> }) {
   const t = useTranslations("importUnits");
@@ -31,7 +33,7 @@ export function ImportUnitsForm({ action }: { action: (state: ImportUnitsState, 
       {state?.ok === false && (
         <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-red-900">
           <p className="font-medium">{state.message}</p>
-          {state.errors.length > 0 && (
+          {"errors" in state && state.errors.length > 0 && (
             <div className="mt-2 overflow-x-auto">
               <table className="w-full min-w-[28rem] text-left text-sm">
                 <caption className="mb-1 text-left font-semibold">{t("errorsTitle")}</caption>

@@ -1,9 +1,17 @@
-/** next-auth configuration: username and password, a short-lived signed JWT in an httpOnly cookie. */
+/** next-auth configuration: username and password, a signed JWT in an httpOnly, SameSite cookie. */
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { authenticate } from "./authenticate";
+import { authenticate, type AuthenticatedUser } from "./authenticate";
 
+/** A working day; the user, role, scope and session version are re-read on every request anyway. */
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+
+function clientAddress(headers: Record<string, unknown> | undefined): string {
+  const forwarded = headers?.["x-forwarded-for"];
+  const first = typeof forwarded === "string" ? forwarded.split(",")[0].trim() : "";
+  const real = headers?.["x-real-ip"];
+  return first || (typeof real === "string" ? real : "") || "unknown";
+}
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
@@ -12,16 +20,20 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: "credentials",
       credentials: { username: { type: "text" }, password: { type: "password" } },
-      authorize: (credentials) => authenticate(credentials?.username, credentials?.password),
+      authorize: (credentials, request) =>
+        authenticate(credentials?.username, credentials?.password, clientAddress(request?.headers as Record<string, unknown>)),
     }),
   ],
   callbacks: {
     jwt({ token, user }) {
-      if (user) token.uid = user.id;
+      if (user) {
+        token.uid = user.id;
+        token.sv = (user as unknown as AuthenticatedUser).sessionVersion;
+      }
       return token;
     },
     session({ session, token }) {
-      if (session.user) (session.user as { id?: string }).id = typeof token.uid === "string" ? token.uid : undefined;
+      if (session.user) Object.assign(session.user, { id: token.uid, sv: token.sv });
       return session;
     },
   },

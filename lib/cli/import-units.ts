@@ -19,7 +19,7 @@ void runCli(async (url) => {
   }
   connectDatabase(url);
   try {
-    const result = await importUnitsCsv({ ...SYSTEM_ACTOR, role: "ADMIN" }, new Uint8Array(content));
+    const result = await importUnitsCsv({ ...SYSTEM_ACTOR, role: "ADMIN", scopeUnitId: null }, new Uint8Array(content));
     if (result.ok) {
       console.log(`Đã thêm ${result.created} đơn vị; ${result.unchanged} đơn vị đã có, giữ nguyên.`);
       return 0;

@@ -7,11 +7,11 @@
  * reorganisations with a date and a decision, not silent overwrites.
  */
 import { db, Prisma } from "../db";
-import { AppError } from "../errors";
 import type { UnitLevel } from "../generated/prisma/enums";
 import { readCsv } from "../csv/read-csv";
 import { UNIT_CSV_COLUMNS, unitRowSchema, type UnitRow } from "../schemas/unit-import";
-import { writeAuditLog, type AuditActor } from "../audit/write-audit-log";
+import { writeAuditLog } from "../audit/write-audit-log";
+import { authorize, type Actor } from "../auth/authorize";
 import { ALLOWED_PARENT_LEVELS, UNIT_LEVELS } from "./levels";
 
 export interface RowError {
@@ -31,16 +31,8 @@ const LEVEL_LABEL: Record<UnitLevel, string> = {
   RESIDENTIAL_GROUP: "tổ dân phố/thôn",
 };
 
-/** Only administrators change the map. */
-export function assertMayImportUnits(actor: { role: string }): void {
-  if (actor.role !== "ADMIN") throw new AppError("FORBIDDEN", "Chỉ quản trị hệ thống được nhập danh mục đơn vị hành chính.");
-}
-
-export async function importUnitsCsv(
-  actor: AuditActor & { role: string },
-  content: Uint8Array | string,
-): Promise<UnitImportResult> {
-  assertMayImportUnits(actor);
+export async function importUnitsCsv(actor: Actor, content: Uint8Array | string): Promise<UnitImportResult> {
+  await authorize(actor, "units.import");
   const csv = readCsv(content, UNIT_CSV_COLUMNS);
   if (!csv.ok) return { ok: false, message: csv.message, errors: [] };
   if (csv.rows.length === 0) return { ok: false, message: "Tệp chỉ có dòng tiêu đề, không có đơn vị nào.", errors: [] };

@@ -2,7 +2,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { importUnitsCsv } from "@/lib/units/import-units";
 
-const admin = { id: null, username: "test-admin", role: "ADMIN" };
+const admin = { id: null, username: "test-admin", role: "ADMIN" as const, scopeUnitId: null };
 const HEADER = "code,name,level,kind,parent_code";
 
 const csv = (...rows: string[]) => [HEADER, ...rows].join("\n");
@@ -97,6 +97,6 @@ describe("importing the administrative tree from CSV", () => {
   });
 
   it("refuses anyone but an administrator", async () => {
-    await expect(importUnitsCsv({ id: null, username: "bcd", role: "STEERING" }, VALID)).rejects.toThrow(AppError);
+    await expect(importUnitsCsv({ id: null, username: "bcd", role: "STEERING", scopeUnitId: null }, VALID)).rejects.toThrow(AppError);
   });
 });

@@ -1,0 +1,41 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { requireUser } from "@/lib/auth/session";
+import { ASSIGNABLE_ROLES } from "@/lib/auth/policy";
+import { AppError } from "@/lib/errors";
+import { getManagedUser } from "@/lib/users/list-users";
+import { unitDisplayName } from "@/lib/units/display-name";
+import { UserAdminActions } from "@/components/users/user-admin-actions";
+import { changeUserScopeAction, resetPasswordAction, setUserActiveAction } from "../actions";
+
+export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requireUser();
+  const id = Number.parseInt((await params).id, 10);
+  if (!Number.isInteger(id)) notFound();
+  const account = await getManagedUser(actor, id).catch((error: unknown) => {
+    // Outside the scope, or a role the actor may not manage: as if it did not exist.
+    if (error instanceof AppError && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN")) notFound();
+    throw error;
+  });
+  const t = await getTranslations("users");
+  const roles = await getTranslations("roles");
+  return (
+    <>
+      <p className="mb-2 text-sm"><Link href="/admin/users" className="text-brand-700 underline">{t("back")}</Link></p>
+      <h1 className="text-2xl font-bold text-brand-900">{account.fullName}</h1>
+      <p className="mb-4 text-slate-700">
+        {account.username} · {roles(account.role)} · {account.scopeUnit ? unitDisplayName(account.scopeUnit) : t("wholeCountry")}
+        {account.team ? ` · ${account.team.name}` : ""} · {account.active ? t("active") : t("inactive")}
+      </p>
+      <UserAdminActions
+        userId={account.id}
+        active={account.active}
+        role={account.role}
+        scopeUnitCode={account.scopeUnit?.code ?? ""}
+        roles={ASSIGNABLE_ROLES[actor.role]}
+        actions={{ reset: resetPasswordAction, setActive: setUserActiveAction, changeScope: changeUserScopeAction }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,90 @@
+/**
+ * The check every use case makes before it reads or writes: the role must
+ * allow the operation, and the target must lie inside the user's scope. A
+ * refusal is written to the audit log and thrown as a typed AppError, which
+ * routes turn into 403 (or 404 where existence itself must not leak).
+ */
+import { db } from "../db";
+import { AppError } from "../errors";
+import { writeAuditLog } from "../audit/write-audit-log";
+import type { Role } from "../generated/prisma/enums";
+import { POLICY, roleAllows, type Operation } from "./policy";
+
+export interface Actor {
+  id: number | null;
+  username: string;
+  role: Role;
+  /** NULL only for an administrator of the whole country. */
+  scopeUnitId: number | null;
+  teamId?: number | null;
+}
+
+export type Target = { unitId: number } | { teamId: number } | { userId: number } | undefined;
+
+/** True when the unit lies within the actor's scope. */
+export async function isInScope(actor: Pick<Actor, "role" | "scopeUnitId">, unitId: number): Promise<boolean> {
+  if (actor.role === "ADMIN" && actor.scopeUnitId === null) return true;
+  if (actor.scopeUnitId === null) return false;
+  const link = await db.adminUnitClosure.findUnique({
+    where: { ancestorId_descendantId: { ancestorId: actor.scopeUnitId, descendantId: unitId } },
+    select: { depth: true },
+  });
+  return link !== null;
+}
+
+async function allowed(actor: Actor, operation: Operation, target: Target): Promise<boolean> {
+  if (!roleAllows(actor.role, operation)) return false;
+  const rule = POLICY[operation];
+  if (rule.scope === "global") return true;
+  if (rule.scope === "self") return target === undefined || ("userId" in target && target.userId === actor.id);
+  if (target === undefined) return false;
+  if ("userId" in target) {
+    const user = await db.user.findUnique({ where: { id: target.userId }, select: { scopeUnitId: true } });
+    if (!user) return false;
+    // An account without a scope (a national administrator) is above every scope but the country's.
+    if (user.scopeUnitId === null) return actor.role === "ADMIN" && actor.scopeUnitId === null;
+    return isInScope(actor, user.scopeUnitId);
+  }
+  if ("teamId" in target) {
+    if (rule.scope === "team" && actor.role === "TEAM_LEADER") return actor.teamId === target.teamId;
+    const team = await db.team.findUnique({ where: { id: target.teamId }, select: { unitId: true } });
+    return team !== null && isInScope(actor, team.unitId);
+  }
+  if (rule.scope === "team" && actor.role === "TEAM_LEADER") return false;
+  return isInScope(actor, target.unitId);
+}
+
+export async function can(actor: Actor, operation: Operation, target?: Target): Promise<boolean> {
+  return allowed(actor, operation, target);
+}
+
+/**
+ * For listings whose query is itself limited to the actor's scope (the where
+ * clause goes through the closure table): only the role needs checking here.
+ */
+export async function authorizeListing(actor: Actor, operation: Operation): Promise<void> {
+  if (roleAllows(actor.role, operation) && (actor.scopeUnitId !== null || actor.role === "ADMIN")) return;
+  await writeAuditLog(db, { id: actor.id, username: actor.username }, { action: "auth.denied", entityType: "operation", entityId: operation });
+  throw new AppError("FORBIDDEN", "Bạn không có quyền xem danh sách này.");
+}
+
+/**
+ * Throws FORBIDDEN (or NOT_FOUND with `hideExistence`) unless the actor may
+ * perform the operation on the target, and records the refusal.
+ */
+export async function authorize(
+  actor: Actor,
+  operation: Operation,
+  target?: Target,
+  options: { hideExistence?: boolean } = {},
+): Promise<void> {
+  if (await allowed(actor, operation, target)) return;
+  await writeAuditLog(db, { id: actor.id, username: actor.username }, {
+    action: "auth.denied",
+    entityType: "operation",
+    entityId: operation,
+    after: target ? (target as Record<string, number>) : undefined,
+  });
+  if (options.hideExistence) throw new AppError("NOT_FOUND", "Không tìm thấy nội dung này trong phạm vi của bạn.");
+  throw new AppError("FORBIDDEN", "Bạn không có quyền thực hiện thao tác này ở đơn vị này.");
+}

@@ -1,0 +1,53 @@
+/**
+ * Every server action is built with defineAction: it resolves the acting user
+ * from the session (401 without one), checks that the role may perform the
+ * operation at all, runs the use case (which checks the scope beside its
+ * query), and turns an AppError into a plain failure for the form. No action
+ * can skip the check, and the policy test finds every action by this wrapper.
+ */
+import "server-only";
+import { revalidatePath } from "next/cache";
+import { AppError, HTTP_STATUS } from "../errors";
+import { getCurrentUser, type SessionUser } from "./session";
+import { roleAllows, type Operation } from "./policy";
+
+export interface ActionFailure {
+  ok: false;
+  status: number;
+  message: string;
+  fieldErrors?: Record<string, string[]>;
+}
+
+export const SESSION_EXPIRED_MESSAGE = "Phiên đăng nhập đã hết hạn hoặc tài khoản đã bị khóa. Hãy đăng nhập lại.";
+
+export type DefinedAction<Args extends unknown[], Result> = ((...args: Args) => Promise<Result | ActionFailure>) & {
+  operation: Operation;
+  /** The action as a given user would run it; for tests, which have no request. */
+  runAs: (user: SessionUser, ...args: Args) => Promise<Result | ActionFailure>;
+};
+
+export function defineAction<Args extends unknown[], Result>(
+  operation: Operation,
+  run: (user: SessionUser, ...args: Args) => Promise<Result>,
+  options: { revalidate?: string[] } = {},
+): DefinedAction<Args, Result> {
+  const runAs = async (user: SessionUser, ...args: Args): Promise<Result | ActionFailure> => {
+    if (!roleAllows(user.role, operation)) {
+      return { ok: false, status: 403, message: "Vai trò của bạn không được thực hiện thao tác này." };
+    }
+    try {
+      return await run(user, ...args);
+    } catch (error) {
+      if (error instanceof AppError) return { ok: false, status: HTTP_STATUS[error.code], message: error.message };
+      throw error;
+    }
+  };
+  const action = async (...args: Args): Promise<Result | ActionFailure> => {
+    const user = await getCurrentUser();
+    if (!user) return { ok: false, status: 401, message: SESSION_EXPIRED_MESSAGE };
+    const result = await runAs(user, ...args);
+    if ((result as { ok?: boolean }).ok !== false) for (const path of options.revalidate ?? []) revalidatePath(path, "layout");
+    return result;
+  };
+  return Object.assign(action, { operation, runAs });
+}

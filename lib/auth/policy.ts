@@ -1,0 +1,68 @@
+/**
+ * Who may do what, and where. One table for the whole platform: every use case
+ * in lib/ names its operation and calls authorize() with the unit (or team) it
+ * touches, so the rule sits next to the query. Pure data and logic, no I/O.
+ *
+ * Scope: a user sees and acts on the subtree of their scope unit; an
+ * administrator without a scope unit acts on the whole country.
+ */
+import type { Role } from "../generated/prisma/enums";
+
+export type Operation =
+  /** Read a unit, its teams and its figures (dashboards, reports, registry). */
+  | "units.read"
+  /** Import or change the administrative map. */
+  | "units.import"
+  /** Enter or correct the raw figures of a ward or residential group. */
+  | "values.write"
+  /** Approve or reopen the submitted reports of the wards below. */
+  | "reports.approve"
+  /** Set targets for an indicator, a unit and a period range. */
+  | "targets.write"
+  /** Create, edit or deactivate teams. */
+  | "teams.write"
+  /** Keep a team's member list. */
+  | "members.write"
+  /** See and manage accounts inside one's scope. */
+  | "users.manage"
+  /** Browse the audit log. */
+  | "audit.read"
+  /** Change one's own password or language. */
+  | "profile.update";
+
+export interface Rule {
+  roles: readonly Role[];
+  /**
+   * subtree: the target unit must lie within the user's scope;
+   * team: as subtree, and a team leader only on their own team;
+   * self: the user acts only on their own account;
+   * global: no target unit (the map itself, the audit log).
+   */
+  scope: "subtree" | "team" | "self" | "global";
+}
+
+export const POLICY: Record<Operation, Rule> = {
+  "units.read": { roles: ["ADMIN", "STEERING", "WARD_OFFICIAL", "TEAM_LEADER"], scope: "subtree" },
+  "units.import": { roles: ["ADMIN"], scope: "global" },
+  // Steering committees read and set targets but enter no raw figures.
+  "values.write": { roles: ["ADMIN", "WARD_OFFICIAL"], scope: "subtree" },
+  "reports.approve": { roles: ["ADMIN", "STEERING"], scope: "subtree" },
+  "targets.write": { roles: ["ADMIN", "STEERING"], scope: "subtree" },
+  "teams.write": { roles: ["ADMIN", "WARD_OFFICIAL"], scope: "subtree" },
+  "members.write": { roles: ["ADMIN", "WARD_OFFICIAL", "TEAM_LEADER"], scope: "team" },
+  "users.manage": { roles: ["ADMIN", "STEERING"], scope: "subtree" },
+  "audit.read": { roles: ["ADMIN"], scope: "global" },
+  "profile.update": { roles: ["ADMIN", "STEERING", "WARD_OFFICIAL", "TEAM_LEADER"], scope: "self" },
+};
+
+/** Which roles an account manager may hand out: a steering committee creates ward officials and team leaders only. */
+export const ASSIGNABLE_ROLES: Record<Role, readonly Role[]> = {
+  ADMIN: ["ADMIN", "STEERING", "WARD_OFFICIAL", "TEAM_LEADER"],
+  STEERING: ["WARD_OFFICIAL", "TEAM_LEADER"],
+  WARD_OFFICIAL: [],
+  TEAM_LEADER: [],
+};
+
+export function roleAllows(role: Role, operation: Operation): boolean {
+  return POLICY[operation].roles.includes(role);
+}

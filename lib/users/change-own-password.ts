@@ -1,0 +1,27 @@
+import { db } from "../db";
+import { writeAuditLog } from "../audit/write-audit-log";
+import { authorize, type Actor } from "../auth/authorize";
+import { hashPassword, verifyPassword } from "../auth/password";
+import { changePasswordSchema, fieldErrorsOf } from "../schemas/user";
+
+/** The user replaces their password (required after an administrator set it). */
+export async function changeOwnPassword(actor: Actor & { id: number }, input: unknown) {
+  await authorize(actor, "profile.update", { userId: actor.id });
+  const parsed = changePasswordSchema.safeParse(input);
+  if (!parsed.success) {
+    return { ok: false as const, status: 400, message: "Chưa đổi được mật khẩu; xem lỗi ở từng ô.", fieldErrors: fieldErrorsOf(parsed.error) };
+  }
+  const user = await db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { passwordHash: true, username: true } });
+  if (!(await verifyPassword(user.passwordHash, parsed.data.currentPassword))) {
+    return { ok: false as const, status: 400, message: "Mật khẩu hiện tại không đúng.", fieldErrors: { currentPassword: ["Mật khẩu hiện tại không đúng."] } };
+  }
+  if (parsed.data.newPassword.toLowerCase().includes(user.username.toLowerCase())) {
+    return { ok: false as const, status: 400, message: "Mật khẩu mới không được chứa tên đăng nhập.", fieldErrors: { newPassword: ["Mật khẩu mới không được chứa tên đăng nhập."] } };
+  }
+  const passwordHash = await hashPassword(parsed.data.newPassword);
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: actor.id }, data: { passwordHash, mustChangePassword: false, passwordChangedAt: new Date() } });
+    await writeAuditLog(tx, actor, { action: "users.change_own_password", entityType: "user", entityId: actor.id });
+  });
+  return { ok: true as const };
+}

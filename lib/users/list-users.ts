@@ -1,0 +1,44 @@
+import "server-only";
+import { db } from "../db";
+import { authorizeListing, type Actor } from "../auth/authorize";
+import { findManageableUser } from "./account-scope";
+import { compareVietnamese } from "../text";
+
+/** The accounts whose scope lies within the actor's; a national administrator sees all. */
+export async function listUsers(actor: Actor) {
+  await authorizeListing(actor, "users.manage");
+  const users = await db.user.findMany({
+    where: actor.scopeUnitId === null ? {} : { scopeUnit: { ancestors: { some: { ancestorId: actor.scopeUnitId } } } },
+    select: {
+      id: true,
+      username: true,
+      fullName: true,
+      role: true,
+      active: true,
+      mustChangePassword: true,
+      lastSignInAt: true,
+      scopeUnit: { select: { code: true, name: true, kind: true } },
+    },
+  });
+  return users.sort((a, b) => compareVietnamese(a.username, b.username));
+}
+
+export async function getManagedUser(actor: Actor, userId: number) {
+  const user = await findManageableUser(actor, userId);
+  const details = await db.user.findUniqueOrThrow({
+    where: { id: user.id },
+    select: {
+      id: true,
+      username: true,
+      fullName: true,
+      role: true,
+      active: true,
+      mustChangePassword: true,
+      lastSignInAt: true,
+      createdAt: true,
+      scopeUnit: { select: { code: true, name: true, kind: true } },
+      team: { select: { code: true, name: true } },
+    },
+  });
+  return details;
+}
