@@ -34,7 +34,11 @@ export default async function config() {
         testMatch: ["<rootDir>/tests/db/**/*.test.ts"],
         setupFilesAfterEnv: ["<rootDir>/tests/setup/database-per-file.ts"],
       }),
-      await project({ displayName: "e2e", testMatch: ["<rootDir>/tests/e2e/**/*.test.ts"] }),
+      await project({
+        displayName: "e2e",
+        testMatch: ["<rootDir>/tests/e2e/**/*.test.ts"],
+        globalSetup: "<rootDir>/tests/setup/e2e-global-setup.mjs",
+      }),
     ],
   };
 }

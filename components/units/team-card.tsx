@@ -7,7 +7,7 @@ export interface TeamCardData {
   active: boolean;
   foundedOn: Date | null;
   foundingDecision: string | null;
-  members: { id: number; fullName: string; role: MemberRole; affiliation: Affiliation; trainedOn: Date | null }[];
+  members: { id: number; fullName: string; role: MemberRole; affiliation: Affiliation; trainedOn: Date | null; phone: string | null; birthYear: number | null }[];
 }
 
 export async function TeamCard({ team }: { team: TeamCardData }) {
@@ -27,12 +27,14 @@ export async function TeamCard({ team }: { team: TeamCardData }) {
           .join(" · ")}
       </p>
       <div className="mt-2 overflow-x-auto">
-        <table className="w-full min-w-[28rem] text-left text-sm">
+        <table className="w-full min-w-[40rem] text-left text-sm">
           <thead>
             <tr className="border-b border-slate-200">
               <th scope="col" className="py-1 pr-2">{t("memberName")}</th>
               <th scope="col" className="py-1 pr-2">{t("memberRole")}</th>
               <th scope="col" className="py-1 pr-2">{t("memberAffiliation")}</th>
+              <th scope="col" className="py-1 pr-2">{t("memberBirthYear")}</th>
+              <th scope="col" className="py-1 pr-2">{t("memberPhone")}</th>
               <th scope="col" className="py-1">{t("memberTrained")}</th>
             </tr>
           </thead>
@@ -42,6 +44,8 @@ export async function TeamCard({ team }: { team: TeamCardData }) {
                 <td className="py-1 pr-2">{member.fullName}</td>
                 <td className="py-1 pr-2">{roles(member.role)}</td>
                 <td className="py-1 pr-2">{affiliations(member.affiliation)}</td>
+                <td className="py-1 pr-2 tabular-nums">{member.birthYear ?? "–"}</td>
+                <td className="py-1 pr-2 tabular-nums">{member.phone ? <a href={`tel:${member.phone}`} className="text-brand-700 underline">{member.phone}</a> : "–"}</td>
                 <td className="py-1">{member.trainedOn ? date(member.trainedOn) : t("notTrained")}</td>
               </tr>
             ))}

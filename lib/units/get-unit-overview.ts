@@ -21,7 +21,9 @@ export async function getUnitOverview(user: SessionUser, code: string) {
       foundingDecision: true,
       members: {
         where: { active: true },
-        select: { id: true, fullName: true, role: true, affiliation: true, trainedOn: true },
+        // Phone and birth year are personal data: selected here only because
+        // findReadableUnitByCode has just proved the team lies in the user's scope.
+        select: { id: true, fullName: true, role: true, affiliation: true, trainedOn: true, phone: true, birthYear: true },
         orderBy: [{ role: "asc" }, { id: "asc" }],
       },
     },

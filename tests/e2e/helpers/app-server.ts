@@ -3,7 +3,7 @@
  * stale), served by `next start` on a free port against a fresh database
  * seeded with the demo data.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import http from "node:http";
 import { createPrismaClient } from "@/lib/db";
@@ -30,14 +30,8 @@ function statusOf(url: string): Promise<number> {
 }
 
 export async function startTestApp(): Promise<TestApp> {
-  if (needsBuild()) {
-    const build = spawnSync(process.execPath, [nextBinary(), "build"], {
-      cwd: PROJECT_ROOT,
-      env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
-      stdio: ["ignore", "ignore", "inherit"],
-    });
-    if (build.status !== 0) throw new Error("next build failed");
-  }
+  // The e2e project's global setup built the app once for all browser-test files.
+  if (needsBuild()) throw new Error("The production build is missing or stale: run the browser tests through `npm test`.");
   const database = await createTestDatabase();
   const prisma = createPrismaClient(database.url);
   try {
