@@ -134,6 +134,21 @@ describeInBrowser("roles and scoped access, in Chromium", () => {
     expect(sameSite.status).not.toBe(403);
   });
 
+  it("treats a tampered session cookie as signed out, never as an error", async () => {
+    const { context, page } = await signedIn("canbo.hoathuantay");
+    const cookies = await context.cookies();
+    const session = cookies.find((cookie) => cookie.name.endsWith("next-auth.session-token"));
+    expect(session).toBeDefined();
+    expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax" });
+    // Flip characters in the signed token.
+    const tampered = session!.value.slice(0, -8) + (session!.value.endsWith("AAAAAAAA") ? "BBBBBBBB" : "AAAAAAAA");
+    await context.addCookies([{ ...session!, value: tampered }]);
+    const response = await page.goto(`${app.baseUrl}/units/20206`);
+    expect(response?.status()).toBe(200);
+    expect(page.url()).toContain("/sign-in");
+    await context.close();
+  });
+
   it("sends the security headers", async () => {
     const response = await fetch(`${app.baseUrl}/sign-in`);
     const csp = response.headers.get("content-security-policy") ?? "";
