@@ -30,7 +30,7 @@ export async function AppHeader({ user }: { user: SessionUser }) {
           <span>
             {t("signedInAs", { name: user.fullName })} · {roles(user.role)}
           </span>
-          <Link href="/change-password" className="min-h-10 underline-offset-2 hover:underline">{t("changePassword")}</Link>
+          <Link href="/change-password" className="flex min-h-10 items-center underline-offset-2 hover:underline">{t("changePassword")}</Link>
           <LanguageSwitch />
           <SignOutButton label={t("signOut")} />
         </div>

@@ -15,7 +15,7 @@ export async function TeamCard({ team }: { team: TeamCardData }) {
   const roles = await getTranslations("memberRoles");
   const affiliations = await getTranslations("affiliations");
   const format = await getFormatter();
-  const date = (value: Date) => format.dateTime(value, { day: "2-digit", month: "2-digit", year: "numeric" });
+  const date = (value: Date) => format.dateTime(value, "date");
   return (
     <section className="rounded-md bg-white p-4 shadow-sm" aria-labelledby={`team-${team.code}`}>
       <h3 id={`team-${team.code}`} className="font-semibold">

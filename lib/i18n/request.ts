@@ -16,5 +16,13 @@ export default getRequestConfig(async () => {
     locale,
     messages: (await import(`./messages/${locale}.json`)).default,
     timeZone: "Asia/Ho_Chi_Minh",
+    // dd/MM/yyyy in both languages, on Vietnam's clock.
+    formats: {
+      dateTime: {
+        date: { day: "2-digit", month: "2-digit", year: "numeric" },
+        dateTime: { day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit" },
+        dateTimeSeconds: { day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit" },
+      },
+    },
   };
 });

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { DEMO_PASSWORD } from "@/prisma/seed/demo-places";
-import { startTestApp, type TestApp } from "./helpers/app-server";
+import { httpRequest, startTestApp, type TestApp } from "./helpers/app-server";
 import { browserAvailable, launchBrowser, screenshot, signIn } from "./helpers/browser";
 
 const describeInBrowser = browserAvailable() ? describe : describe.skip;
@@ -120,13 +120,13 @@ describeInBrowser("roles and scoped access, in Chromium", () => {
   });
 
   it("refuses a cross-site POST before it reaches sign-in or any action", async () => {
-    const crossSite = await fetch(`${app.baseUrl}/api/auth/callback/credentials`, {
+    const crossSite = await httpRequest(`${app.baseUrl}/api/auth/callback/credentials`, {
       method: "POST",
       headers: { origin: "https://evil.example", "content-type": "application/x-www-form-urlencoded" },
       body: "username=admin&password=x",
     });
     expect(crossSite.status).toBe(403);
-    const sameSite = await fetch(`${app.baseUrl}/api/auth/callback/credentials`, {
+    const sameSite = await httpRequest(`${app.baseUrl}/api/auth/callback/credentials`, {
       method: "POST",
       headers: { origin: app.baseUrl, "content-type": "application/x-www-form-urlencoded" },
       body: "username=admin&password=x",
@@ -150,11 +150,11 @@ describeInBrowser("roles and scoped access, in Chromium", () => {
   });
 
   it("sends the security headers", async () => {
-    const response = await fetch(`${app.baseUrl}/sign-in`);
-    const csp = response.headers.get("content-security-policy") ?? "";
+    const { headers } = await httpRequest(`${app.baseUrl}/sign-in`);
+    const csp = String(headers["content-security-policy"] ?? "");
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).not.toContain("unsafe-eval");
-    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
-    expect(response.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
+    expect(headers["x-content-type-options"]).toBe("nosniff");
+    expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
   });
 });

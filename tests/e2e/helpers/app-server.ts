@@ -18,14 +18,20 @@ export interface TestApp {
   stop: () => Promise<void>;
 }
 
-/** The HTTP status of a GET, or 0 when nothing listens; no keep-alive socket is left behind. */
-function statusOf(url: string): Promise<number> {
+export interface PlainResponse {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+}
+
+/** One HTTP request without keep-alive, so no socket outlives the test; status 0 when nothing listens. */
+export function httpRequest(url: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<PlainResponse> {
   return new Promise((resolve) => {
-    const request = http.get(url, { agent: false }, (response) => {
+    const request = http.request(url, { method: options.method ?? "GET", headers: options.headers, agent: false }, (response) => {
       response.resume();
-      resolve(response.statusCode ?? 0);
+      resolve({ status: response.statusCode ?? 0, headers: response.headers });
     });
-    request.on("error", () => resolve(0));
+    request.on("error", () => resolve({ status: 0, headers: {} }));
+    request.end(options.body);
   });
 }
 
@@ -56,7 +62,7 @@ export async function startTestApp(): Promise<TestApp> {
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (server.exitCode !== null) throw new Error("the app server exited during start-up");
-    const status = await statusOf(`${baseUrl}/sign-in`);
+    const { status } = await httpRequest(`${baseUrl}/sign-in`);
     if (status > 0 && status < 500) break;
     if (Date.now() > deadline) throw new Error("the app server did not answer within 60 s");
     await new Promise((resolve) => setTimeout(resolve, 300));

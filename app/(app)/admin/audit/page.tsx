@@ -59,7 +59,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             <tbody>
               {entries.map((entry) => (
                 <tr key={entry.id} className="border-t border-slate-100 align-top">
-                  <td className="p-2 whitespace-nowrap">{format.dateTime(entry.at, { dateStyle: "short", timeStyle: "medium" })}</td>
+                  <td className="p-2 whitespace-nowrap">{format.dateTime(entry.at, "dateTimeSeconds")}</td>
                   <td className="p-2">{entry.actorName}</td>
                   <td className="p-2 font-mono">{entry.action}</td>
                   <td className="p-2">{entry.entityType}{entry.entityId ? ` #${entry.entityId}` : ""}</td>

@@ -44,7 +44,7 @@ export default async function UsersPage() {
                 <td className="p-2">{roles(account.role)}</td>
                 <td className="p-2">{account.scopeUnit ? unitDisplayName(account.scopeUnit) : t("wholeCountry")}</td>
                 <td className="p-2">{!account.active ? t("inactive") : account.mustChangePassword ? t("mustChange") : t("active")}</td>
-                <td className="p-2">{account.lastSignInAt ? format.dateTime(account.lastSignInAt, { dateStyle: "short", timeStyle: "short" }) : "–"}</td>
+                <td className="p-2">{account.lastSignInAt ? format.dateTime(account.lastSignInAt, "dateTime") : "–"}</td>
               </tr>
             ))}
           </tbody>
