@@ -1,0 +1,123 @@
+/**
+ * Saves a unit's figures for a month. Nothing is ever lost or silently
+ * overwritten:
+ * - the form sends the report version it started from; if someone saved in
+ *   between, the save is refused with their values so the user can merge;
+ * - the form sends an id per save; a save retried after a lost connection is
+ *   recognised and not applied twice;
+ * - every changed figure is audited (old → new, who, reason) in the same
+ *   transaction as the change.
+ */
+import { db } from "../db";
+import { AppError } from "../errors";
+import { authorize, type Actor } from "../auth/authorize";
+import { writeAuditLog } from "../audit/write-audit-log";
+import { addMonths, parsePeriodCode, periodOfDate } from "../periods";
+import { checkFigures, saveReportSchema } from "../schemas/period-report";
+import { elementsForLevel, partOfRules } from "./report-catalogue";
+
+export type SaveReportResult =
+  | { ok: true; version: number; changed: number; replayed: boolean }
+  | { ok: false; status: 400; message: string; fieldErrors: Record<string, string[]>; warnings: Record<string, string> }
+  | { ok: false; status: 409; message: string; conflict: { version: number; values: Record<string, number | null>; updatedBy: string | null; updatedAt: Date | null } };
+
+/** The figures of one unit and month, by element code. */
+export async function readFigures(unitId: number, periodId: number): Promise<Record<string, number | null>> {
+  const rows = await db.dataValue.findMany({ where: { unitId, periodId }, select: { value: true, element: { select: { code: true } } } });
+  return Object.fromEntries(rows.map((row) => [row.element.code, row.value]));
+}
+
+export async function findReportUnit(actor: Actor, unitCode: string, operation: "values.write" | "units.read" | "reports.approve") {
+  const unit = await db.adminUnit.findUnique({ where: { code: unitCode }, select: { id: true, code: true, name: true, kind: true, level: true, validTo: true } });
+  if (!unit) throw new AppError("NOT_FOUND", `Không tìm thấy đơn vị có mã "${unitCode}" trong phạm vi của bạn.`);
+  await authorize(actor, operation, { unitId: unit.id }, { hideExistence: operation === "units.read" });
+  return unit;
+}
+
+export function reportPeriod(code: string, now = new Date()): number {
+  const periodId = parsePeriodCode(code);
+  if (periodId === null) throw new AppError("INVALID_INPUT", `Kỳ báo cáo "${code}" không hợp lệ; cần dạng YYYY-MM, ví dụ 2026-10.`);
+  if (periodId > periodOfDate(now)) throw new AppError("INVALID_INPUT", `Chưa thể báo cáo cho tháng ${code}: tháng này chưa đến.`);
+  return periodId;
+}
+
+export async function savePeriodReport(actor: Actor, input: unknown): Promise<SaveReportResult> {
+  const envelope = saveReportSchema.safeParse(input);
+  if (!envelope.success) throw new AppError("INVALID_INPUT", envelope.error.issues.map((issue) => issue.message).join(" "));
+  const { unitCode, period, version, requestId, values: raw, reasons } = envelope.data;
+
+  const unit = await findReportUnit(actor, unitCode, "values.write");
+  if (unit.validTo !== null) throw new AppError("INVALID_INPUT", "Đơn vị này đã giải thể hoặc sáp nhập; không nhập số liệu mới cho nó.");
+  const periodId = reportPeriod(period);
+  const elements = await elementsForLevel(unit.level);
+  if (elements.length === 0) throw new AppError("INVALID_INPUT", "Đơn vị cấp này không nhập số liệu trực tiếp; số liệu được cộng từ các đơn vị bên dưới.");
+  const unknown = Object.keys(raw).filter((code) => !elements.some((element) => element.code === code));
+  if (unknown.length > 0) throw new AppError("INVALID_INPUT", `Chỉ tiêu không nhập ở cấp này: ${unknown.join(", ")}.`);
+
+  const previous = await readFigures(unit.id, addMonths(periodId, -1));
+  const check = checkFigures(elements, await partOfRules(), raw, previous, reasons);
+  if (Object.keys(check.errors).length > 0 || Object.keys(check.warnings).length > 0) {
+    const count = Object.keys(check.errors).length + Object.keys(check.warnings).length;
+    return {
+      ok: false,
+      status: 400,
+      message: `Chưa lưu: ${count} ô cần xem lại.`,
+      fieldErrors: Object.fromEntries(Object.entries(check.errors).map(([code, message]) => [code, [message]])),
+      warnings: check.warnings,
+    };
+  }
+
+  return db.$transaction(async (tx) => {
+    await tx.periodReport.upsert({ where: { unitId_periodId: { unitId: unit.id, periodId } }, create: { unitId: unit.id, periodId }, update: {} });
+    // Row lock: concurrent saves of the same report queue here and see each other's version.
+    const [report] = await tx.$queryRaw<{ id: number; status: string; version: number; updated_by_id: number | null; updated_at: Date }[]>`
+      SELECT id, status::text, version, updated_by_id, updated_at FROM period_report
+      WHERE unit_id = ${unit.id} AND period_id = ${periodId} FOR UPDATE`;
+    // Checked under the lock, so a retry racing its own original waits for it and is recognised.
+    const replay = await tx.saveRequest.findUnique({ where: { id: requestId } });
+    if (replay) return { ok: true as const, version: replay.version, changed: 0, replayed: true };
+    if (report.status === "APPROVED" || report.status === "LOCKED") {
+      throw new AppError("CONFLICT", "Báo cáo tháng này đã được duyệt hoặc khóa; cần người duyệt mở lại trước khi sửa.");
+    }
+    if (report.version !== version) {
+      const byUser = report.updated_by_id ? await tx.user.findUnique({ where: { id: report.updated_by_id }, select: { fullName: true } }) : null;
+      const current = await tx.dataValue.findMany({ where: { unitId: unit.id, periodId }, select: { value: true, element: { select: { code: true } } } });
+      return {
+        ok: false as const,
+        status: 409 as const,
+        message: `${byUser?.fullName ?? "Người khác"} đã lưu báo cáo này sau khi bạn mở nó. Số liệu của bạn chưa được ghi: hãy xem số của họ, giữ hoặc sửa từng ô, rồi lưu lại.`,
+        conflict: { version: report.version, values: Object.fromEntries(current.map((row) => [row.element.code, row.value])), updatedBy: byUser?.fullName ?? null, updatedAt: report.updated_at },
+      };
+    }
+
+    const existing = await tx.dataValue.findMany({ where: { unitId: unit.id, periodId }, select: { id: true, elementId: true, value: true, version: true } });
+    let changed = 0;
+    for (const element of elements) {
+      if (!(element.code in raw)) continue;
+      const next = check.values[element.code];
+      const current = existing.find((row) => row.elementId === element.id);
+      if ((current?.value ?? null) === next) continue;
+      changed += 1;
+      if (next === null) await tx.dataValue.delete({ where: { id: current!.id } });
+      else if (current) await tx.dataValue.update({ where: { id: current.id }, data: { value: next, version: { increment: 1 }, updatedById: actor.id } });
+      else await tx.dataValue.create({ data: { unitId: unit.id, periodId, elementId: element.id, value: next, updatedById: actor.id } });
+      await writeAuditLog(tx, actor, {
+        action: "values.save",
+        entityType: "data_value",
+        entityId: `${unit.code}/${period}/${element.code}`,
+        unitId: unit.id,
+        before: current ? { value: current.value } : undefined,
+        after: next === null ? undefined : { value: next },
+        reason: reasons[element.code] || null,
+      });
+    }
+    const newVersion = report.version + 1;
+    // Changing a submitted report sends it back to draft: the approver must see the figures they approve.
+    await tx.periodReport.update({
+      where: { id: report.id },
+      data: { version: newVersion, updatedById: actor.id, ...(report.status === "SUBMITTED" && changed > 0 ? { status: "DRAFT", submittedAt: null, submittedById: null } : {}) },
+    });
+    await tx.saveRequest.create({ data: { id: requestId, reportId: report.id, version: newVersion } });
+    return { ok: true as const, version: newVersion, changed, replayed: false };
+  });
+}
