@@ -4,6 +4,8 @@ import type { SessionUser } from "../auth/session";
 import { db } from "../db";
 import { compareVietnamese } from "../text";
 import { findReadableUnitByCode } from "./scope";
+import { can } from "../auth/authorize";
+import { addMonths, periodCode, periodOfDate } from "../periods";
 import { countBelow, findAncestors, findChildren } from "./tree-queries";
 
 export async function getUnitOverview(user: SessionUser, code: string) {
@@ -34,6 +36,8 @@ export async function getUnitOverview(user: SessionUser, code: string) {
   const scopeIndex = user.scopeUnitId === null ? 0 : ancestors.findIndex((ancestor) => ancestor.id === user.scopeUnitId);
   const visibleAncestors = ancestors.slice(Math.max(scopeIndex, 0), -1);
   const empty = { residentialGroups: 0, teams: 0, members: 0 };
+  // Figures are entered at wards and residential groups, by those who may write them there.
+  const canEnterFigures = (unit.level === "WARD" || unit.level === "RESIDENTIAL_GROUP") && (await can(user, "values.write", { unitId: unit.id }));
   return {
     unit,
     counts: counts.get(unit.id) ?? empty,
@@ -42,5 +46,8 @@ export async function getUnitOverview(user: SessionUser, code: string) {
       .map((child) => ({ ...child, ...(counts.get(child.id) ?? empty) }))
       .sort((a, b) => compareVietnamese(a.name, b.name)),
     teams,
+    canEnterFigures,
+    /** The last complete month: what a ward official usually reports now. */
+    reportingPeriod: periodCode(addMonths(periodOfDate(new Date()), -1)),
   };
 }

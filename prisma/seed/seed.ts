@@ -12,7 +12,7 @@ import { normalizeName } from "../../lib/text";
 import { UNIT_LEVELS } from "../../lib/units/levels";
 import { DATA_ELEMENTS, INDICATORS, TARGETS } from "./catalogue";
 import { buildDemoData } from "./demo-data";
-import { DEMO_PASSWORD, DEMO_USERS } from "./demo-places";
+import { DEMO_LAST_PERIOD, DEMO_PASSWORD, DEMO_USERS } from "./demo-places";
 
 export type SeedResult =
   | { seeded: false }
@@ -138,6 +138,21 @@ async function seedDemo(tx: Tx, elementIds: Map<string, number>, passwordHash: s
                   ${batch.map((row) => elementIds.get(row.elementCode)!)}::int[],
                   ${batch.map((row) => row.value)}::int[]) AS v(unit_id, period_id, element_id, value)`;
   }
+
+  // Report states as a district would see them: older months approved, last month
+  // mostly approved, the latest month partly submitted and partly still in draft.
+  await tx.$executeRaw`
+    INSERT INTO period_report (unit_id, period_id, status, version, updated_at, submitted_at, approved_at)
+    SELECT unit_id, period_id, status::"ReportStatus", 1, now(),
+           CASE WHEN status <> 'DRAFT' THEN now() END, CASE WHEN status = 'APPROVED' THEN now() END
+    FROM (
+      SELECT DISTINCT unit_id, period_id,
+        CASE WHEN period_id < ${DEMO_LAST_PERIOD - 1} THEN 'APPROVED'
+             WHEN period_id = ${DEMO_LAST_PERIOD - 1} THEN CASE WHEN (unit_id + period_id) % 10 < 8 THEN 'APPROVED' ELSE 'SUBMITTED' END
+             ELSE CASE WHEN (unit_id * 7 + period_id) % 3 = 0 THEN 'SUBMITTED' ELSE 'DRAFT' END
+        END AS status
+      FROM data_value
+    ) AS reported`;
 
   const indicatorIds = new Map((await tx.indicator.findMany({ select: { id: true, code: true } })).map((i) => [i.code, i.id]));
   await tx.target.createMany({

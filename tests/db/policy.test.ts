@@ -10,6 +10,9 @@ import path from "node:path";
 import { db } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
 import { can } from "@/lib/auth/authorize";
+import { savePeriodReport } from "@/lib/reports/save-period-report";
+import { changeReportStatus } from "@/lib/reports/change-report-status";
+import { seedDatabase } from "@/prisma/seed/seed";
 import { POLICY, roleAllows, type Operation } from "@/lib/auth/policy";
 import type { SessionUser } from "@/lib/auth/session";
 import type { DefinedAction } from "@/lib/auth/define-action";
@@ -61,7 +64,7 @@ interface Context {
   targetOutOfScope: number;
 }
 
-type Case = (ctx: Context, role: Role) => unknown[];
+type Case = (ctx: Context, role: Role) => unknown[] | Promise<unknown[]>;
 const form = (entries: Record<string, string | Blob>) => {
   const data = new FormData();
   for (const [key, value] of Object.entries(entries)) data.append(key, value);
@@ -90,6 +93,18 @@ const ACTION_CASES: Record<string, { inScope: Case; outOfScope?: Case }> = {
     inScope: (ctx) => [null, form({ userId: String(ctx.targetInScope), role: "TEAM_LEADER", scopeUnitCode: "D2" })],
     outOfScope: (ctx) => [null, form({ userId: String(ctx.targetOutOfScope), role: "TEAM_LEADER", scopeUnitCode: "Z11" })],
   },
+  "app/(app)/entry/actions.ts#saveReportAction": {
+    inScope: async (_ctx, role) => [await saveInput("D1", monthFor(role, 1))],
+    outOfScope: async (_ctx, role) => [await saveInput("Z11", monthFor(role, 1))],
+  },
+  "app/(app)/entry/actions.ts#submitReportAction": {
+    inScope: async (_ctx, role) => [await prepareReport("D1", monthFor(role, 2), "DRAFT")],
+    outOfScope: async (_ctx, role) => [await prepareReport("Z11", monthFor(role, 2), "DRAFT")],
+  },
+  "app/(app)/entry/actions.ts#reviewReportAction": {
+    inScope: async (_ctx, role) => [{ ...(await prepareReport("D1", monthFor(role, 3), "SUBMITTED")), step: "approve" }],
+    outOfScope: async (_ctx, role) => [{ ...(await prepareReport("Z11", monthFor(role, 3), "SUBMITTED")), step: "approve" }],
+  },
   "app/(auth)/change-password/actions.ts#changeOwnPasswordAction": {
     // "self" operations have only one target: the user's own account.
     inScope: (_ctx, role) => {
@@ -99,7 +114,32 @@ const ACTION_CASES: Record<string, { inScope: Case; outOfScope?: Case }> = {
   },
 };
 
+/** A month of 2025 per role and case, so that each run starts from a report in a known state. */
+const monthFor = (role: Role, slot: number) => `2025-${String(ROLES.indexOf(role) * 3 + slot).padStart(2, "0")}`;
+const systemAdmin = { id: null, username: "system", role: "ADMIN" as const, scopeUnitId: null };
+
+async function currentVersion(unitCode: string, period: string): Promise<number> {
+  const report = await db.periodReport.findFirst({
+    where: { unit: { code: unitCode }, periodId: Number(period.replace("-", "")) },
+    select: { version: true },
+  });
+  return report?.version ?? 0;
+}
+
+async function saveInput(unitCode: string, period: string) {
+  return { unitCode, period, version: await currentVersion(unitCode, period), requestId: crypto.randomUUID(), values: { PEOPLE: "120" }, reasons: {} };
+}
+
+/** A report with one figure, in the given state, prepared by the system. */
+async function prepareReport(unitCode: string, period: string, status: "DRAFT" | "SUBMITTED") {
+  const saved = await savePeriodReport(systemAdmin, await saveInput(unitCode, period));
+  if (!saved.ok) throw new Error(`could not prepare ${unitCode} ${period}: ${saved.message}`);
+  if (status === "SUBMITTED") await changeReportStatus(systemAdmin, { unitCode, period, step: "submit" });
+  return { unitCode, period };
+}
+
 async function buildWorld(): Promise<Context> {
+  await seedDatabase(db, { demo: false });
   const units: Record<string, number> = {};
   const add = async (code: string, level: "PROVINCE" | "DISTRICT" | "WARD" | "RESIDENTIAL_GROUP", kind: string, parent: string | null) => {
     units[code] = (await db.adminUnit.create({ data: { code, name: `${kind} ${code}`, level, kind, parentId: parent ? units[parent] : null } })).id;
@@ -123,7 +163,7 @@ async function buildWorld(): Promise<Context> {
     return { id: user.id, username, fullName: user.fullName, role, scopeUnitId: user.scopeUnitId, teamId, locale: "vi", mustChangePassword: false };
   };
   const users = {
-    ADMIN: await account("admin", "ADMIN", null),
+    ADMIN: await account("quantri", "ADMIN", null),
     STEERING: await account("bcd.b", "STEERING", "B"),
     WARD_OFFICIAL: await account("canbo.c", "WARD_OFFICIAL", "C"),
     TEAM_LEADER: await account("totruong.d1", "TEAM_LEADER", "D1", teams.D1),
@@ -180,7 +220,7 @@ describe("role × action × scope, run against the database", () => {
     const expectedAllowed = roleAllows(role, operation) && (where === "inside" || nationalAdmin);
 
     const auditBefore = await db.auditLog.count({ where: { action: "auth.denied" } });
-    const result = (await action.runAs(user, ...makeArgs(world, role))) as { ok: boolean; status?: number; message?: string };
+    const result = (await action.runAs(user, ...(await makeArgs(world, role)))) as { ok: boolean; status?: number; message?: string };
     if (expectedAllowed) {
       expect(result).toMatchObject({ ok: true });
     } else {

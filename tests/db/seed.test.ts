@@ -17,6 +17,7 @@ async function contentDigest(url: string): Promise<string> {
     "SELECT u.code, v.period_id, e.code AS element, v.value FROM data_value v JOIN admin_unit u ON u.id = v.unit_id JOIN data_element e ON e.id = v.element_id ORDER BY 1, 2, 3",
     "SELECT i.code, coalesce(u.code, '-') AS unit, t.value::text, t.reason FROM target t JOIN indicator i ON i.id = t.indicator_id LEFT JOIN admin_unit u ON u.id = t.unit_id ORDER BY 1, 2",
     "SELECT username, role, full_name FROM app_user ORDER BY username",
+    "SELECT u.code, r.period_id, r.status FROM period_report r JOIN admin_unit u ON u.id = r.unit_id ORDER BY 1, 2",
   ];
   const hash = createHash("sha256");
   for (const sql of queries) hash.update(JSON.stringify((await client.query(sql)).rows));
@@ -78,6 +79,10 @@ describe("the demo seed", () => {
         "SELECT count(DISTINCT unit_id) FILTER (WHERE period_id = 202610)::int AS latest, count(DISTINCT unit_id) FILTER (WHERE period_id = 202609)::int AS previous FROM data_value v JOIN admin_unit u ON u.id = v.unit_id WHERE u.level = 'RESIDENTIAL_GROUP'",
       );
       expect(reported.latest).toBeLessThan(reported.previous);
+      // Older months are approved; the latest is partly submitted, partly in draft.
+      const states = await client.query("SELECT period_id, status::text, count(*)::int AS n FROM period_report WHERE period_id IN (202605, 202610) GROUP BY 1, 2 ORDER BY 1, 2");
+      expect(states.rows.filter((row) => row.period_id === 202605).map((row) => row.status)).toEqual(["APPROVED"]);
+      expect(states.rows.filter((row) => row.period_id === 202610).map((row) => row.status).sort()).toEqual(["DRAFT", "SUBMITTED"]);
       // No part exceeds its whole.
       expect(
         await one(`SELECT count(*)::int AS n FROM data_value p JOIN data_element pe ON pe.id = p.element_id AND pe.code = 'ADULTS_DIGITAL_SIGNATURE'

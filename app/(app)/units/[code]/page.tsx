@@ -42,6 +42,16 @@ export default async function UnitPage({ params }: { params: Promise<{ code: str
       <p className="mb-4 text-slate-700">
         {levels(unit.level)} · {unit.code} · <UnitCountsLine counts={counts} />
       </p>
+      {overview.canEnterFigures && (
+        <p className="mb-4">
+          <Link
+            href={`/entry/${encodeURIComponent(unit.code)}/${overview.reportingPeriod}`}
+            className="inline-flex min-h-12 items-center rounded-md bg-brand-700 px-4 font-semibold text-white hover:bg-brand-900"
+          >
+            {t("enterFigures", { month: overview.reportingPeriod.split("-").reverse().join("/") })}
+          </Link>
+        </p>
+      )}
 
       {unit.level !== "RESIDENTIAL_GROUP" && (
         <section className="mb-6" aria-labelledby="children-heading">

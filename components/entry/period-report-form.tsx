@@ -1,0 +1,298 @@
+"use client";
+
+import { useEffect, useMemo, useRef, useState } from "react";
+import { useRouter } from "next/navigation";
+import { useFormatter, useTranslations } from "next-intl";
+import { checkFigures } from "@/lib/schemas/period-report";
+import type { EntryForm } from "@/lib/reports/get-entry-form";
+import type { saveReportAction, submitReportAction } from "@/app/(app)/entry/actions";
+import { clearDraft, draftKey, readDraft, writeDraft } from "./use-report-draft";
+
+interface Props {
+  form: EntryForm;
+  actions: { save: typeof saveReportAction; submit: typeof submitReportAction };
+}
+
+type Conflict = { version: number; values: Record<string, number | null>; updatedBy: string | null };
+
+const asText = (values: Record<string, number | null>) =>
+  Object.fromEntries(Object.entries(values).map(([code, value]) => [code, value === null ? "" : String(value)]));
+
+export function PeriodReportForm({ form, actions }: Props) {
+  const t = useTranslations("entry");
+  const format = useFormatter();
+  const router = useRouter();
+  const key = draftKey(form.unit.code, form.period);
+  const locked = form.report.status === "APPROVED" || form.report.status === "LOCKED";
+
+  const [saved, setSaved] = useState<Record<string, string>>(() => asText(form.values));
+  const [values, setValues] = useState<Record<string, string>>(() => asText(form.values));
+  const [reasons, setReasons] = useState<Record<string, string>>({});
+  const [version, setVersion] = useState(form.report.version);
+  const [status, setStatus] = useState(form.report.status);
+  const [notice, setNotice] = useState<{ kind: "info" | "success" | "error"; text: string; action?: "discard" | "retry" } | null>(null);
+  const [serverErrors, setServerErrors] = useState<Record<string, string[]>>({});
+  const [conflict, setConflict] = useState<Conflict | null>(null);
+  const [pending, setPending] = useState(false);
+  // One id per content: a retry after a network failure sends the same id, so the server applies it once.
+  const requestId = useRef<string | null>(null);
+
+  // Bring back what was typed before a reload, a lost connection or a closed tab.
+  useEffect(() => {
+    const draft = readDraft(key);
+    if (!draft || locked) return;
+    const differs = form.elements.some((element) => (draft.values[element.code] ?? "") !== (saved[element.code] ?? ""));
+    if (!differs) return clearDraft(key);
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the draft lives in localStorage, which the server render cannot read
+    setValues((current) => ({ ...current, ...draft.values }));
+    setReasons(draft.reasons ?? {});
+    setNotice({ kind: "info", text: t("draftRestored", { time: format.dateTime(new Date(draft.savedAt), "dateTime") }), action: "discard" });
+    // Run once, on arrival.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const check = useMemo(() => checkFigures(form.elements, form.partOf, values, form.previous, reasons), [form, values, reasons]);
+  const dirty = form.elements.some((element) => (values[element.code] ?? "") !== (saved[element.code] ?? ""));
+
+  function update(next: Record<string, string>, nextReasons = reasons) {
+    setValues(next);
+    setReasons(nextReasons);
+    setServerErrors({});
+    requestId.current = null;
+    writeDraft(key, { values: next, reasons: nextReasons, baseVersion: version, savedAt: new Date().toISOString() });
+  }
+
+  async function save() {
+    if (Object.keys(check.errors).length + Object.keys(check.warnings).length > 0) {
+      setNotice({ kind: "error", text: t("fixFirst") });
+      document.getElementById(`field-${Object.keys({ ...check.errors, ...check.warnings })[0]}`)?.focus();
+      return;
+    }
+    requestId.current ??= crypto.randomUUID();
+    setPending(true);
+    setNotice(null);
+    try {
+      const result = await actions.save({ unitCode: form.unit.code, period: form.period, version, requestId: requestId.current, values, reasons });
+      if (result.ok) {
+        clearDraft(key);
+        setSaved(values);
+        setVersion(result.version);
+        setStatus((current) => (current === "SUBMITTED" && result.changed > 0 ? "DRAFT" : current));
+        requestId.current = null;
+        setNotice({ kind: "success", text: t("saved", { time: format.dateTime(new Date(), "dateTime") }) });
+        router.refresh();
+      } else if (result.status === 409 && "conflict" in result) {
+        setConflict(result.conflict);
+        setNotice({ kind: "error", text: result.message });
+      } else {
+        if ("fieldErrors" in result && result.fieldErrors) setServerErrors(result.fieldErrors);
+        setNotice({ kind: "error", text: result.message });
+      }
+    } catch {
+      // Nothing reached the server, or its answer was lost: the draft is safe and the retry reuses the same id.
+      setNotice({ kind: "error", text: t("offline"), action: "retry" });
+    } finally {
+      setPending(false);
+    }
+  }
+
+  async function submit() {
+    setPending(true);
+    try {
+      const result = await actions.submit({ unitCode: form.unit.code, period: form.period });
+      if (result.ok) {
+        setStatus("SUBMITTED");
+        setVersion(result.version);
+        setNotice({ kind: "success", text: t("submitted") });
+      } else setNotice({ kind: "error", text: result.message });
+    } catch {
+      setNotice({ kind: "error", text: t("offline") });
+    } finally {
+      setPending(false);
+    }
+  }
+
+  function resolveConflict(choice: Record<string, "mine" | "theirs">) {
+    if (!conflict) return;
+    const theirs = asText(conflict.values);
+    const merged = { ...values };
+    for (const element of form.elements) if (choice[element.code] === "theirs") merged[element.code] = theirs[element.code] ?? "";
+    setSaved(theirs);
+    setVersion(conflict.version);
+    setConflict(null);
+    update(merged);
+    setNotice({ kind: "info", text: t("mergedNowSave") });
+  }
+
+  const ratio = (numerator: string, denominator: string) => {
+    const top = check.values[numerator];
+    const bottom = check.values[denominator];
+    return top == null || !bottom ? null : top / bottom;
+  };
+
+  return (
+    <div className="space-y-4">
+      <p className="text-sm">
+        <span className="rounded bg-slate-200 px-2 py-1 font-medium">{t(`status.${status}`)}</span>
+        {form.report.reopenReason && status === "DRAFT" ? <span className="ml-2">{t("reopenedBecause", { reason: form.report.reopenReason })}</span> : null}
+      </p>
+      {locked && <p role="status" className="rounded-md border border-amber-300 bg-amber-50 p-3">{t("lockedNotice")}</p>}
+
+      {notice && (
+        <div role={notice.kind === "error" ? "alert" : "status"} className={`rounded-md border p-3 ${notice.kind === "error" ? "border-red-300 bg-red-50 text-red-900" : notice.kind === "success" ? "border-green-300 bg-green-50 text-green-900" : "border-sky-300 bg-sky-50 text-sky-900"}`}>
+          <p>{notice.text}</p>
+          {notice.action === "discard" ? (
+            <button type="button" className="mt-2 min-h-10 underline" onClick={() => { clearDraft(key); setValues(saved); setReasons({}); setNotice(null); }}>
+              {t("discardDraft")}
+            </button>
+          ) : null}
+          {notice.action === "retry" ? (
+            <button type="button" onClick={save} className="mt-2 min-h-12 rounded-md bg-brand-700 px-4 font-semibold text-white">{t("retry")}</button>
+          ) : null}
+        </div>
+      )}
+
+      {conflict && <ConflictPanel form={form} mine={values} conflict={conflict} onResolve={resolveConflict} />}
+
+      <section aria-labelledby="indicators-heading" className="rounded-md bg-white p-4 shadow-sm">
+        <h2 id="indicators-heading" className="mb-2 font-semibold">{t("indicators")}</h2>
+        <ul className="space-y-1 text-sm">
+          {form.indicators.map((indicator) => {
+            const value = ratio(indicator.numerator, indicator.denominator);
+            return (
+              <li key={indicator.code} data-testid={`indicator-${indicator.code}`}>
+                <span className="font-medium">{indicator.name}</span>:{" "}
+                {value === null
+                  ? t("notComputable")
+                  : `${format.number(check.values[indicator.numerator]!)} / ${format.number(check.values[indicator.denominator]!)} = ${format.number(value, { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 })}`}
+                {indicator.target ? (
+                  <span className="text-slate-600">
+                    {" "}
+                    · {t("target", { value: format.number(indicator.target.value, { style: "percent", maximumFractionDigits: 1 }), from: indicator.target.unitName ?? t("national") })}
+                  </span>
+                ) : null}
+              </li>
+            );
+          })}
+        </ul>
+      </section>
+
+      <form
+        id="report-form"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void save();
+        }}
+        className="space-y-3"
+      >
+        {form.elements.map((element) => {
+          const error = serverErrors[element.code]?.[0] ?? check.errors[element.code];
+          const warning = check.warnings[element.code];
+          const previous = form.previous[element.code];
+          const history = form.history[element.code] ?? [];
+          const id = `field-${element.code}`;
+          return (
+            <div key={element.code} className="rounded-md bg-white p-3 shadow-sm">
+              <label htmlFor={id} className="block font-medium">{element.name}</label>
+              {element.description ? <p id={`${id}-help`} className="text-sm text-slate-600">{element.description}</p> : null}
+              <p className="text-sm text-slate-600">{previous == null ? t("noPrevious") : t("previous", { value: format.number(previous) })}</p>
+              <input
+                id={id}
+                name={element.code}
+                inputMode="numeric"
+                autoComplete="off"
+                disabled={locked}
+                value={values[element.code] ?? ""}
+                onChange={(event) => update({ ...values, [element.code]: event.target.value })}
+                aria-invalid={error ? true : undefined}
+                aria-describedby={[element.description ? `${id}-help` : null, error || warning ? `${id}-message` : null].filter(Boolean).join(" ") || undefined}
+                className="mt-1 block min-h-12 w-full rounded-md border border-slate-400 px-3 text-lg tabular-nums aria-invalid:border-red-600"
+              />
+              {error ? <p id={`${id}-message`} className="mt-1 text-sm text-red-700">{error}</p> : null}
+              {!error && warning ? (
+                <div id={`${id}-message`} className="mt-1 rounded bg-amber-50 p-2 text-sm text-amber-900">
+                  <p>{warning}</p>
+                  <label htmlFor={`${id}-reason`} className="mt-1 block font-medium">{t("reason")}</label>
+                  <input
+                    id={`${id}-reason`}
+                    value={reasons[element.code] ?? ""}
+                    onChange={(event) => update(values, { ...reasons, [element.code]: event.target.value })}
+                    className="mt-1 block min-h-12 w-full rounded-md border border-amber-400 bg-white px-3"
+                  />
+                </div>
+              ) : null}
+              {history.length > 0 ? (
+                <details className="mt-1 text-sm">
+                  <summary className="min-h-10 cursor-pointer py-2 text-brand-700">{t("history", { count: history.length })}</summary>
+                  <ul className="space-y-1">
+                    {history.map((entry, index) => (
+                      <li key={index}>
+                        {format.dateTime(new Date(entry.at), "dateTime")} · {entry.actor}: {entry.before ?? "–"} → {entry.after ?? "–"}
+                        {entry.reason ? ` (${entry.reason})` : ""}
+                      </li>
+                    ))}
+                  </ul>
+                </details>
+              ) : null}
+            </div>
+          );
+        })}
+
+        {!locked && (
+          <div className="sticky bottom-0 flex flex-wrap gap-2 border-t border-slate-200 bg-slate-50/95 py-3">
+            <button type="submit" disabled={pending} className="min-h-12 flex-1 rounded-md bg-brand-700 px-4 text-base font-semibold text-white disabled:opacity-60">
+              {pending ? t("saving") : t("save")}
+            </button>
+            {status === "DRAFT" && version > 0 ? (
+              <button type="button" onClick={submit} disabled={pending || dirty} className="min-h-12 flex-1 rounded-md border border-brand-700 bg-white px-4 font-semibold text-brand-700 disabled:opacity-50">
+                {t("submit")}
+              </button>
+            ) : null}
+          </div>
+        )}
+      </form>
+    </div>
+  );
+}
+
+function ConflictPanel({ form, mine, conflict, onResolve }: { form: EntryForm; mine: Record<string, string>; conflict: Conflict; onResolve: (choice: Record<string, "mine" | "theirs">) => void }) {
+  const t = useTranslations("entry");
+  const theirs = asText(conflict.values);
+  const differing = form.elements.filter((element) => (mine[element.code] ?? "") !== (theirs[element.code] ?? ""));
+  const [choice, setChoice] = useState<Record<string, "mine" | "theirs">>(() => Object.fromEntries(differing.map((element) => [element.code, "mine" as const])));
+  return (
+    <section aria-labelledby="conflict-heading" className="rounded-md border-2 border-amber-500 bg-white p-4">
+      <h2 id="conflict-heading" className="font-semibold">{t("conflictTitle", { name: conflict.updatedBy ?? t("someoneElse") })}</h2>
+      <div className="mt-2 overflow-x-auto">
+        <table className="w-full min-w-[24rem] text-left text-sm">
+          <thead>
+            <tr>
+              <th scope="col" className="pr-2">{t("field")}</th>
+              <th scope="col" className="pr-2">{t("yours")}</th>
+              <th scope="col">{t("theirs")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {differing.map((element) => (
+              <tr key={element.code} className="border-t border-slate-200">
+                <th scope="row" className="py-1 pr-2 font-normal">{element.name}</th>
+                {(["mine", "theirs"] as const).map((side) => (
+                  <td key={side} className="py-1 pr-2">
+                    <label className="flex min-h-10 items-center gap-2">
+                      <input type="radio" name={`conflict-${element.code}`} checked={choice[element.code] === side} onChange={() => setChoice({ ...choice, [element.code]: side })} />
+                      {(side === "mine" ? mine : theirs)[element.code] || "–"}
+                    </label>
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <button type="button" onClick={() => onResolve(choice)} className="mt-3 min-h-12 rounded-md bg-amber-600 px-4 font-semibold text-white">
+        {t("applyMerge")}
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,82 @@
+/** Everything the entry form needs for one unit and month, for a user who may enter its figures. */
+import "server-only";
+import { db } from "../db";
+import type { Actor } from "../auth/authorize";
+import { addMonths, periodCode } from "../periods";
+import { resolveTargets } from "../targets/resolve-targets";
+import { elementsForLevel, partOfRules } from "./report-catalogue";
+import { findReportUnit, readFigures, reportPeriod } from "./save-period-report";
+
+const HISTORY_PER_FIELD = 10;
+
+export async function getEntryForm(actor: Actor, unitCode: string, period: string) {
+  // Another ward's form does not exist for this user (404), as for any read outside the scope.
+  await findReportUnit(actor, unitCode, "units.read");
+  const unit = await findReportUnit(actor, unitCode, "values.write");
+  const periodId = reportPeriod(period);
+  const [elements, partOf, values, previous, report, targets] = await Promise.all([
+    elementsForLevel(unit.level),
+    partOfRules(),
+    readFigures(unit.id, periodId),
+    readFigures(unit.id, addMonths(periodId, -1)),
+    db.periodReport.findUnique({
+      where: { unitId_periodId: { unitId: unit.id, periodId } },
+      select: { status: true, version: true, updatedAt: true, reopenReason: true },
+    }),
+    resolveTargets(unit.id, periodId),
+  ]);
+  const codes = new Set(elements.map((element) => element.code));
+  const indicators = (
+    await db.indicator.findMany({
+      orderBy: { sortOrder: "asc" },
+      select: { id: true, code: true, name: true, nameEn: true, numerator: { select: { code: true } }, denominator: { select: { code: true } } },
+    })
+  )
+    .filter((indicator) => codes.has(indicator.numerator.code) && codes.has(indicator.denominator.code))
+    .map((indicator) => {
+      const target = targets.get(indicator.id);
+      return {
+        code: indicator.code,
+        name: indicator.name,
+        nameEn: indicator.nameEn,
+        numerator: indicator.numerator.code,
+        denominator: indicator.denominator.code,
+        target: target ? { value: target.value, unitName: target.unitName } : null,
+      };
+    });
+  const history = await db.auditLog.findMany({
+    where: { action: "values.save", entityId: { startsWith: `${unit.code}/${period}/` } },
+    orderBy: { id: "desc" },
+    take: HISTORY_PER_FIELD * Math.max(elements.length, 1),
+    select: { at: true, actorName: true, entityId: true, before: true, after: true, reason: true },
+  });
+  const historyByCode: Record<string, { at: string; actor: string; before: number | null; after: number | null; reason: string | null }[]> = {};
+  for (const entry of history) {
+    const code = entry.entityId!.split("/")[2];
+    const list = (historyByCode[code] ??= []);
+    if (list.length < HISTORY_PER_FIELD) {
+      list.push({
+        at: entry.at.toISOString(),
+        actor: entry.actorName,
+        before: (entry.before as { value?: number } | null)?.value ?? null,
+        after: (entry.after as { value?: number } | null)?.value ?? null,
+        reason: entry.reason,
+      });
+    }
+  }
+  return {
+    unit: { code: unit.code, name: unit.name, kind: unit.kind, level: unit.level },
+    period,
+    previousPeriod: periodCode(addMonths(periodId, -1)),
+    nextPeriod: periodCode(addMonths(periodId, 1)),
+    elements: elements.map(({ code, name, nameEn, description, aggregation }) => ({ code, name, nameEn, description, aggregation })),
+    partOf,
+    values,
+    previous,
+    report: report ? { status: report.status, version: report.version, updatedAt: report.updatedAt.toISOString(), reopenReason: report.reopenReason } : { status: "DRAFT" as const, version: 0, updatedAt: null, reopenReason: null },
+    indicators,
+    history: historyByCode,
+  };
+}
+
+export type EntryForm = Awaited<ReturnType<typeof getEntryForm>>;

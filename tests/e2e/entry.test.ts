@@ -1,0 +1,139 @@
+import { Client } from "pg";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { DEMO_PASSWORD } from "@/prisma/seed/demo-places";
+import { startTestApp, type TestApp } from "./helpers/app-server";
+import { browserAvailable, launchBrowser, screenshot, signIn } from "./helpers/browser";
+
+const describeInBrowser = browserAvailable() ? describe : describe.skip;
+const PERIOD = "2026-10";
+
+describeInBrowser("entering a month's figures on a 360 px phone, in Chromium", () => {
+  let app: TestApp;
+  let browser: Browser;
+  let sql: Client;
+
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startTestApp(), launchBrowser()]);
+    sql = new Client({ connectionString: app.database.url });
+    await sql.connect();
+  }, 300_000);
+
+  afterAll(async () => {
+    await sql?.end();
+    await browser?.close();
+    await app?.stop();
+  });
+
+  async function official(): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    await signIn(page, app.baseUrl, "canbo.hoathuantay", DEMO_PASSWORD);
+    await page.waitForURL(`${app.baseUrl}/`);
+    return { context, page };
+  }
+
+  /** Figures of a unit for a month, by element code. */
+  async function figures(unitCode: string, periodId: number): Promise<Record<string, number>> {
+    const { rows } = await sql.query(
+      `SELECT e.code, v.value FROM data_value v JOIN data_element e ON e.id = v.element_id JOIN admin_unit u ON u.id = v.unit_id
+       WHERE u.code = $1 AND v.period_id = $2`,
+      [unitCode, periodId],
+    );
+    return Object.fromEntries(rows.map((row) => [row.code, row.value]));
+  }
+
+  /** Groups that reported September but not yet October. */
+  async function unreportedGroups(): Promise<string[]> {
+    const { rows } = await sql.query(
+      `SELECT u.code FROM admin_unit u JOIN admin_unit p ON p.id = u.parent_id AND p.code = '20206'
+       WHERE NOT EXISTS (SELECT 1 FROM data_value v WHERE v.unit_id = u.id AND v.period_id = 202610)
+         AND EXISTS (SELECT 1 FROM data_value v WHERE v.unit_id = u.id AND v.period_id = 202609) ORDER BY u.code`,
+    );
+    return rows.map((row) => row.code);
+  }
+
+  it("a ward official enters a month for a residential group that had not reported, and sees the ratios live", async () => {
+    const [group] = await unreportedGroups();
+    expect(group).toBeDefined();
+    const previous = await figures(group, 202609);
+    const { context, page } = await official();
+    await page.goto(`${app.baseUrl}/units/${group}`);
+    await page.getByRole("link", { name: /Nhập số liệu tháng/ }).click();
+    await page.waitForURL(new RegExp(`/entry/${group}/${PERIOD}$`));
+    for (const [code, value] of Object.entries(previous)) await page.fill(`#field-${code}`, String(value));
+    // The digital-signature rate is computed as the official types.
+    const expected = ((previous.ADULTS_DIGITAL_SIGNATURE / previous.ADULTS) * 100).toFixed(1).replace(".", ",");
+    await expect(page.getByTestId("indicator-DIGITAL_SIGNATURE_RATE").textContent()).resolves.toContain(`= ${expected}%`);
+    await screenshot(page, "entry-filled");
+    await page.getByRole("button", { name: "Lưu số liệu" }).click();
+    await page.locator("main").getByRole("status").filter({ hasText: "Đã lưu lúc" }).waitFor();
+    expect(await figures(group, 202610)).toEqual(previous);
+    await context.close();
+  });
+
+  it("refuses a part larger than its whole in the form, naming the field", async () => {
+    const { context, page } = await official();
+    await page.goto(`${app.baseUrl}/entry/20206-01/${PERIOD}`);
+    const adults = await page.inputValue("#field-ADULTS");
+    await page.fill("#field-ADULTS_DIGITAL_SIGNATURE", String(Number(adults) + 5));
+    await expect(page.locator("#field-ADULTS_DIGITAL_SIGNATURE-message").textContent()).resolves.toContain("không được lớn hơn Người trưởng thành");
+    await page.getByRole("button", { name: "Lưu số liệu" }).click();
+    await expect(page.locator("main").getByRole("alert").first().textContent()).resolves.toContain("Chưa lưu");
+    await context.close();
+  });
+
+  it("brings back what was typed after a reload", async () => {
+    const { context, page } = await official();
+    await page.goto(`${app.baseUrl}/entry/20206-02/${PERIOD}`);
+    const households = Number(await page.inputValue("#field-HOUSEHOLDS"));
+    await page.fill("#field-HOUSEHOLDS", String(households + 3));
+    await page.reload();
+    await page.locator("main").getByRole("status").filter({ hasText: "Đã khôi phục" }).waitFor();
+    expect(await page.inputValue("#field-HOUSEHOLDS")).toBe(String(households + 3));
+    await screenshot(page, "entry-draft-restored");
+    // Saving clears the draft: a further reload shows the saved figure and no notice.
+    await page.getByRole("button", { name: "Lưu số liệu" }).click();
+    await page.locator("main").getByRole("status").filter({ hasText: "Đã lưu lúc" }).waitFor();
+    await page.reload();
+    expect(await page.inputValue("#field-HOUSEHOLDS")).toBe(String(households + 3));
+    await expect(page.getByText("Đã khôi phục").count()).resolves.toBe(0);
+    await context.close();
+  });
+
+  it("keeps the second of two sessions from overwriting the first, and lets it merge", async () => {
+    const first = await official();
+    const second = await official();
+    const url = `${app.baseUrl}/entry/20206-03/${PERIOD}`;
+    await Promise.all([first.page.goto(url), second.page.goto(url)]);
+    const merchants = Number(await first.page.inputValue("#field-MERCHANTS"));
+    const households = Number(await first.page.inputValue("#field-HOUSEHOLDS"));
+
+    await first.page.fill("#field-MERCHANTS", String(merchants + 1));
+    await first.page.getByRole("button", { name: "Lưu số liệu" }).click();
+    await first.page.locator("main").getByRole("status").filter({ hasText: "Đã lưu lúc" }).waitFor();
+
+    await second.page.fill("#field-HOUSEHOLDS", String(households + 2));
+    await second.page.getByRole("button", { name: "Lưu số liệu" }).click();
+    await second.page.getByRole("heading", { name: /vừa lưu báo cáo này/ }).waitFor();
+    await screenshot(second.page, "entry-conflict");
+    // Nothing of the second session was written.
+    expect((await figures("20206-03", 202610)).HOUSEHOLDS).toBe(households);
+
+    // Keep the colleague's merchants, our households.
+    await second.page.getByRole("row", { name: /Hộ kinh doanh, tiểu thương/ }).getByRole("radio").nth(1).check();
+    await second.page.getByRole("button", { name: "Dùng các số đã chọn" }).click();
+    await second.page.getByRole("button", { name: "Lưu số liệu" }).click();
+    await second.page.locator("main").getByRole("status").filter({ hasText: "Đã lưu lúc" }).waitFor();
+    expect(await figures("20206-03", 202610)).toMatchObject({ MERCHANTS: merchants + 1, HOUSEHOLDS: households + 2 });
+    await first.context.close();
+    await second.context.close();
+  });
+
+  it("a ward official cannot open another ward's entry page by editing the URL", async () => {
+    const { context, page } = await official();
+    const response = await page.goto(`${app.baseUrl}/entry/20194-01/${PERIOD}`);
+    expect(response?.status()).toBe(404);
+    await expect(page.locator("main").textContent()).resolves.not.toContain("Thanh Bình");
+    await context.close();
+  });
+});
