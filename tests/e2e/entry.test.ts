@@ -129,6 +129,43 @@ describeInBrowser("entering a month's figures on a 360 px phone, in Chromium", (
     await second.context.close();
   });
 
+  it("shows the ward official which groups have not reported, with the leader to call", async () => {
+    const missing = await unreportedGroups();
+    const { context, page } = await official();
+    await page.goto(`${app.baseUrl}/units/20206`);
+    await page.getByRole("link", { name: /Tình hình báo cáo tháng/ }).click();
+    await page.waitForURL(/\/units\/20206\/month\/\d{4}-\d{2}$/);
+    await page.goto(`${app.baseUrl}/units/20206/month/${PERIOD}`);
+    const { rows } = await sql.query(
+      `SELECT count(DISTINCT v.unit_id)::int AS n FROM data_value v JOIN admin_unit u ON u.id = v.unit_id JOIN admin_unit p ON p.id = u.parent_id AND p.code = '20206' WHERE v.period_id = 202610`,
+    );
+    await expect(page.getByTestId("completeness-summary").textContent()).resolves.toBe(`${rows[0].n}/53 tổ dân phố/thôn đã báo cáo`);
+    const missingList = page.getByRole("region", { name: /chưa báo cáo/ });
+    for (const code of missing) await expect(missingList.textContent()).resolves.toContain(`Tổ dân phố ${Number(code.split("-")[1])}`);
+    await expect(missingList.locator("a[href^='tel:']").count()).resolves.toBeGreaterThan(0);
+    await screenshot(page, "ward-month");
+    await context.close();
+  });
+
+  it("the district steering committee approves a submitted report", async () => {
+    const { rows } = await sql.query(
+      `SELECT u.code FROM period_report r JOIN admin_unit u ON u.id = r.unit_id JOIN admin_unit p ON p.id = u.parent_id AND p.code = '20206'
+       WHERE r.period_id = 202610 AND r.status = 'SUBMITTED' ORDER BY u.code LIMIT 1`,
+    );
+    const code = rows[0].code as string;
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await signIn(page, app.baseUrl, "bcd.haichau", DEMO_PASSWORD);
+    await page.waitForURL(`${app.baseUrl}/`);
+    await page.goto(`${app.baseUrl}/units/20206/month/${PERIOD}`);
+    const row = page.getByRole("row", { name: new RegExp(`Tổ dân phố ${Number(code.split("-")[1])}\\b`) });
+    await row.getByRole("button", { name: "Duyệt" }).click();
+    await row.getByText("Đã duyệt").waitFor();
+    const { rows: after } = await sql.query("SELECT r.status::text FROM period_report r JOIN admin_unit u ON u.id = r.unit_id WHERE u.code = $1 AND r.period_id = 202610", [code]);
+    expect(after[0].status).toBe("APPROVED");
+    await context.close();
+  });
+
   it("a ward official cannot open another ward's entry page by editing the URL", async () => {
     const { context, page } = await official();
     const response = await page.goto(`${app.baseUrl}/entry/20194-01/${PERIOD}`);

@@ -42,6 +42,13 @@ export default async function UnitPage({ params }: { params: Promise<{ code: str
       <p className="mb-4 text-slate-700">
         {levels(unit.level)} · {unit.code} · <UnitCountsLine counts={counts} />
       </p>
+      {unit.level === "WARD" && (
+        <p className="mb-2">
+          <Link href={`/units/${encodeURIComponent(unit.code)}/month/${overview.reportingPeriod}`} className="inline-flex min-h-12 items-center text-brand-700 underline">
+            {t("monthStatus", { month: overview.reportingPeriod.split("-").reverse().join("/") })}
+          </Link>
+        </p>
+      )}
       {overview.canEnterFigures && (
         <p className="mb-4">
           <Link

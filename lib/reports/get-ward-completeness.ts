@@ -1,0 +1,69 @@
+/**
+ * Who has reported for a ward and a month: the ward's own one-stop-office figures
+ * and each residential group's, with the report state. For the groups that have
+ * not reported, the team leader's name and phone so the official can call them.
+ */
+import "server-only";
+import { db } from "../db";
+import { AppError } from "../errors";
+import type { Actor } from "../auth/authorize";
+import { can } from "../auth/authorize";
+import { compareVietnamese } from "../text";
+import type { ReportStatus } from "../generated/prisma/enums";
+import { findReportUnit, reportPeriod } from "./save-period-report";
+
+export interface CompletenessRow {
+  code: string;
+  name: string;
+  kind: string;
+  level: "WARD" | "RESIDENTIAL_GROUP";
+  status: ReportStatus | null;
+  figures: number;
+  updatedAt: Date | null;
+  leader: { fullName: string; phone: string | null } | null;
+}
+
+export async function getWardCompleteness(actor: Actor, wardCode: string, period: string) {
+  const ward = await findReportUnit(actor, wardCode, "units.read");
+  if (ward.level !== "WARD") throw new AppError("INVALID_INPUT", "Tình hình báo cáo được xem theo từng phường/xã.");
+  const periodId = reportPeriod(period);
+  const units = await db.adminUnit.findMany({
+    where: { OR: [{ id: ward.id }, { parentId: ward.id, validTo: null }] },
+    select: {
+      id: true,
+      code: true,
+      name: true,
+      kind: true,
+      level: true,
+      reports: { where: { periodId }, select: { status: true, updatedAt: true } },
+      values: { where: { periodId }, select: { id: true } },
+      teams: {
+        where: { active: true },
+        select: { members: { where: { active: true, role: "LEADER" }, select: { fullName: true, phone: true }, take: 1 } },
+        take: 1,
+      },
+    },
+  });
+  const rows: CompletenessRow[] = units.map((unit) => ({
+    code: unit.code,
+    name: unit.name,
+    kind: unit.kind,
+    level: unit.level as CompletenessRow["level"],
+    status: unit.values.length > 0 ? (unit.reports[0]?.status ?? "DRAFT") : null,
+    figures: unit.values.length,
+    updatedAt: unit.reports[0]?.updatedAt ?? null,
+    leader: unit.teams[0]?.members[0] ?? null,
+  }));
+  rows.sort((a, b) => (a.level === b.level ? compareVietnamese(a.name, b.name) : a.level === "WARD" ? -1 : 1));
+  const groups = rows.filter((row) => row.level === "RESIDENTIAL_GROUP");
+  return {
+    ward: { code: ward.code, name: ward.name, kind: ward.kind },
+    period,
+    rows,
+    reportedGroups: groups.filter((row) => row.status !== null).length,
+    totalGroups: groups.length,
+    notReported: groups.filter((row) => row.status === null),
+    canEnter: await can(actor, "values.write", { unitId: ward.id }),
+    canReview: await can(actor, "reports.approve", { unitId: ward.id }),
+  };
+}
