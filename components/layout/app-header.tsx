@@ -10,6 +10,7 @@ export async function AppHeader({ user }: { user: SessionUser }) {
   const app = await getTranslations("app");
   const roles = await getTranslations("roles");
   const links = [{ href: "/", label: t("units") }];
+  if (roleAllows(user.role, "values.write")) links.push({ href: "/import", label: t("importValues") });
   if (roleAllows(user.role, "users.manage")) links.push({ href: "/admin/users", label: t("users") });
   if (roleAllows(user.role, "units.import")) links.push({ href: "/admin/units/import", label: t("importUnits") });
   if (roleAllows(user.role, "audit.read")) links.push({ href: "/admin/audit", label: t("audit") });

@@ -54,6 +54,17 @@ async function allowed(actor: Actor, operation: Operation, target: Target): Prom
   return isInScope(actor, target.unitId);
 }
 
+/** Of these units, the ones inside the actor's scope: one query for a whole import file. */
+export async function unitsInScope(actor: Pick<Actor, "role" | "scopeUnitId">, unitIds: number[]): Promise<Set<number>> {
+  if (actor.role === "ADMIN" && actor.scopeUnitId === null) return new Set(unitIds);
+  if (actor.scopeUnitId === null || unitIds.length === 0) return new Set();
+  const links = await db.adminUnitClosure.findMany({
+    where: { ancestorId: actor.scopeUnitId, descendantId: { in: unitIds } },
+    select: { descendantId: true },
+  });
+  return new Set(links.map((link) => link.descendantId));
+}
+
 export async function can(actor: Actor, operation: Operation, target?: Target): Promise<boolean> {
   return allowed(actor, operation, target);
 }

@@ -105,6 +105,11 @@ const ACTION_CASES: Record<string, { inScope: Case; outOfScope?: Case }> = {
     inScope: async (_ctx, role) => [{ ...(await prepareReport("D1", monthFor(role, 3), "SUBMITTED")), step: "approve" }],
     outOfScope: async (_ctx, role) => [{ ...(await prepareReport("Z11", monthFor(role, 3), "SUBMITTED")), step: "approve" }],
   },
+  "app/(app)/import/actions.ts#importValuesAction": {
+    // A check without commit: allowed means the file passed every rule for this user's scope.
+    inScope: () => [null, form({ file: new File(["unit_code,period,element_code,value\nD1,2024-01,PEOPLE,100\n"], "v.csv"), commit: "false" })],
+    outOfScope: () => [null, form({ file: new File(["unit_code,period,element_code,value\nZ11,2024-01,PEOPLE,100\n"], "v.csv"), commit: "false" })],
+  },
   "app/(auth)/change-password/actions.ts#changeOwnPasswordAction": {
     // "self" operations have only one target: the user's own account.
     inScope: (_ctx, role) => {
@@ -226,7 +231,7 @@ describe("role × action × scope, run against the database", () => {
     } else {
       expect(result.ok).toBe(false);
       expect([403, 404]).toContain(result.status);
-      expect(result.message).toMatch(/quyền|không tìm thấy|Không tìm thấy|không được/i);
+      expect(result.message).toMatch(/quyền|không tìm thấy|Không tìm thấy|không được|lỗi; chưa ghi/i);
       // A scope refusal (the role may act, the target is elsewhere) is written to the audit log.
       if (roleAllows(role, operation)) expect(await db.auditLog.count({ where: { action: "auth.denied" } })).toBe(auditBefore + 1);
     }

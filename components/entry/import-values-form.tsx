@@ -1,0 +1,97 @@
+"use client";
+
+import { useActionState, useRef } from "react";
+import { useTranslations } from "next-intl";
+import type { importValuesAction } from "@/app/(app)/import/actions";
+
+type State = Awaited<ReturnType<typeof importValuesAction>> | null;
+
+/** Step 1 checks and previews; step 2 sends the same file again with commit=true. */
+export function ImportValuesForm({ action }: { action: typeof importValuesAction }) {
+  const t = useTranslations("importValues");
+  const [state, formAction, pending] = useActionState<State, FormData>(action, null);
+  const commit = useRef<HTMLInputElement>(null);
+  const checked = state?.ok === true && !state.committed;
+  return (
+    <div className="space-y-4">
+      <form action={formAction} className="space-y-3 rounded-md bg-white p-4 shadow-sm">
+        <div>
+          <label htmlFor="file" className="mb-1 block font-medium">{t("file")}</label>
+          <input id="file" name="file" type="file" accept=".csv,.xlsx,text/csv" required className="block min-h-12 w-full text-base" onChange={() => { if (commit.current) commit.current.value = "false"; }} />
+        </div>
+        <input ref={commit} type="hidden" name="commit" defaultValue="false" />
+        <div className="flex flex-wrap gap-2">
+          <button type="submit" disabled={pending} onClick={() => { if (commit.current) commit.current.value = "false"; }} className="min-h-12 rounded-md border border-brand-700 bg-white px-4 font-semibold text-brand-700 disabled:opacity-60">
+            {pending ? t("working") : t("check")}
+          </button>
+          {checked && (
+            <button type="submit" disabled={pending} onClick={() => { if (commit.current) commit.current.value = "true"; }} className="min-h-12 rounded-md bg-brand-700 px-4 font-semibold text-white disabled:opacity-60">
+              {t("commit", { rows: state.rows })}
+            </button>
+          )}
+        </div>
+      </form>
+
+      {state?.ok === true && (
+        <p role="status" className="rounded-md border border-green-300 bg-green-50 p-3 text-green-900">
+          {state.committed ? t("committed", { rows: state.rows, changed: state.changed, unchanged: state.unchanged }) : t("checked", { rows: state.rows, changed: state.changed, unchanged: state.unchanged })}
+        </p>
+      )}
+      {state?.ok === false && (
+        <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-red-900">
+          <p className="font-medium">{state.message}</p>
+          {"errors" in state && state.errors.length > 0 && (
+            <div className="mt-2 max-h-96 overflow-auto">
+              <table className="w-full min-w-[28rem] text-left text-sm">
+                <caption className="mb-1 text-left font-semibold">{t("errorsTitle")}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col" className="pr-2">{t("line")}</th>
+                    <th scope="col" className="pr-2">{t("column")}</th>
+                    <th scope="col">{t("error")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {state.errors.map((error, index) => (
+                    <tr key={index} className="border-t border-red-200 align-top">
+                      <td className="pr-2 tabular-nums">{error.line}</td>
+                      <td className="pr-2 font-mono">{error.column}</td>
+                      <td>{error.message}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </div>
+      )}
+      {state && "preview" in state && state.preview.length > 0 && (
+        <div className="overflow-x-auto rounded-md bg-white shadow-sm">
+          <table className="w-full min-w-[28rem] text-left text-sm">
+            <caption className="p-2 text-left font-semibold">{t("previewTitle", { count: state.preview.length })}</caption>
+            <thead className="bg-slate-100">
+              <tr>
+                <th scope="col" className="p-2">{t("line")}</th>
+                <th scope="col" className="p-2">unit_code</th>
+                <th scope="col" className="p-2">period</th>
+                <th scope="col" className="p-2">element_code</th>
+                <th scope="col" className="p-2 text-right">value</th>
+              </tr>
+            </thead>
+            <tbody>
+              {state.preview.map((row) => (
+                <tr key={row.line} className="border-t border-slate-100">
+                  <td className="p-2 tabular-nums">{row.line}</td>
+                  <td className="p-2">{row.unitCode}</td>
+                  <td className="p-2">{row.period}</td>
+                  <td className="p-2">{row.elementCode}</td>
+                  <td className="p-2 text-right tabular-nums">{row.value}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

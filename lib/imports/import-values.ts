@@ -1,0 +1,246 @@
+/**
+ * Bulk import of figures (unit_code,period,element_code,value) from CSV or XLSX.
+ * Every row is checked first; nothing is written while any row has an error.
+ * The commit is one transaction that respects scope, the figure rules, the
+ * workflow (no writing into an approved or locked month) and versions (open
+ * entry forms see the change as a conflict, never overwrite it). Re-importing
+ * the same file changes nothing.
+ */
+import { db } from "../db";
+import { AppError } from "../errors";
+import { roleAllows } from "../auth/policy";
+import { unitsInScope, type Actor } from "../auth/authorize";
+import { parsePeriodCode, periodOfDate } from "../periods";
+import { EXTRA_PART_OF_RULES, parseFigure } from "../schemas/period-report";
+import { partOfRules } from "../reports/report-catalogue";
+import { readTable } from "./read-table";
+import { writeAuditLog } from "../audit/write-audit-log";
+
+export const VALUE_COLUMNS = ["unit_code", "period", "element_code", "value"] as const;
+const PREVIEW_ROWS = 20;
+const BATCH = 5_000;
+
+export interface ImportIssue {
+  line: number;
+  column: string;
+  message: string;
+}
+
+export interface PreviewRow {
+  line: number;
+  unitCode: string;
+  period: string;
+  elementCode: string;
+  value: string;
+}
+
+export type ValueImportResult =
+  | { ok: true; committed: boolean; rows: number; changed: number; unchanged: number; reports: number; preview: PreviewRow[] }
+  | { ok: false; status?: 400 | 403; message: string; errors: ImportIssue[]; preview: PreviewRow[] };
+
+interface CheckedRow {
+  line: number;
+  unitId: number;
+  unitCode: string;
+  periodId: number;
+  elementId: number;
+  elementCode: string;
+  value: number;
+}
+
+const groupKey = (unitId: number, periodId: number) => `${unitId}:${periodId}`;
+
+function pushTo<T>(map: Map<string, T[]>, key: string, item: T): void {
+  const list = map.get(key);
+  if (list) list.push(item);
+  else map.set(key, [item]);
+}
+
+export async function importValues(actor: Actor, bytes: Uint8Array, options: { commit: boolean; now?: Date }): Promise<ValueImportResult> {
+  if (!roleAllows(actor.role, "values.write")) throw new AppError("FORBIDDEN", "Vai trò của bạn không nhập số liệu.");
+  const table = await readTable(bytes, VALUE_COLUMNS);
+  if (!table.ok) return { ok: false, message: table.message, errors: [], preview: [] };
+  if (table.rows.length === 0) return { ok: false, message: "Tệp chỉ có dòng tiêu đề, không có số liệu nào.", errors: [], preview: [] };
+  const preview = table.rows.slice(0, PREVIEW_ROWS).map(({ line, values }) => ({
+    line,
+    unitCode: values.unit_code,
+    period: values.period,
+    elementCode: values.element_code,
+    value: values.value,
+  }));
+
+  const unitCodes = [...new Set(table.rows.map((row) => row.values.unit_code))];
+  const units = new Map(
+    (await db.adminUnit.findMany({ where: { code: { in: unitCodes } }, select: { id: true, code: true, level: true, validTo: true } })).map((unit) => [unit.code, unit]),
+  );
+  const allowed = await unitsInScope(actor, [...units.values()].map((unit) => unit.id));
+  const elements = new Map((await db.dataElement.findMany({ select: { id: true, code: true, name: true, collectionLevel: true } })).map((element) => [element.code, element]));
+  const currentMonth = periodOfDate(options.now ?? new Date());
+
+  const errors: ImportIssue[] = [];
+  const rows: CheckedRow[] = [];
+  const firstLine = new Map<string, number>();
+  for (const { line, values, hasExtraCells } of table.rows) {
+    const issue = (column: string, message: string) => errors.push({ line, column, message });
+    if (hasExtraCells) {
+      issue("", "Dòng có nhiều ô hơn dòng tiêu đề.");
+      continue;
+    }
+    const unit = units.get(values.unit_code);
+    const element = elements.get(values.element_code);
+    const periodId = parsePeriodCode(values.period);
+    let ok = true;
+    const fail = (column: string, message: string) => {
+      ok = false;
+      issue(column, message);
+    };
+    if (!unit) fail("unit_code", `Không có đơn vị mã "${values.unit_code}".`);
+    else if (!allowed.has(unit.id)) fail("unit_code", `Đơn vị "${values.unit_code}" ngoài phạm vi của bạn.`);
+    else if (unit.validTo !== null) fail("unit_code", `Đơn vị "${values.unit_code}" đã giải thể hoặc sáp nhập.`);
+    if (!element) fail("element_code", `Không có chỉ tiêu mã "${values.element_code}".`);
+    else if (unit && element.collectionLevel !== unit.level) {
+      fail("element_code", `Chỉ tiêu ${element.code} nhập ở cấp ${element.collectionLevel}, không ở cấp ${unit.level} của "${unit.code}".`);
+    }
+    if (periodId === null) fail("period", `Kỳ "${values.period}" không hợp lệ; cần dạng YYYY-MM.`);
+    else if (periodId > currentMonth) fail("period", `Tháng ${values.period} chưa đến.`);
+    const figure = parseFigure(values.value, element?.name ?? values.element_code);
+    if (!figure.ok) fail("value", figure.message);
+    else if (figure.value === null) fail("value", "Thiếu giá trị.");
+    if (!ok || !unit || !element || periodId === null || !figure.ok || figure.value === null) continue;
+    const key = `${unit.id}:${periodId}:${element.id}`;
+    const earlier = firstLine.get(key);
+    if (earlier !== undefined) {
+      issue("", `Trùng với dòng ${earlier} (cùng đơn vị, kỳ và chỉ tiêu).`);
+      continue;
+    }
+    firstLine.set(key, line);
+    rows.push({ line, unitId: unit.id, unitCode: unit.code, periodId, elementId: element.id, elementCode: element.code, value: figure.value });
+  }
+
+  // The figures after the import, per unit and month: what is stored, overlaid by the file.
+  const groups = new Map<string, CheckedRow[]>();
+  for (const row of rows) pushTo(groups, groupKey(row.unitId, row.periodId), row);
+  const pairs = [...groups.values()].map((group) => [group[0].unitId, group[0].periodId] as const);
+  const stored = pairs.length
+    ? await db.$queryRaw<{ unit_id: number; period_id: number; element_id: number; value: number }[]>`
+        SELECT v.unit_id, v.period_id, v.element_id, v.value FROM data_value v
+        JOIN unnest(${pairs.map((pair) => pair[0])}::int[], ${pairs.map((pair) => pair[1])}::int[]) AS g(unit_id, period_id)
+          ON g.unit_id = v.unit_id AND g.period_id = v.period_id`
+    : [];
+  const reports = pairs.length
+    ? await db.$queryRaw<{ unit_id: number; period_id: number; status: string }[]>`
+        SELECT r.unit_id, r.period_id, r.status::text FROM period_report r
+        JOIN unnest(${pairs.map((pair) => pair[0])}::int[], ${pairs.map((pair) => pair[1])}::int[]) AS g(unit_id, period_id)
+          ON g.unit_id = r.unit_id AND g.period_id = r.period_id`
+    : [];
+  const statusOf = new Map(reports.map((report) => [groupKey(report.unit_id, report.period_id), report.status]));
+  const storedOf = new Map<string, Map<number, number>>();
+  for (const value of stored) {
+    const key = groupKey(value.unit_id, value.period_id);
+    if (!storedOf.has(key)) storedOf.set(key, new Map());
+    storedOf.get(key)!.set(value.element_id, value.value);
+  }
+  const rules = [...(await partOfRules()), ...EXTRA_PART_OF_RULES];
+
+  let changed = 0;
+  for (const [key, group] of groups) {
+    const status = statusOf.get(key);
+    if (status === "APPROVED" || status === "LOCKED") {
+      for (const row of group) errors.push({ line: row.line, column: "period", message: `Báo cáo ${row.unitCode} tháng ${row.periodId % 100}/${Math.floor(row.periodId / 100)} đã được duyệt hoặc khóa; cần cấp trên mở lại.` });
+      continue;
+    }
+    const merged = new Map(storedOf.get(key) ?? []);
+    for (const row of group) {
+      if (merged.get(row.elementId) !== row.value) changed += 1;
+      merged.set(row.elementId, row.value);
+    }
+    for (const { part, whole } of rules) {
+      const partElement = elements.get(part);
+      const wholeElement = elements.get(whole);
+      if (!partElement || !wholeElement) continue;
+      const partValue = merged.get(partElement.id);
+      const wholeValue = merged.get(wholeElement.id);
+      if (partValue === undefined || wholeValue === undefined || partValue <= wholeValue) continue;
+      const blamed = group.find((row) => row.elementId === partElement.id) ?? group.find((row) => row.elementId === wholeElement.id)!;
+      errors.push({ line: blamed.line, column: "value", message: `${partElement.name} (${partValue.toLocaleString("vi-VN")}) lớn hơn ${wholeElement.name} (${wholeValue.toLocaleString("vi-VN")}) của ${blamed.unitCode}.` });
+    }
+  }
+
+  if (errors.length > 0) {
+    errors.sort((a, b) => a.line - b.line);
+    // Units outside the scope are a refusal, not a typing slip: audited like any other.
+    const outside = [...new Set(table.rows.filter(({ values }) => units.has(values.unit_code) && !allowed.has(units.get(values.unit_code)!.id)).map(({ values }) => values.unit_code))];
+    if (outside.length > 0) {
+      await writeAuditLog(db, actor, { action: "auth.denied", entityType: "operation", entityId: "values.write", after: { import: outside.slice(0, 50) } });
+    }
+    return { ok: false, status: outside.length > 0 ? 403 : 400, message: `Có ${errors.length} lỗi; chưa ghi số liệu nào. Sửa tệp rồi tải lên lại.`, errors, preview };
+  }
+  const summary = { rows: rows.length, changed, unchanged: rows.length - changed, reports: groups.size, preview };
+  if (!options.commit) return { ok: true, committed: false, ...summary };
+  await commit(actor, rows, [...groups.keys()]);
+  return { ok: true, committed: true, ...summary };
+}
+
+async function commit(actor: Actor, rows: CheckedRow[], groupKeys: string[]): Promise<void> {
+  const unitIds = groupKeys.map((key) => Number(key.split(":")[0]));
+  const periodIds = groupKeys.map((key) => Number(key.split(":")[1]));
+  await db.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`
+        INSERT INTO period_report (unit_id, period_id, updated_at)
+        SELECT * FROM unnest(${unitIds}::int[], ${periodIds}::int[]), now() ON CONFLICT (unit_id, period_id) DO NOTHING`;
+      // Lock the reports, as a form save does; re-check the workflow under the lock.
+      const locked = await tx.$queryRaw<{ status: string }[]>`
+        SELECT r.status::text FROM period_report r
+        JOIN unnest(${unitIds}::int[], ${periodIds}::int[]) AS g(unit_id, period_id) ON g.unit_id = r.unit_id AND g.period_id = r.period_id
+        ORDER BY r.id FOR UPDATE OF r`;
+      if (locked.some((report) => report.status === "APPROVED" || report.status === "LOCKED")) {
+        throw new AppError("CONFLICT", "Trong lúc nhập, một báo cáo đã được duyệt hoặc khóa; chưa ghi gì. Hãy tải tệp lên lại.");
+      }
+      for (let start = 0; start < rows.length; start += BATCH) {
+        const batch = rows.slice(start, start + BATCH);
+        const changedRows = await tx.$queryRaw<{ unit_id: number; period_id: number; element_id: number; old_value: number | null; value: number }[]>`
+          WITH incoming AS (
+            SELECT * FROM unnest(${batch.map((row) => row.unitId)}::int[], ${batch.map((row) => row.periodId)}::int[],
+                                 ${batch.map((row) => row.elementId)}::int[], ${batch.map((row) => row.value)}::int[]) AS i(unit_id, period_id, element_id, value)
+          ), previous AS (
+            SELECT v.unit_id, v.period_id, v.element_id, v.value FROM data_value v JOIN incoming i USING (unit_id, period_id, element_id)
+          ), written AS (
+            INSERT INTO data_value (unit_id, period_id, element_id, value, updated_by_id, updated_at)
+            SELECT unit_id, period_id, element_id, value, ${actor.id}::int, now() FROM incoming
+            ON CONFLICT (unit_id, period_id, element_id) DO UPDATE
+              SET value = EXCLUDED.value, version = data_value.version + 1, updated_by_id = EXCLUDED.updated_by_id, updated_at = now()
+              WHERE data_value.value IS DISTINCT FROM EXCLUDED.value
+            RETURNING unit_id, period_id, element_id, value
+          )
+          SELECT w.unit_id, w.period_id, w.element_id, p.value AS old_value, w.value FROM written w
+          LEFT JOIN previous p USING (unit_id, period_id, element_id)`;
+        if (changedRows.length === 0) continue;
+        const codeOf = new Map(batch.map((row) => [`${row.unitId}:${row.periodId}:${row.elementId}`, row]));
+        await tx.auditLog.createMany({
+          data: changedRows.map((change) => {
+            const row = codeOf.get(`${change.unit_id}:${change.period_id}:${change.element_id}`)!;
+            const period = `${Math.floor(change.period_id / 100)}-${String(change.period_id % 100).padStart(2, "0")}`;
+            return {
+              actorId: actor.id,
+              actorName: actor.username,
+              action: "values.import",
+              entityType: "data_value",
+              entityId: `${row.unitCode}/${period}/${row.elementCode}`,
+              unitId: change.unit_id,
+              before: change.old_value === null ? undefined : { value: change.old_value },
+              after: { value: change.value },
+            };
+          }),
+        });
+        // Open entry forms must see the change as a conflict; a changed submitted report goes back to draft.
+        await tx.$executeRaw`
+          UPDATE period_report r SET version = r.version + 1, updated_by_id = ${actor.id}::int, updated_at = now(),
+            status = CASE WHEN r.status = 'SUBMITTED' THEN 'DRAFT'::"ReportStatus" ELSE r.status END
+          FROM (SELECT DISTINCT unit_id, period_id FROM unnest(${changedRows.map((c) => c.unit_id)}::int[], ${changedRows.map((c) => c.period_id)}::int[]) AS c(unit_id, period_id)) c
+          WHERE r.unit_id = c.unit_id AND r.period_id = c.period_id`;
+      }
+    },
+    { timeout: 120_000 },
+  );
+}

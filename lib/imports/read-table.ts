@@ -1,0 +1,59 @@
+/**
+ * Reads an uploaded table for the imports, CSV (UTF-8) or XLSX (first sheet),
+ * into rows keyed by the expected columns with the line number a user sees.
+ * A spreadsheet cell with a formula is refused: the platform stores figures,
+ * not calculations whose result depends on another file.
+ */
+import ExcelJS from "exceljs";
+import { MAX_CSV_BYTES, readCsv, type CsvReadResult } from "../csv/read-csv";
+
+const XLSX_SIGNATURE = [0x50, 0x4b, 0x03, 0x04]; // a zip archive
+
+export function isXlsx(bytes: Uint8Array): boolean {
+  return XLSX_SIGNATURE.every((byte, index) => bytes[index] === byte);
+}
+
+function cellText(cell: ExcelJS.Cell): { text: string } | { formula: true } {
+  if (cell.type === ExcelJS.ValueType.Formula) return { formula: true };
+  const value = cell.value;
+  if (value === null || value === undefined) return { text: "" };
+  if (value instanceof Date) return { text: value.toISOString().slice(0, 10) };
+  if (typeof value === "object" && "richText" in value) return { text: value.richText.map((part) => part.text).join("") };
+  if (typeof value === "object" && "text" in value) return { text: String(value.text) };
+  return { text: String(value) };
+}
+
+export async function readTable<C extends string>(bytes: Uint8Array, columns: readonly C[]): Promise<CsvReadResult<C>> {
+  if (bytes.byteLength > MAX_CSV_BYTES) {
+    return { ok: false, message: `Tệp quá lớn (${(bytes.byteLength / 1048576).toFixed(1)} MB); tối đa ${MAX_CSV_BYTES / 1048576} MB. Hãy chia thành nhiều tệp.` };
+  }
+  if (!isXlsx(bytes)) return readCsv(bytes, columns);
+
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+  } catch {
+    return { ok: false, message: "Không đọc được tệp Excel: tệp bị hỏng hoặc không phải .xlsx. Hãy lưu lại dưới dạng Excel Workbook (.xlsx) hoặc CSV UTF-8." };
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet || sheet.actualRowCount === 0) return { ok: false, message: "Trang tính đầu tiên của tệp Excel không có dữ liệu." };
+  const header = (sheet.getRow(1).values as unknown[]).slice(1).map((value) => String(value ?? "").trim().toLowerCase());
+  const missing = columns.filter((column) => !header.includes(column));
+  if (missing.length > 0) return { ok: false, message: `Dòng tiêu đề phải là: ${columns.join(",")}. Thiếu cột: ${missing.join(", ")}.` };
+
+  const rows: { line: number; values: Record<C, string>; hasExtraCells: boolean }[] = [];
+  for (let line = 2; line <= sheet.rowCount; line += 1) {
+    const row = sheet.getRow(line);
+    if (!row.hasValues) continue;
+    const values = {} as Record<C, string>;
+    for (const column of columns) {
+      const read = cellText(row.getCell(header.indexOf(column) + 1));
+      if ("formula" in read) {
+        return { ok: false, message: `Dòng ${line}, cột ${column}: ô chứa công thức. Hãy dán giá trị (Paste Special › Values) rồi tải lên lại.` };
+      }
+      values[column] = read.text.trim();
+    }
+    rows.push({ line, values, hasExtraCells: false });
+  }
+  return { ok: true, rows };
+}
