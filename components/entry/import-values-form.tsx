@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useRef } from "react";
+import { startTransition, useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
 import type { importValuesAction } from "@/app/(app)/import/actions";
 
@@ -10,22 +10,36 @@ type State = Awaited<ReturnType<typeof importValuesAction>> | null;
 export function ImportValuesForm({ action }: { action: typeof importValuesAction }) {
   const t = useTranslations("importValues");
   const [state, formAction, pending] = useActionState<State, FormData>(action, null);
-  const commit = useRef<HTMLInputElement>(null);
+  // React resets a form after its action; the chosen file is kept here so step 2 sends the same file.
+  const [file, setFile] = useState<File | null>(null);
   const checked = state?.ok === true && !state.committed;
+
+  function send(commit: boolean) {
+    if (!file) return;
+    const data = new FormData();
+    data.set("file", file);
+    data.set("commit", String(commit));
+    startTransition(() => formAction(data));
+  }
   return (
     <div className="space-y-4">
-      <form action={formAction} className="space-y-3 rounded-md bg-white p-4 shadow-sm">
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          send(false);
+        }}
+        className="space-y-3 rounded-md bg-white p-4 shadow-sm"
+      >
         <div>
           <label htmlFor="file" className="mb-1 block font-medium">{t("file")}</label>
-          <input id="file" name="file" type="file" accept=".csv,.xlsx,text/csv" required className="block min-h-12 w-full text-base" onChange={() => { if (commit.current) commit.current.value = "false"; }} />
+          <input id="file" name="file" type="file" accept=".csv,.xlsx,text/csv" required className="block min-h-12 w-full text-base" onChange={(event) => setFile(event.target.files?.[0] ?? null)} />
         </div>
-        <input ref={commit} type="hidden" name="commit" defaultValue="false" />
         <div className="flex flex-wrap gap-2">
-          <button type="submit" disabled={pending} onClick={() => { if (commit.current) commit.current.value = "false"; }} className="min-h-12 rounded-md border border-brand-700 bg-white px-4 font-semibold text-brand-700 disabled:opacity-60">
+          <button type="submit" disabled={pending || !file} className="min-h-12 rounded-md border border-brand-700 bg-white px-4 font-semibold text-brand-700 disabled:opacity-60">
             {pending ? t("working") : t("check")}
           </button>
           {checked && (
-            <button type="submit" disabled={pending} onClick={() => { if (commit.current) commit.current.value = "true"; }} className="min-h-12 rounded-md bg-brand-700 px-4 font-semibold text-white disabled:opacity-60">
+            <button type="button" disabled={pending} onClick={() => send(true)} className="min-h-12 rounded-md bg-brand-700 px-4 font-semibold text-white disabled:opacity-60">
               {t("commit", { rows: state.rows })}
             </button>
           )}

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { Client } from "pg";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { DEMO_PASSWORD } from "@/prisma/seed/demo-places";
@@ -163,6 +166,33 @@ describeInBrowser("entering a month's figures on a 360 px phone, in Chromium", (
     await row.getByText("Đã duyệt").waitFor();
     const { rows: after } = await sql.query("SELECT r.status::text FROM period_report r JOIN admin_unit u ON u.id = r.unit_id WHERE u.code = $1 AND r.period_id = 202610", [code]);
     expect(after[0].status).toBe("APPROVED");
+    await context.close();
+  });
+
+  it("imports a CSV: bad rows are listed and nothing is written, then the fixed file is checked and committed", async () => {
+    const { context, page } = await official();
+    await page.getByRole("link", { name: "Nhập từ tệp" }).click();
+    await page.waitForURL(/\/import$/);
+    const dir = mkdtempSync(path.join(os.tmpdir(), "tcns-values-"));
+    const bad = path.join(dir, "bad.csv");
+    writeFileSync(bad, "unit_code,period,element_code,value\n20206-04,2025-01,PEOPLE,700\n20206-04,2025-01,ADULTS,-5\n20194-01,2025-01,PEOPLE,600\n");
+    await page.setInputFiles("#file", bad);
+    await page.getByRole("button", { name: "Kiểm tra tệp" }).click();
+    const alert = page.locator("main").getByRole("alert");
+    await alert.waitFor();
+    await expect(alert.textContent()).resolves.toMatch(/Có 2 lỗi; chưa ghi số liệu nào.*3.*value.*không được là số âm.*4.*unit_code.*ngoài phạm vi/s);
+    await screenshot(page, "import-values-errors");
+    expect(await figures("20206-04", 202501)).toEqual({});
+
+    const good = path.join(dir, "good.csv");
+    writeFileSync(good, "unit_code,period,element_code,value\n20206-04,2025-01,PEOPLE,700\n20206-04,2025-01,ADULTS,505\n");
+    await page.setInputFiles("#file", good);
+    await page.getByRole("button", { name: "Kiểm tra tệp" }).click();
+    await page.locator("main").getByRole("status").filter({ hasText: "Tệp hợp lệ: 2 dòng" }).waitFor();
+    expect(await figures("20206-04", 202501)).toEqual({});
+    await page.getByRole("button", { name: "Ghi 2 dòng" }).click();
+    await page.locator("main").getByRole("status").filter({ hasText: "Đã ghi 2 dòng" }).waitFor();
+    expect(await figures("20206-04", 202501)).toEqual({ PEOPLE: 700, ADULTS: 505 });
     await context.close();
   });
 

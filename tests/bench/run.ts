@@ -1,0 +1,130 @@
+/**
+ * `npm run bench`: measured figures, printed as a table and written as JSON to
+ * tests/bench/results/. Runs against BENCH_DATABASE_URL (a server; a database
+ * is created and dropped there) or a fresh embedded PostgreSQL, seeded with
+ * the demo data.
+ *
+ * Today it measures the figures import (the data-entry issue's goal: 10,000
+ * value rows committed in under 5 s) and the demo seed. The national-scale
+ * issue adds the dashboard and load figures here.
+ */
+import { mkdirSync, mkdtempSync, chmodSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { Client } from "pg";
+import { connectDatabase, createPrismaClient, disconnectDb } from "../../lib/db";
+import { findFreePort, startEmbeddedPostgres } from "../../lib/embedded-postgres.mjs";
+import { importValues } from "../../lib/imports/import-values";
+import { SYSTEM_ACTOR } from "../../lib/audit/write-audit-log";
+import { applyMigrations } from "../../prisma/schema-engine";
+import { seedDatabase } from "../../prisma/seed/seed";
+
+interface Figure {
+  name: string;
+  value: number;
+  unit: string;
+  goal?: string;
+}
+
+async function database(): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = process.env.BENCH_DATABASE_URL;
+  const name = `tcns_bench_${process.pid}`;
+  if (server) {
+    const admin = new Client({ connectionString: server });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const url = new URL(server);
+    url.pathname = `/${name}`;
+    return {
+      url: url.toString(),
+      close: async () => {
+        const again = new Client({ connectionString: server });
+        await again.connect();
+        await again.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await again.end();
+      },
+    };
+  }
+  const dir = mkdtempSync(path.join(os.tmpdir(), "tcns-bench-"));
+  chmodSync(dir, 0o755);
+  const cluster = await startEmbeddedPostgres({ dataDir: path.join(dir, "data"), port: await findFreePort() });
+  await cluster.ensureDatabase(name);
+  return {
+    url: cluster.url(name),
+    close: async () => {
+      await cluster.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** 10,000+ rows for months that hold no report yet: every residential group of Hải Châu, every element, two months. */
+async function importFile(url: string, months: string[]): Promise<{ bytes: Uint8Array; rows: number }> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  const { rows: groups } = await client.query<{ code: string }>(
+    `SELECT d.code FROM admin_unit_closure c JOIN admin_unit a ON a.id = c.ancestor_id AND a.code = '492'
+     JOIN admin_unit d ON d.id = c.descendant_id AND d.level = 'RESIDENTIAL_GROUP' ORDER BY d.code`,
+  );
+  await client.end();
+  const lines = ["unit_code,period,element_code,value"];
+  const stock = ["PEOPLE", "ADULTS", "ADULTS_DIGITAL_SIGNATURE", "ADULTS_VNEID_L2", "ADULTS_SMARTPHONE", "ADULTS_CASHLESS", "ADULTS_ONLINE_PUBLIC_SERVICE", "ADULTS_BANK_ACCOUNT", "PEOPLE_EHEALTH", "HOUSEHOLDS", "HOUSEHOLDS_FIBRE", "MERCHANTS", "MERCHANTS_QR"];
+  const figures: Record<string, number> = { PEOPLE: 800, ADULTS: 600, ADULTS_DIGITAL_SIGNATURE: 240, ADULTS_VNEID_L2: 480, ADULTS_SMARTPHONE: 520, ADULTS_CASHLESS: 380, ADULTS_ONLINE_PUBLIC_SERVICE: 300, ADULTS_BANK_ACCOUNT: 500, PEOPLE_EHEALTH: 560, HOUSEHOLDS: 210, HOUSEHOLDS_FIBRE: 170, MERCHANTS: 25, MERCHANTS_QR: 20 };
+  for (const month of months) for (const { code } of groups) for (const element of stock) lines.push(`${code},${month},${element},${figures[element]}`);
+  return { bytes: new TextEncoder().encode(lines.join("\n")), rows: lines.length - 1 };
+}
+
+function peakRssMb(): number {
+  return Math.round(process.resourceUsage().maxRSS / 1024);
+}
+
+async function main() {
+  const figures: Figure[] = [];
+  const db = await database();
+  try {
+    await applyMigrations(db.url);
+    const prisma = createPrismaClient(db.url);
+    let started = performance.now();
+    await seedDatabase(prisma, { demo: true });
+    figures.push({ name: "seed of the demo data (693 units, 176,345 values)", value: Math.round(performance.now() - started), unit: "ms" });
+    await prisma.$disconnect();
+
+    connectDatabase(db.url);
+    const { bytes, rows } = await importFile(db.url, ["2025-02", "2025-03"]);
+    const actor = { ...SYSTEM_ACTOR, role: "ADMIN" as const, scopeUnitId: null };
+    started = performance.now();
+    const preview = await importValues(actor, bytes, { commit: false });
+    figures.push({ name: `import check and preview, ${rows.toLocaleString("en")} rows`, value: Math.round(performance.now() - started), unit: "ms" });
+    if (!preview.ok) throw new Error(`preview refused: ${preview.message}`);
+    started = performance.now();
+    const committed = await importValues(actor, bytes, { commit: true });
+    figures.push({ name: `import commit (check + write + audit), ${rows.toLocaleString("en")} rows`, value: Math.round(performance.now() - started), unit: "ms", goal: "< 5000 ms for 10,000 rows" });
+    if (!committed.ok || committed.changed !== rows) throw new Error("the commit did not write every row");
+    started = performance.now();
+    const again = await importValues(actor, bytes, { commit: true });
+    figures.push({ name: `re-import of the same file (nothing changes), ${rows.toLocaleString("en")} rows`, value: Math.round(performance.now() - started), unit: "ms" });
+    if (!again.ok || again.changed !== 0) throw new Error("a re-import changed figures");
+    figures.push({ name: "peak resident memory of the benchmark process", value: peakRssMb(), unit: "MB" });
+    await disconnectDb();
+  } finally {
+    await db.close();
+  }
+
+  const width = Math.max(...figures.map((figure) => figure.name.length));
+  console.log(`\n${"measure".padEnd(width)}  ${"value".padStart(10)}  goal`);
+  for (const figure of figures) console.log(`${figure.name.padEnd(width)}  ${`${figure.value} ${figure.unit}`.padStart(10)}  ${figure.goal ?? ""}`);
+  const results = path.join(__dirname, "results");
+  mkdirSync(results, { recursive: true });
+  const file = path.join(results, "bench.json");
+  writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), node: process.version, cpus: os.cpus().length, figures }, null, 2));
+  console.log(`\nwritten to ${path.relative(process.cwd(), file)}`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
