@@ -2,6 +2,7 @@
 
 import { startTransition, useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
+import { ImportErrorsTable } from "@/components/ui/import-errors-table";
 import type { importValuesAction } from "@/app/(app)/import/actions";
 
 type State = Awaited<ReturnType<typeof importValuesAction>> | null;
@@ -54,28 +55,11 @@ export function ImportValuesForm({ action }: { action: typeof importValuesAction
       {state?.ok === false && (
         <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-red-900">
           <p className="font-medium">{state.message}</p>
-          {"errors" in state && state.errors.length > 0 && (
-            <div className="mt-2 max-h-96 overflow-auto">
-              <table className="w-full min-w-[28rem] text-left text-sm">
-                <caption className="mb-1 text-left font-semibold">{t("errorsTitle")}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col" className="pr-2">{t("line")}</th>
-                    <th scope="col" className="pr-2">{t("column")}</th>
-                    <th scope="col">{t("error")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {state.errors.map((error, index) => (
-                    <tr key={index} className="border-t border-red-200 align-top">
-                      <td className="pr-2 tabular-nums">{error.line}</td>
-                      <td className="pr-2 font-mono">{error.column}</td>
-                      <td>{error.message}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+          {"errors" in state && (
+            <ImportErrorsTable
+              errors={state.errors}
+              labels={{ title: t("errorsTitle"), line: t("line"), column: t("column"), error: t("error") }}
+            />
           )}
         </div>
       )}

@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
+import { ImportErrorsTable } from "@/components/ui/import-errors-table";
 import type { importUnitsAction } from "@/app/(app)/admin/units/import/actions";
 
 type ImportUnitsState = Awaited<ReturnType<typeof importUnitsAction>> | null;
@@ -33,28 +34,11 @@ export function ImportUnitsForm({ action }: { action: (state: ImportUnitsState, 
       {state?.ok === false && (
         <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-red-900">
           <p className="font-medium">{state.message}</p>
-          {"errors" in state && state.errors.length > 0 && (
-            <div className="mt-2 overflow-x-auto">
-              <table className="w-full min-w-[28rem] text-left text-sm">
-                <caption className="mb-1 text-left font-semibold">{t("errorsTitle")}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col" className="pr-2">{t("colLine")}</th>
-                    <th scope="col" className="pr-2">{t("colColumn")}</th>
-                    <th scope="col">{t("colMessage")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {state.errors.map((error, index) => (
-                    <tr key={index} className="border-t border-red-200 align-top">
-                      <td className="pr-2 tabular-nums">{error.line}</td>
-                      <td className="pr-2 font-mono">{error.column}</td>
-                      <td>{error.message}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+          {"errors" in state && (
+            <ImportErrorsTable
+              errors={state.errors}
+              labels={{ title: t("errorsTitle"), line: t("colLine"), column: t("colColumn"), error: t("colMessage") }}
+            />
           )}
         </div>
       )}
