@@ -9,7 +9,10 @@ export async function AppHeader({ user }: { user: SessionUser }) {
   const t = await getTranslations("nav");
   const app = await getTranslations("app");
   const roles = await getTranslations("roles");
-  const links = [{ href: "/", label: t("units") }];
+  const links = [
+    { href: "/", label: t("units") },
+    { href: "/search", label: t("search") },
+  ];
   if (roleAllows(user.role, "values.write")) links.push({ href: "/import", label: t("importValues") });
   if (roleAllows(user.role, "users.manage")) links.push({ href: "/admin/users", label: t("users") });
   if (roleAllows(user.role, "units.import")) links.push({ href: "/admin/units/import", label: t("importUnits") });

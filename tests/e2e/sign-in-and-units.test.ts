@@ -55,6 +55,18 @@ describeInBrowser("signing in and seeing the unit tree, in Chromium", () => {
     await context.close();
   });
 
+  it("finds Hòa Thuận Tây when the name is typed without accents", async () => {
+    const { context, page } = await newPage(360);
+    await signIn(page, app.baseUrl, "bcd.haichau", DEMO_PASSWORD);
+    await page.waitForURL(`${app.baseUrl}/`);
+    await page.getByRole("link", { name: "Tìm kiếm" }).click();
+    await page.fill("#search-q", "hoa thuan tay");
+    await page.getByRole("button", { name: "Tìm", exact: true }).click();
+    await page.getByRole("link", { name: "Phường Hòa Thuận Tây" }).click();
+    await page.waitForURL(/\/units\/20206$/);
+    await context.close();
+  });
+
   it("says plainly when the password is wrong, and stays on the sign-in page", async () => {
     const { context, page } = await newPage(360);
     await signIn(page, app.baseUrl, "bcd.haichau", "mat-khau-sai");

@@ -1,0 +1,32 @@
+/**
+ * Finds units and team members by name, with or without Vietnamese diacritics,
+ * inside the user's scope only. Members are returned with their team, never
+ * with phone numbers: the team's page shows those to whoever may see them.
+ */
+import "server-only";
+import { db } from "../db";
+import { foldVietnamese } from "../text";
+import type { Actor } from "../auth/authorize";
+
+export const SEARCH_LIMIT = 20;
+
+export async function searchRegistry(actor: Actor, query: string) {
+  const folded = foldVietnamese(query).slice(0, 80);
+  if (folded.length < 2) return { query, units: [], members: [] };
+  // LIKE wildcards typed by the user are searched for literally.
+  const pattern = `%${folded.replace(/[\\%_]/g, (match) => `\\${match}`)}%`;
+  const national = actor.role === "ADMIN" && actor.scopeUnitId === null;
+  const scope = actor.scopeUnitId ?? -1;
+  const units = await db.$queryRaw<{ code: string; name: string; kind: string; level: string }[]>`
+    SELECT u.code, u.name, u.kind, u.level::text FROM admin_unit u
+    WHERE u.valid_to IS NULL AND vi_fold(u.name) LIKE ${pattern}
+      AND (${national} OR EXISTS (SELECT 1 FROM admin_unit_closure c WHERE c.ancestor_id = ${scope} AND c.descendant_id = u.id))
+    ORDER BY u.level, u.name LIMIT ${SEARCH_LIMIT}`;
+  const members = await db.$queryRaw<{ id: number; full_name: string; role: string; team_name: string; unit_code: string; unit_name: string; unit_kind: string }[]>`
+    SELECT m.id, m.full_name, m.role::text, t.name AS team_name, u.code AS unit_code, u.name AS unit_name, u.kind AS unit_kind
+    FROM team_member m JOIN team t ON t.id = m.team_id JOIN admin_unit u ON u.id = t.unit_id
+    WHERE m.active AND vi_fold(m.full_name) LIKE ${pattern}
+      AND (${national} OR EXISTS (SELECT 1 FROM admin_unit_closure c WHERE c.ancestor_id = ${scope} AND c.descendant_id = u.id))
+    ORDER BY m.full_name LIMIT ${SEARCH_LIMIT}`;
+  return { query, units, members };
+}
