@@ -19,7 +19,7 @@ export function TextField({
       )}
       <input
         id={id}
-        name={id}
+        name={input.name ?? id}
         aria-invalid={errors?.length ? true : undefined}
         aria-describedby={describedBy}
         className="block min-h-12 w-full rounded-md border border-slate-400 bg-white px-3 text-base aria-invalid:border-red-600"

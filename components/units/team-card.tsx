@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { Affiliation, MemberRole } from "@/lib/generated/prisma/enums";
 
@@ -19,7 +20,8 @@ export async function TeamCard({ team }: { team: TeamCardData }) {
   return (
     <section className="rounded-md bg-white p-4 shadow-sm" aria-labelledby={`team-${team.code}`}>
       <h3 id={`team-${team.code}`} className="font-semibold">
-        {team.name} {!team.active && <span className="ml-2 rounded bg-slate-200 px-2 text-sm">{t("inactive")}</span>}
+        <Link href={`/teams/${encodeURIComponent(team.code)}`} className="text-brand-700 underline-offset-2 hover:underline">{team.name}</Link>
+        {!team.active && <span className="ml-2 rounded bg-slate-200 px-2 text-sm">{t("inactive")}</span>}
       </h3>
       <p className="text-sm text-slate-700">
         {[team.foundedOn && t("foundedOn", { date: date(team.foundedOn) }), team.foundingDecision && t("decision", { ref: team.foundingDecision }), t("members", { count: team.members.length })]

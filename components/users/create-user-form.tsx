@@ -8,6 +8,7 @@ import { TextField } from "@/components/ui/text-field";
 import { FormStatus } from "@/components/ui/form-status";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { RoleSelect } from "./role-select";
+import { useKeptForm } from "@/components/ui/use-kept-form";
 
 type State = Awaited<ReturnType<typeof createUserAction>> | null;
 
@@ -15,8 +16,9 @@ export function CreateUserForm({ action, roles }: { action: typeof createUserAct
   const t = useTranslations("users");
   const [state, formAction, pending] = useActionState<State, FormData>(action, null);
   const errors = state && !state.ok && "fieldErrors" in state ? state.fieldErrors : undefined;
+  const onSubmit = useKeptForm(formAction);
   return (
-    <form action={formAction} className="space-y-3 rounded-md bg-white p-4 shadow-sm" aria-labelledby="create-user-heading">
+    <form key={state?.ok && "userId" in state ? `created-${state.userId}` : "form"} onSubmit={onSubmit} className="space-y-3 rounded-md bg-white p-4 shadow-sm" aria-labelledby="create-user-heading">
       <h2 id="create-user-heading" className="text-lg font-semibold">{t("createTitle")}</h2>
       <div className="grid gap-3 sm:grid-cols-2">
         <TextField id="username" label={t("username")} autoCapitalize="none" spellCheck={false} required errors={errors?.username} />

@@ -9,6 +9,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { TextField } from "@/components/ui/text-field";
 import { TemporaryPassword } from "./create-user-form";
 import { RoleSelect } from "./role-select";
+import { useKeptForm } from "@/components/ui/use-kept-form";
 
 interface Props {
   userId: number;
@@ -24,6 +25,7 @@ export function UserAdminActions({ userId, active, role, scopeUnitCode, roles, a
   const [resetState, reset, resetting] = useActionState<Awaited<ReturnType<typeof resetPasswordAction>> | null, FormData>(actions.reset, null);
   const [activeState, setActive, toggling] = useActionState<Awaited<ReturnType<typeof setUserActiveAction>> | null, FormData>(actions.setActive, null);
   const [scopeState, changeScope, moving] = useActionState<Awaited<ReturnType<typeof changeUserScopeAction>> | null, FormData>(actions.changeScope, null);
+  const submitScope = useKeptForm(changeScope);
   const scopeErrors = scopeState && !scopeState.ok && "fieldErrors" in scopeState ? scopeState.fieldErrors : undefined;
   return (
     <div className="grid gap-4 md:grid-cols-3">
@@ -44,7 +46,7 @@ export function UserAdminActions({ userId, active, role, scopeUnitCode, roles, a
         <FormStatus state={activeState} success={t("saved")} />
       </form>
 
-      <form action={changeScope} className="space-y-2 rounded-md bg-white p-4 shadow-sm">
+      <form onSubmit={submitScope} className="space-y-2 rounded-md bg-white p-4 shadow-sm">
         <h2 className="font-semibold">{t("scopeTitle")}</h2>
         <input type="hidden" name="userId" value={userId} />
         <RoleSelect roles={roles} defaultValue={roles.includes(role) ? role : undefined} errors={scopeErrors?.role} />

@@ -62,6 +62,8 @@ interface Context {
   users: Record<Role, SessionUser>;
   targetInScope: number;
   targetOutOfScope: number;
+  memberInScope: number;
+  memberOutOfScope: number;
 }
 
 type Case = (ctx: Context, role: Role) => unknown[] | Promise<unknown[]>;
@@ -72,7 +74,21 @@ const form = (entries: Record<string, string | Blob>) => {
 };
 
 /** For each action: arguments aimed inside the user's scope, and (unless the operation has no unit) outside it. */
-const ACTION_CASES: Record<string, { inScope: Case; outOfScope?: Case }> = {
+const MEMBER = { fullName: "Nguyễn Thị Lan", role: "MEMBER", affiliation: "WOMENS_UNION", birthYear: "1970", gender: "FEMALE", phone: "0905123456", trainedOn: "" };
+
+/** The team the in-scope member is in now, and the other team of the same ward. */
+async function memberTeams(ctx: Context): Promise<{ current: string; other: string }> {
+  const member = await db.teamMember.findUniqueOrThrow({ where: { id: ctx.memberInScope }, select: { team: { select: { code: true } } } });
+  return { current: member.team.code, other: member.team.code === "T-D1" ? "T-D2" : "T-D1" };
+}
+
+/**
+ * For each action: arguments aimed inside the user's scope, and (unless the
+ * operation has no unit) outside it. `insideOverride` states where the policy
+ * table alone does not say it: a team leader keeps only their own team's list,
+ * so cannot move a member to another team.
+ */
+const ACTION_CASES: Record<string, { inScope: Case; outOfScope?: Case; insideOverride?: Partial<Record<Role, boolean>> }> = {
   "app/(app)/admin/units/import/actions.ts#importUnitsAction": {
     // Re-importing a unit exactly as it is: allowed means "nothing to change", never a write.
     inScope: () => [null, form({ file: new File(["code,name,level,kind,parent_code\nA,Tỉnh A,PROVINCE,Tỉnh,\n"], "units.csv", { type: "text/csv" }) })],
@@ -109,6 +125,27 @@ const ACTION_CASES: Record<string, { inScope: Case; outOfScope?: Case }> = {
     // A check without commit: allowed means the file passed every rule for this user's scope.
     inScope: () => [null, form({ file: new File(["unit_code,period,element_code,value\nD1,2024-01,PEOPLE,100\n"], "v.csv"), commit: "false" })],
     outOfScope: () => [null, form({ file: new File(["unit_code,period,element_code,value\nZ11,2024-01,PEOPLE,100\n"], "v.csv"), commit: "false" })],
+  },
+  "app/(app)/teams/actions.ts#addMemberAction": {
+    inScope: (_ctx, role) => [null, form({ ...MEMBER, fullName: `Thành viên mới ${role}`, teamCode: "T-D1" })],
+    outOfScope: (_ctx, role) => [null, form({ ...MEMBER, fullName: `Thành viên mới ${role}`, teamCode: "T-Z11" })],
+  },
+  "app/(app)/teams/actions.ts#updateMemberAction": {
+    inScope: (ctx) => [null, form({ ...MEMBER, memberId: String(ctx.memberInScope) })],
+    outOfScope: (ctx) => [null, form({ ...MEMBER, memberId: String(ctx.memberOutOfScope) })],
+  },
+  "app/(app)/teams/actions.ts#setMemberActiveAction": {
+    inScope: (ctx) => [null, form({ memberId: String(ctx.memberInScope), active: "true" })],
+    outOfScope: (ctx) => [null, form({ memberId: String(ctx.memberOutOfScope), active: "true" })],
+  },
+  "app/(app)/teams/actions.ts#moveMemberAction": {
+    inScope: async (ctx) => [null, form({ memberId: String(ctx.memberInScope), targetTeamCode: (await memberTeams(ctx)).other })],
+    // Whichever team the member is in now (a national administrator may have moved it), one side lies outside the scope.
+    outOfScope: async (ctx) => {
+      const member = await db.teamMember.findUniqueOrThrow({ where: { id: ctx.memberOutOfScope }, select: { team: { select: { code: true } } } });
+      return [null, form({ memberId: String(ctx.memberOutOfScope), targetTeamCode: member.team.code === "T-Z11" ? "T-D1" : "T-Z11" })];
+    },
+    insideOverride: { TEAM_LEADER: false },
   },
   "app/(auth)/change-password/actions.ts#changeOwnPasswordAction": {
     // "self" operations have only one target: the user's own account.
@@ -175,7 +212,9 @@ async function buildWorld(): Promise<Context> {
   };
   const targetInScope = (await account("totruong.d2", "TEAM_LEADER", "D2", teams.D2)).id;
   const targetOutOfScope = (await account("totruong.z11", "TEAM_LEADER", "Z11", teams.Z11)).id;
-  return { units, users, targetInScope, targetOutOfScope };
+  const memberInScope = (await db.teamMember.create({ data: { teamId: teams.D1, fullName: "Thành Viên Trong" } })).id;
+  const memberOutOfScope = (await db.teamMember.create({ data: { teamId: teams.Z11, fullName: "Thành Viên Ngoài" } })).id;
+  return { units, users, targetInScope, targetOutOfScope, memberInScope, memberOutOfScope };
 }
 
 let world: Context;
@@ -210,19 +249,19 @@ describe("every server action and route is covered by the policy", () => {
 describe("role × action × scope, run against the database", () => {
   const matrix = Object.entries(ACTION_CASES).flatMap(([key, cases]) =>
     ROLES.flatMap((role) => [
-      [key, role, "inside", cases.inScope] as const,
-      ...(cases.outOfScope ? [[key, role, "outside", cases.outOfScope] as const] : []),
+      [key, role, "inside", cases.inScope, cases.insideOverride?.[role]] as const,
+      ...(cases.outOfScope ? [[key, role, "outside", cases.outOfScope, undefined] as const] : []),
     ]),
   );
 
-  it.each(matrix)("%s as %s, target %s the scope", async (key, role, where, makeArgs) => {
+  it.each(matrix)("%s as %s, target %s the scope", async (key, role, where, makeArgs, override) => {
     const [file, name] = key.split("#");
     const imported = (await import(path.join(ROOT, file))) as Record<string, DefinedAction<unknown[], { ok: boolean }>>;
     const action = imported[name];
     const operation = action.operation;
     const user = world.users[role];
     const nationalAdmin = role === "ADMIN" && user.scopeUnitId === null;
-    const expectedAllowed = roleAllows(role, operation) && (where === "inside" || nationalAdmin);
+    const expectedAllowed = override ?? (roleAllows(role, operation) && (where === "inside" || nationalAdmin));
 
     const auditBefore = await db.auditLog.count({ where: { action: "auth.denied" } });
     const result = (await action.runAs(user, ...(await makeArgs(world, role)))) as { ok: boolean; status?: number; message?: string };

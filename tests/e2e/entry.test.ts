@@ -196,6 +196,37 @@ describeInBrowser("entering a month's figures on a 360 px phone, in Chromium", (
     await context.close();
   });
 
+  it("keeps a team's member list: a bad phone is refused with the rule, then the member is added and moved", async () => {
+    const { context, page } = await official();
+    await page.goto(`${app.baseUrl}/units/20206-05`);
+    await page.getByRole("link", { name: "Tổ công nghệ số cộng đồng Tổ dân phố 5" }).click();
+    await page.waitForURL(/\/teams\/TCNS-20206-05$/);
+    await page.getByText("+ Thêm thành viên").click();
+    await page.fill("#new-fullName", "Hoàng Thị Ngọc Ánh");
+    await page.selectOption("#new-affiliation", "STUDENT_VOLUNTEER");
+    await page.fill("#new-birthYear", "2004");
+    await page.fill("#new-phone", "12345");
+    await page.getByRole("button", { name: "Thêm", exact: true }).click();
+    await expect(page.locator("#new-phone-errors").textContent()).resolves.toContain("10 chữ số");
+    // Nothing typed is lost to the error: only the phone needs fixing.
+    expect(await page.inputValue("#new-fullName")).toBe("Hoàng Thị Ngọc Ánh");
+    expect(await page.inputValue("#new-affiliation")).toBe("STUDENT_VOLUNTEER");
+    await page.fill("#new-phone", "+84 935 222 333");
+    await page.getByRole("button", { name: "Thêm", exact: true }).click();
+    await page.getByText("0935222333").waitFor();
+    await screenshot(page, "team");
+
+    const card = page.locator("li", { hasText: "Hoàng Thị Ngọc Ánh" });
+    await card.getByText("Sửa, chuyển tổ hoặc ngừng hoạt động").click();
+    await card.getByLabel("Chuyển sang tổ (mã tổ)").fill("TCNS-20206-06");
+    await card.getByRole("button", { name: "Chuyển", exact: true }).click();
+    // Moved: the member leaves this team's list.
+    await card.waitFor({ state: "detached" });
+    const { rows } = await sql.query("SELECT t.code FROM team_member m JOIN team t ON t.id = m.team_id WHERE m.full_name = $1", ["Hoàng Thị Ngọc Ánh"]);
+    expect(rows).toEqual([{ code: "TCNS-20206-06" }]);
+    await context.close();
+  });
+
   it("a ward official cannot open another ward's entry page by editing the URL", async () => {
     const { context, page } = await official();
     const response = await page.goto(`${app.baseUrl}/entry/20194-01/${PERIOD}`);

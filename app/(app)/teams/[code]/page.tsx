@@ -1,0 +1,65 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { requireUser } from "@/lib/auth/session";
+import { AppError } from "@/lib/errors";
+import { getTeamPage } from "@/lib/teams/get-team-page";
+import { unitDisplayName } from "@/lib/units/display-name";
+import { MemberForm } from "@/components/teams/member-form";
+import { MemberRowActions } from "@/components/teams/member-row-actions";
+import { addMemberAction, moveMemberAction, setMemberActiveAction, updateMemberAction } from "../actions";
+
+export default async function TeamPage({ params }: { params: Promise<{ code: string }> }) {
+  const user = await requireUser();
+  const { code } = await params;
+  const team = await getTeamPage(user, decodeURIComponent(code)).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
+    throw error;
+  });
+  const t = await getTranslations("teams");
+  const roles = await getTranslations("memberRoles");
+  const affiliations = await getTranslations("affiliations");
+  const format = await getFormatter();
+  const active = team.members.filter((member) => member.active);
+  return (
+    <>
+      <p className="mb-1 text-sm"><Link href={`/units/${encodeURIComponent(team.unit.code)}`} className="text-brand-700 underline">{unitDisplayName(team.unit)}</Link></p>
+      <h1 className="text-2xl font-bold text-brand-900">{team.name}</h1>
+      <p className="mb-4 text-slate-700">
+        {team.code} · {t("activeMembers", { count: active.length })} · {t("trainedShare", { trained: active.filter((member) => member.trainedOn).length, total: active.length })}
+      </p>
+      {team.canEdit && (
+        <details className="mb-4 rounded-md bg-white p-4 shadow-sm">
+          <summary className="min-h-10 cursor-pointer font-semibold text-brand-700">{t("addMember")}</summary>
+          <div className="mt-3"><MemberForm action={addMemberAction} teamCode={team.code} submitLabel={t("add")} /></div>
+        </details>
+      )}
+      <ul className="space-y-3">
+        {team.members.map((member) => (
+          <li key={member.id} className={`rounded-md bg-white p-3 shadow-sm ${member.active ? "" : "opacity-70"}`}>
+            <p className="font-medium">
+              {member.fullName} <span className="text-sm font-normal text-slate-700">· {roles(member.role)} · {affiliations(member.affiliation)}{member.active ? "" : ` · ${t("inactive")}`}</span>
+            </p>
+            <p className="text-sm text-slate-700">
+              {[member.birthYear && t("born", { year: member.birthYear }), member.phone, member.trainedOn ? t("trainedAt", { date: format.dateTime(member.trainedOn, "date") }) : t("notTrained")].filter(Boolean).join(" · ")}
+            </p>
+            {team.canEdit && (
+              <details className="mt-2">
+                <summary className="min-h-10 cursor-pointer py-2 text-brand-700">{t("edit")}</summary>
+                <div className="mt-2 space-y-3">
+                  <MemberForm
+                    action={updateMemberAction}
+                    teamCode={team.code}
+                    member={{ ...member, trainedOn: member.trainedOn?.toISOString().slice(0, 10) ?? null }}
+                    submitLabel={t("save")}
+                  />
+                  <MemberRowActions memberId={member.id} active={member.active} actions={{ setActive: setMemberActiveAction, move: moveMemberAction }} />
+                </div>
+              </details>
+            )}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

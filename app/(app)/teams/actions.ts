@@ -1,0 +1,40 @@
+"use server";
+
+import { defineAction } from "@/lib/auth/define-action";
+import { addMember, moveMember, setMemberActive, updateMember } from "@/lib/teams/manage-members";
+
+const text = (formData: FormData, name: string) => String(formData.get(name) ?? "");
+const memberIdOf = (formData: FormData) => Number.parseInt(text(formData, "memberId"), 10) || -1;
+const memberFields = (formData: FormData) => ({
+  fullName: text(formData, "fullName"),
+  role: text(formData, "role"),
+  affiliation: text(formData, "affiliation"),
+  birthYear: text(formData, "birthYear"),
+  gender: text(formData, "gender"),
+  phone: text(formData, "phone"),
+  trainedOn: text(formData, "trainedOn"),
+});
+
+export const addMemberAction = defineAction(
+  "members.write",
+  (user, _previous: unknown, formData: FormData) => addMember(user, text(formData, "teamCode"), memberFields(formData)),
+  { revalidate: ["/teams", "/units"] },
+);
+
+export const updateMemberAction = defineAction(
+  "members.write",
+  (user, _previous: unknown, formData: FormData) => updateMember(user, memberIdOf(formData), memberFields(formData)),
+  { revalidate: ["/teams", "/units"] },
+);
+
+export const setMemberActiveAction = defineAction(
+  "members.write",
+  (user, _previous: unknown, formData: FormData) => setMemberActive(user, memberIdOf(formData), text(formData, "active") === "true"),
+  { revalidate: ["/teams", "/units"] },
+);
+
+export const moveMemberAction = defineAction(
+  "members.write",
+  (user, _previous: unknown, formData: FormData) => moveMember(user, memberIdOf(formData), text(formData, "targetTeamCode")),
+  { revalidate: ["/teams", "/units"] },
+);

@@ -1,0 +1,30 @@
+import "server-only";
+import { db } from "../db";
+import { AppError } from "../errors";
+import { authorize, can, type Actor } from "../auth/authorize";
+
+/** A team and its whole member list (inactive members too), for users whose scope contains the team. */
+export async function getTeamPage(actor: Actor, code: string) {
+  const team = await db.team.findUnique({
+    where: { code },
+    select: {
+      id: true,
+      code: true,
+      name: true,
+      active: true,
+      foundedOn: true,
+      foundingDecision: true,
+      unit: { select: { id: true, code: true, name: true, kind: true } },
+      members: {
+        orderBy: [{ active: "desc" }, { role: "asc" }, { fullName: "asc" }],
+        select: { id: true, fullName: true, role: true, affiliation: true, birthYear: true, gender: true, phone: true, trainedOn: true, active: true },
+      },
+    },
+  });
+  if (!team) throw new AppError("NOT_FOUND", `Không tìm thấy tổ mã "${code}" trong phạm vi của bạn.`);
+  // Personal data below: only for users whose scope contains the team.
+  await authorize(actor, "units.read", { unitId: team.unit.id }, { hideExistence: true });
+  return { ...team, canEdit: await can(actor, "members.write", { teamId: team.id }) };
+}
+
+export type TeamPage = Awaited<ReturnType<typeof getTeamPage>>;
