@@ -2,18 +2,14 @@ import "server-only";
 import { db } from "../db";
 import { AppError } from "../errors";
 import { authorize, can, type Actor } from "../auth/authorize";
+import { TEAM_HEADER_SELECT } from "./team-select";
 
 /** A team and its whole member list (inactive members too), for users whose scope contains the team. */
 export async function getTeamPage(actor: Actor, code: string) {
   const team = await db.team.findUnique({
     where: { code },
     select: {
-      id: true,
-      code: true,
-      name: true,
-      active: true,
-      foundedOn: true,
-      foundingDecision: true,
+      ...TEAM_HEADER_SELECT,
       unit: { select: { id: true, code: true, name: true, kind: true } },
       members: {
         orderBy: [{ active: "desc" }, { role: "asc" }, { fullName: "asc" }],

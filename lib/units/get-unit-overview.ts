@@ -7,6 +7,7 @@ import { findReadableUnitByCode } from "./scope";
 import { can } from "../auth/authorize";
 import { addMonths, periodCode, periodOfDate } from "../periods";
 import { countBelow, findAncestors, findChildren } from "./tree-queries";
+import { TEAM_HEADER_SELECT } from "../teams/team-select";
 
 export async function getUnitOverview(user: SessionUser, code: string) {
   const unit = await findReadableUnitByCode(user, code);
@@ -15,12 +16,7 @@ export async function getUnitOverview(user: SessionUser, code: string) {
   const teams = await db.team.findMany({
     where: { unitId: unit.id },
     select: {
-      id: true,
-      code: true,
-      name: true,
-      active: true,
-      foundedOn: true,
-      foundingDecision: true,
+      ...TEAM_HEADER_SELECT,
       members: {
         where: { active: true },
         // Phone and birth year are personal data: selected here only because

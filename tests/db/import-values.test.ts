@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import { db } from "@/lib/db";
+import { createUnits } from "../setup/create-units";
 import type { Actor } from "@/lib/auth/authorize";
 import { importValues } from "@/lib/imports/import-values";
 import { readFigures } from "@/lib/reports/save-period-report";
@@ -23,16 +24,14 @@ async function xlsx(rows: (string | number | { formula: string })[][]): Promise<
 
 beforeAll(async () => {
   await seedDatabase(db, { demo: false });
-  ids = {};
-  const add = async (code: string, level: "PROVINCE" | "WARD" | "RESIDENTIAL_GROUP", kind: string, parent: string | null) => {
-    ids[code] = (await db.adminUnit.create({ data: { code, name: code, level, kind, parentId: parent ? ids[parent] : null } })).id;
-  };
-  await add("P", "PROVINCE", "Tỉnh", null);
-  await add("W", "WARD", "Phường", "P");
-  await add("W-01", "RESIDENTIAL_GROUP", "Tổ dân phố", "W");
-  await add("W-02", "RESIDENTIAL_GROUP", "Tổ dân phố", "W");
-  await add("V", "WARD", "Xã", "P");
-  await add("V-01", "RESIDENTIAL_GROUP", "Thôn", "V");
+  ids = await createUnits([
+    ["P", "PROVINCE", "Tỉnh", null],
+    ["W", "WARD", "Phường", "P"],
+    ["W-01", "RESIDENTIAL_GROUP", "Tổ dân phố", "W"],
+    ["W-02", "RESIDENTIAL_GROUP", "Tổ dân phố", "W"],
+    ["V", "WARD", "Xã", "P"],
+    ["V-01", "RESIDENTIAL_GROUP", "Thôn", "V"],
+  ]);
   const user = await db.user.create({ data: { username: "canbo.w", fullName: "Cán bộ W", role: "WARD_OFFICIAL", scopeUnitId: ids.W, passwordHash: "x" } });
   official = { id: user.id, username: user.username, role: "WARD_OFFICIAL", scopeUnitId: ids.W };
 });

@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { createUnits } from "../setup/create-units";
 import type { Actor } from "@/lib/auth/authorize";
 import { addMember, moveMember, setMemberActive, updateMember } from "@/lib/teams/manage-members";
 
@@ -8,15 +9,13 @@ let teams: Record<string, number>;
 const member = { fullName: "Lê Thị Mai", role: "MEMBER", affiliation: "WOMENS_UNION", birthYear: "1958", gender: "FEMALE", phone: "0905 111 222", trainedOn: "2025-09-15" };
 
 beforeAll(async () => {
-  const ids: Record<string, number> = {};
-  const add = async (code: string, level: "PROVINCE" | "WARD" | "RESIDENTIAL_GROUP", kind: string, parent: string | null) => {
-    ids[code] = (await db.adminUnit.create({ data: { code, name: code, level, kind, parentId: parent ? ids[parent] : null } })).id;
-  };
-  await add("P", "PROVINCE", "Tỉnh", null);
-  await add("W", "WARD", "Phường", "P");
-  await add("W-01", "RESIDENTIAL_GROUP", "Tổ dân phố", "W");
-  await add("W-02", "RESIDENTIAL_GROUP", "Tổ dân phố", "W");
-  await add("V", "WARD", "Xã", "P");
+  const ids = await createUnits([
+    ["P", "PROVINCE", "Tỉnh", null],
+    ["W", "WARD", "Phường", "P"],
+    ["W-01", "RESIDENTIAL_GROUP", "Tổ dân phố", "W"],
+    ["W-02", "RESIDENTIAL_GROUP", "Tổ dân phố", "W"],
+    ["V", "WARD", "Xã", "P"],
+  ]);
   teams = {};
   for (const [code, unit] of [["T1", "W-01"], ["T2", "W-02"], ["TV", "V"]] as const) teams[code] = (await db.team.create({ data: { code, name: `Tổ ${code}`, unitId: ids[unit] } })).id;
   const wardUser = await db.user.create({ data: { username: "canbo.w", fullName: "Cán bộ", role: "WARD_OFFICIAL", scopeUnitId: ids.W, passwordHash: "x" } });

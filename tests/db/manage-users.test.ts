@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { createUnits } from "../setup/create-units";
 import { AppError } from "@/lib/errors";
 import { verifyPassword } from "@/lib/auth/password";
 import type { Actor } from "@/lib/auth/authorize";
@@ -11,17 +12,15 @@ let steering: Actor & { id: number };
 let admin: Actor & { id: number };
 
 beforeAll(async () => {
-  const units: Record<string, number> = {};
-  const add = async (code: string, level: "PROVINCE" | "DISTRICT" | "WARD" | "RESIDENTIAL_GROUP", kind: string, parent: string | null) => {
-    units[code] = (await db.adminUnit.create({ data: { code, name: code, level, kind, parentId: parent ? units[parent] : null } })).id;
-  };
-  await add("48", "PROVINCE", "Thành phố", null);
-  await add("492", "DISTRICT", "Quận", "48");
-  await add("20206", "WARD", "Phường", "492");
-  await add("20206-01", "RESIDENTIAL_GROUP", "Tổ dân phố", "20206");
-  await add("20206-02", "RESIDENTIAL_GROUP", "Tổ dân phố", "20206");
-  await add("14", "PROVINCE", "Tỉnh", null);
-  await add("03646", "WARD", "Xã", "14");
+  const units = await createUnits([
+    ["48", "PROVINCE", "Thành phố", null],
+    ["492", "DISTRICT", "Quận", "48"],
+    ["20206", "WARD", "Phường", "492"],
+    ["20206-01", "RESIDENTIAL_GROUP", "Tổ dân phố", "20206"],
+    ["20206-02", "RESIDENTIAL_GROUP", "Tổ dân phố", "20206"],
+    ["14", "PROVINCE", "Tỉnh", null],
+    ["03646", "WARD", "Xã", "14"],
+  ]);
   await db.team.create({ data: { code: "TCNS-20206-01", name: "Tổ CNS 1", unitId: units["20206-01"] } });
   const make = async (username: string, role: "ADMIN" | "STEERING", scope: string | null) => {
     const user = await db.user.create({ data: { username, fullName: username, role, scopeUnitId: scope ? units[scope] : null, passwordHash: "x" } });

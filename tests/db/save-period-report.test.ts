@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
+import { createUnits } from "../setup/create-units";
 import type { Actor } from "@/lib/auth/authorize";
 import { readFigures, savePeriodReport } from "@/lib/reports/save-period-report";
 import { changeReportStatus } from "@/lib/reports/change-report-status";
@@ -18,16 +19,14 @@ function save(actor: Actor, version: number, values: Record<string, string>, ext
 
 beforeAll(async () => {
   await seedDatabase(db, { demo: false });
-  units = {};
-  const add = async (code: string, level: "PROVINCE" | "DISTRICT" | "WARD" | "RESIDENTIAL_GROUP", kind: string, parent: string | null) => {
-    units[code] = (await db.adminUnit.create({ data: { code, name: code, level, kind, parentId: parent ? units[parent] : null } })).id;
-  };
-  await add("P", "PROVINCE", "Tỉnh", null);
-  await add("D", "DISTRICT", "Huyện", "P");
-  await add("W1", "WARD", "Xã", "D");
-  await add("W1-01", "RESIDENTIAL_GROUP", "Thôn", "W1");
-  await add("W2", "WARD", "Xã", "D");
-  await add("W2-01", "RESIDENTIAL_GROUP", "Thôn", "W2");
+  units = await createUnits([
+    ["P", "PROVINCE", "Tỉnh", null],
+    ["D", "DISTRICT", "Huyện", "P"],
+    ["W1", "WARD", "Xã", "D"],
+    ["W1-01", "RESIDENTIAL_GROUP", "Thôn", "W1"],
+    ["W2", "WARD", "Xã", "D"],
+    ["W2-01", "RESIDENTIAL_GROUP", "Thôn", "W2"],
+  ]);
   const user = async (username: string, role: "WARD_OFFICIAL" | "STEERING", scope: string) => {
     const created = await db.user.create({ data: { username, fullName: `Người ${username}`, role, scopeUnitId: units[scope], passwordHash: "x" } });
     return { id: created.id, username, role, scopeUnitId: created.scopeUnitId };

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
+import { createUnits } from "../setup/create-units";
 import type { Actor } from "@/lib/auth/authorize";
 import { getWardCompleteness } from "@/lib/reports/get-ward-completeness";
 import { savePeriodReport } from "@/lib/reports/save-period-report";
@@ -11,16 +12,14 @@ let outsider: Actor & { id: number };
 
 beforeAll(async () => {
   await seedDatabase(db, { demo: false });
-  const ids: Record<string, number> = {};
-  const add = async (code: string, level: "PROVINCE" | "WARD" | "RESIDENTIAL_GROUP", kind: string, name: string, parent: string | null) => {
-    ids[code] = (await db.adminUnit.create({ data: { code, name, level, kind, parentId: parent ? ids[parent] : null } })).id;
-  };
-  await add("P", "PROVINCE", "Tỉnh", "Tỉnh P", null);
-  await add("W", "WARD", "Phường", "Phường W", "P");
-  await add("W-01", "RESIDENTIAL_GROUP", "Tổ dân phố", "Tổ dân phố 1", "W");
-  await add("W-02", "RESIDENTIAL_GROUP", "Tổ dân phố", "Tổ dân phố 2", "W");
-  await add("W-03", "RESIDENTIAL_GROUP", "Tổ dân phố", "Tổ dân phố 3", "W");
-  await add("V", "WARD", "Xã", "Xã V", "P");
+  const ids = await createUnits([
+    ["P", "PROVINCE", "Tỉnh", null, "Tỉnh P"],
+    ["W", "WARD", "Phường", "P", "Phường W"],
+    ["W-01", "RESIDENTIAL_GROUP", "Tổ dân phố", "W", "Tổ dân phố 1"],
+    ["W-02", "RESIDENTIAL_GROUP", "Tổ dân phố", "W", "Tổ dân phố 2"],
+    ["W-03", "RESIDENTIAL_GROUP", "Tổ dân phố", "W", "Tổ dân phố 3"],
+    ["V", "WARD", "Xã", "P", "Xã V"],
+  ]);
   const team = await db.team.create({ data: { code: "T-W-02", name: "Tổ CNS 2", unitId: ids["W-02"] } });
   await db.teamMember.create({ data: { teamId: team.id, fullName: "Lê Văn Tổ Trưởng", role: "LEADER", phone: "0905123456" } });
   const user = async (username: string, scope: string) => {
