@@ -9,6 +9,7 @@ import { AppError } from "../errors";
 import { writeAuditLog } from "../audit/write-audit-log";
 import type { Role } from "../generated/prisma/enums";
 import { POLICY, roleAllows, type Operation } from "./policy";
+import { isWithin } from "../units/tree-queries";
 
 export interface Actor {
   id: number | null;
@@ -25,11 +26,7 @@ export type Target = { unitId: number } | { teamId: number } | { userId: number 
 export async function isInScope(actor: Pick<Actor, "role" | "scopeUnitId">, unitId: number): Promise<boolean> {
   if (actor.role === "ADMIN" && actor.scopeUnitId === null) return true;
   if (actor.scopeUnitId === null) return false;
-  const link = await db.adminUnitClosure.findUnique({
-    where: { ancestorId_descendantId: { ancestorId: actor.scopeUnitId, descendantId: unitId } },
-    select: { depth: true },
-  });
-  return link !== null;
+  return isWithin(actor.scopeUnitId, unitId);
 }
 
 async function allowed(actor: Actor, operation: Operation, target: Target): Promise<boolean> {
