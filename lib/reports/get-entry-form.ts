@@ -1,7 +1,7 @@
 /** Everything the entry form needs for one unit and month, for a user who may enter its figures. */
 import "server-only";
 import { db } from "../db";
-import type { Actor } from "../auth/authorize";
+import { authorize, type Actor } from "../auth/authorize";
 import { addMonths, periodCode } from "../periods";
 import { resolveTargets } from "../targets/resolve-targets";
 import { elementsForLevel, partOfRules } from "./report-catalogue";
@@ -10,9 +10,10 @@ import { findReportUnit, readFigures, reportPeriod } from "./save-period-report"
 const HISTORY_PER_FIELD = 10;
 
 export async function getEntryForm(actor: Actor, unitCode: string, period: string) {
-  // Another ward's form does not exist for this user (404), as for any read outside the scope.
-  await findReportUnit(actor, unitCode, "units.read");
-  const unit = await findReportUnit(actor, unitCode, "values.write");
+  // Another ward's form does not exist for this user (404), as for any read outside the scope;
+  // inside it, a role that may not write is refused (403).
+  const unit = await findReportUnit(actor, unitCode, "units.read");
+  await authorize(actor, "values.write", { unitId: unit.id });
   const periodId = reportPeriod(period);
   const [elements, partOf, values, previous, report, targets] = await Promise.all([
     elementsForLevel(unit.level),
