@@ -2,7 +2,7 @@
 
 import { startTransition, useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
-import { ImportErrorsTable } from "@/components/ui/import-errors-table";
+import { ImportFailure } from "@/components/ui/import-failure";
 import type { importValuesAction } from "@/app/(app)/import/actions";
 
 type State = Awaited<ReturnType<typeof importValuesAction>> | null;
@@ -53,15 +53,7 @@ export function ImportValuesForm({ action }: { action: typeof importValuesAction
         </p>
       )}
       {state?.ok === false && (
-        <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-red-900">
-          <p className="font-medium">{state.message}</p>
-          {"errors" in state && (
-            <ImportErrorsTable
-              errors={state.errors}
-              labels={{ title: t("errorsTitle"), line: t("line"), column: t("column"), error: t("error") }}
-            />
-          )}
-        </div>
+        <ImportFailure message={state.message} errors={"errors" in state ? state.errors : []} labels={{ title: t("errorsTitle"), line: t("line"), column: t("column"), error: t("error") }} />
       )}
       {state && "preview" in state && state.preview.length > 0 && (
         <div className="overflow-x-auto rounded-md bg-white shadow-sm">

@@ -1,12 +1,20 @@
-/** The per-row error list of an import: line, column and rule, as the user sees them in their spreadsheet. */
+/** Why an import was refused: the message, then every row's error by line and column, as the user sees them in their spreadsheet. */
 export interface ImportError {
   line: number;
   column: string;
   message: string;
 }
 
-export function ImportErrorsTable({ errors, labels }: { errors: ImportError[]; labels: { title: string; line: string; column: string; error: string } }) {
-  if (errors.length === 0) return null;
+export function ImportFailure({ message, errors, labels }: { message: string; errors: ImportError[]; labels: { title: string; line: string; column: string; error: string } }) {
+  return (
+    <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-red-900">
+      <p className="font-medium">{message}</p>
+      {errors.length > 0 && <ImportErrorsTable errors={errors} labels={labels} />}
+    </div>
+  );
+}
+
+function ImportErrorsTable({ errors, labels }: { errors: ImportError[]; labels: { title: string; line: string; column: string; error: string } }) {
   return (
     <div className="mt-2 max-h-96 overflow-auto">
       <table className="w-full min-w-[28rem] text-left text-sm">

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { ImportErrorsTable } from "@/components/ui/import-errors-table";
+import { ImportFailure } from "@/components/ui/import-failure";
 import type { importUnitsAction } from "@/app/(app)/admin/units/import/actions";
 
 type ImportUnitsState = Awaited<ReturnType<typeof importUnitsAction>> | null;
@@ -32,15 +32,7 @@ export function ImportUnitsForm({ action }: { action: (state: ImportUnitsState, 
         </p>
       )}
       {state?.ok === false && (
-        <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-red-900">
-          <p className="font-medium">{state.message}</p>
-          {"errors" in state && (
-            <ImportErrorsTable
-              errors={state.errors}
-              labels={{ title: t("errorsTitle"), line: t("colLine"), column: t("colColumn"), error: t("colMessage") }}
-            />
-          )}
-        </div>
+        <ImportFailure message={state.message} errors={"errors" in state ? state.errors : []} labels={{ title: t("errorsTitle"), line: t("colLine"), column: t("colColumn"), error: t("colMessage") }} />
       )}
     </div>
   );
