@@ -21,6 +21,7 @@ import { seedDatabase } from "../../prisma/seed/seed";
 import { DEMO_PASSWORD, DEMO_USERS } from "../../prisma/seed/demo-places";
 import { APP_DATABASE, embeddedDataDir } from "./database";
 import { needsBuild, nextBinary, PROJECT_ROOT } from "./build-state";
+import { waitForServer } from "./http-probe";
 
 const ROOT = PROJECT_ROOT;
 const devMode = process.argv.includes("--dev");
@@ -50,21 +51,6 @@ function runNext(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
 
 function waitForExit(child: ChildProcess): Promise<number> {
   return new Promise((resolve) => child.once("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0))));
-}
-
-async function waitUntilServing(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new StartError("Máy chủ ứng dụng đã dừng khi đang khởi động. / The app server exited during start-up.");
-    try {
-      const response = await fetch(url, { redirect: "manual" });
-      if (response.status < 500) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new StartError(`Máy chủ không trả lời sau ${timeoutMs / 1000} giây. / The server did not answer in time.`);
 }
 
 /** With an external database: refuse to serve a schema older than the code, and say how to fix it. */
@@ -190,7 +176,10 @@ async function main(): Promise<number> {
       NODE_ENV: devMode ? "development" : "production",
     });
     const address = `http://localhost:${env.PORT}`;
-    await waitUntilServing(`${address}/sign-in`, child, devMode ? 180_000 : 60_000);
+    const timeoutMs = devMode ? 180_000 : 60_000;
+    const outcome = await waitForServer(`${address}/sign-in`, child, timeoutMs);
+    if (outcome === "exited") throw new StartError("Máy chủ ứng dụng đã dừng khi đang khởi động. / The app server exited during start-up.");
+    if (outcome === "timeout") throw new StartError(`Máy chủ không trả lời sau ${timeoutMs / 1000} giây. / The server did not answer in time.`);
     log(`Sẵn sàng sau ${((Date.now() - started) / 1000).toFixed(1)} giây. / Ready.`);
     printBanner(address, embedded);
     const code = await waitForExit(child);

@@ -5,10 +5,12 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import http from "node:http";
 import { createPrismaClient } from "@/lib/db";
 import { findFreePort } from "@/lib/ports.mjs";
 import { needsBuild, nextBinary, PROJECT_ROOT } from "@/lib/cli/build-state";
+import { waitForServer } from "@/lib/cli/http-probe";
+
+export { httpRequest } from "@/lib/cli/http-probe";
 import { seedDatabase } from "@/prisma/seed/seed";
 import { createTestDatabase, type TestDatabase } from "../../setup/test-database";
 
@@ -16,23 +18,6 @@ export interface TestApp {
   baseUrl: string;
   database: TestDatabase;
   stop: () => Promise<void>;
-}
-
-export interface PlainResponse {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-}
-
-/** One HTTP request without keep-alive, so no socket outlives the test; status 0 when nothing listens. */
-export function httpRequest(url: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<PlainResponse> {
-  return new Promise((resolve) => {
-    const request = http.request(url, { method: options.method ?? "GET", headers: options.headers, agent: false }, (response) => {
-      response.resume();
-      resolve({ status: response.statusCode ?? 0, headers: response.headers });
-    });
-    request.on("error", () => resolve({ status: 0, headers: {} }));
-    request.end(options.body);
-  });
 }
 
 export async function startTestApp(): Promise<TestApp> {
@@ -59,14 +44,8 @@ export async function startTestApp(): Promise<TestApp> {
     },
     stdio: ["ignore", "ignore", "inherit"],
   });
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (server.exitCode !== null) throw new Error("the app server exited during start-up");
-    const { status } = await httpRequest(`${baseUrl}/sign-in`);
-    if (status > 0 && status < 500) break;
-    if (Date.now() > deadline) throw new Error("the app server did not answer within 60 s");
-    await new Promise((resolve) => setTimeout(resolve, 300));
-  }
+  const outcome = await waitForServer(`${baseUrl}/sign-in`, server, 60_000);
+  if (outcome !== "ready") throw new Error(outcome === "exited" ? "the app server exited during start-up" : "the app server did not answer within 60 s");
   return {
     baseUrl,
     database,
