@@ -2,36 +2,34 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Client } from "pg";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { DEMO_PASSWORD } from "@/prisma/seed/demo-places";
-import { startTestApp, type TestApp } from "./helpers/app-server";
-import { browserAvailable, launchBrowser, screenshot, signIn } from "./helpers/browser";
+import { screenshot, signIn } from "./helpers/browser";
+import { appInBrowser, describeInBrowser } from "./helpers/app-in-browser";
 
-const describeInBrowser = browserAvailable() ? describe : describe.skip;
 const PERIOD = "2026-10";
 
 describeInBrowser("entering a month's figures on a 360 px phone, in Chromium", () => {
-  let app: TestApp;
-  let browser: Browser;
+  const world = appInBrowser();
   let sql: Client;
 
+  // Registered after appInBrowser's hooks, so the app's database exists. Whichever afterAll runs
+  // first, a connection ended by the database's drop must not crash the run.
   beforeAll(async () => {
-    [app, browser] = await Promise.all([startTestApp(), launchBrowser()]);
-    sql = new Client({ connectionString: app.database.url });
+    sql = new Client({ connectionString: world.app.database.url });
+    sql.on("error", () => {});
     await sql.connect();
-  }, 300_000);
+  });
 
   afterAll(async () => {
     await sql?.end();
-    await browser?.close();
-    await app?.stop();
   });
 
   async function official(): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    const context = await world.browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
     const page = await context.newPage();
-    await signIn(page, app.baseUrl, "canbo.hoathuantay", DEMO_PASSWORD);
-    await page.waitForURL(`${app.baseUrl}/`);
+    await signIn(page, world.app.baseUrl, "canbo.hoathuantay", DEMO_PASSWORD);
+    await page.waitForURL(`${world.app.baseUrl}/`);
     return { context, page };
   }
 
@@ -60,7 +58,7 @@ describeInBrowser("entering a month's figures on a 360 px phone, in Chromium", (
     expect(group).toBeDefined();
     const previous = await figures(group, 202609);
     const { context, page } = await official();
-    await page.goto(`${app.baseUrl}/units/${group}`);
+    await page.goto(`${world.app.baseUrl}/units/${group}`);
     await page.getByRole("link", { name: /Nhập số liệu tháng/ }).click();
     await page.waitForURL(new RegExp(`/entry/${group}/${PERIOD}$`));
     for (const [code, value] of Object.entries(previous)) await page.fill(`#field-${code}`, String(value));
@@ -76,7 +74,7 @@ describeInBrowser("entering a month's figures on a 360 px phone, in Chromium", (
 
   it("refuses a part larger than its whole in the form, naming the field", async () => {
     const { context, page } = await official();
-    await page.goto(`${app.baseUrl}/entry/20206-01/${PERIOD}`);
+    await page.goto(`${world.app.baseUrl}/entry/20206-01/${PERIOD}`);
     const adults = await page.inputValue("#field-ADULTS");
     await page.fill("#field-ADULTS_DIGITAL_SIGNATURE", String(Number(adults) + 5));
     await expect(page.locator("#field-ADULTS_DIGITAL_SIGNATURE-message").textContent()).resolves.toContain("không được lớn hơn Người trưởng thành");
@@ -87,7 +85,7 @@ describeInBrowser("entering a month's figures on a 360 px phone, in Chromium", (
 
   it("brings back what was typed after a reload", async () => {
     const { context, page } = await official();
-    await page.goto(`${app.baseUrl}/entry/20206-02/${PERIOD}`);
+    await page.goto(`${world.app.baseUrl}/entry/20206-02/${PERIOD}`);
     const households = Number(await page.inputValue("#field-HOUSEHOLDS"));
     await page.fill("#field-HOUSEHOLDS", String(households + 3));
     await page.reload();
@@ -106,7 +104,7 @@ describeInBrowser("entering a month's figures on a 360 px phone, in Chromium", (
   it("keeps the second of two sessions from overwriting the first, and lets it merge", async () => {
     const first = await official();
     const second = await official();
-    const url = `${app.baseUrl}/entry/20206-03/${PERIOD}`;
+    const url = `${world.app.baseUrl}/entry/20206-03/${PERIOD}`;
     await Promise.all([first.page.goto(url), second.page.goto(url)]);
     const merchants = Number(await first.page.inputValue("#field-MERCHANTS"));
     const households = Number(await first.page.inputValue("#field-HOUSEHOLDS"));
@@ -135,10 +133,10 @@ describeInBrowser("entering a month's figures on a 360 px phone, in Chromium", (
   it("shows the ward official which groups have not reported, with the leader to call", async () => {
     const missing = await unreportedGroups();
     const { context, page } = await official();
-    await page.goto(`${app.baseUrl}/units/20206`);
+    await page.goto(`${world.app.baseUrl}/units/20206`);
     await page.getByRole("link", { name: /Tình hình báo cáo tháng/ }).click();
     await page.waitForURL(/\/units\/20206\/month\/\d{4}-\d{2}$/);
-    await page.goto(`${app.baseUrl}/units/20206/month/${PERIOD}`);
+    await page.goto(`${world.app.baseUrl}/units/20206/month/${PERIOD}`);
     const { rows } = await sql.query(
       `SELECT count(DISTINCT v.unit_id)::int AS n FROM data_value v JOIN admin_unit u ON u.id = v.unit_id JOIN admin_unit p ON p.id = u.parent_id AND p.code = '20206' WHERE v.period_id = 202610`,
     );
@@ -156,11 +154,11 @@ describeInBrowser("entering a month's figures on a 360 px phone, in Chromium", (
        WHERE r.period_id = 202610 AND r.status = 'SUBMITTED' ORDER BY u.code LIMIT 1`,
     );
     const code = rows[0].code as string;
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await world.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    await signIn(page, app.baseUrl, "bcd.haichau", DEMO_PASSWORD);
-    await page.waitForURL(`${app.baseUrl}/`);
-    await page.goto(`${app.baseUrl}/units/20206/month/${PERIOD}`);
+    await signIn(page, world.app.baseUrl, "bcd.haichau", DEMO_PASSWORD);
+    await page.waitForURL(`${world.app.baseUrl}/`);
+    await page.goto(`${world.app.baseUrl}/units/20206/month/${PERIOD}`);
     const row = page.getByRole("row", { name: new RegExp(`Tổ dân phố ${Number(code.split("-")[1])}\\b`) });
     await row.getByRole("button", { name: "Duyệt" }).click();
     await row.getByText("Đã duyệt").waitFor();
@@ -198,7 +196,7 @@ describeInBrowser("entering a month's figures on a 360 px phone, in Chromium", (
 
   it("keeps a team's member list: a bad phone is refused with the rule, then the member is added and moved", async () => {
     const { context, page } = await official();
-    await page.goto(`${app.baseUrl}/units/20206-05`);
+    await page.goto(`${world.app.baseUrl}/units/20206-05`);
     await page.getByRole("link", { name: "Tổ công nghệ số cộng đồng Tổ dân phố 5" }).click();
     await page.waitForURL(/\/teams\/TCNS-20206-05$/);
     await page.getByText("+ Thêm thành viên").click();
@@ -229,7 +227,7 @@ describeInBrowser("entering a month's figures on a 360 px phone, in Chromium", (
 
   it("a ward official cannot open another ward's entry page by editing the URL", async () => {
     const { context, page } = await official();
-    const response = await page.goto(`${app.baseUrl}/entry/20194-01/${PERIOD}`);
+    const response = await page.goto(`${world.app.baseUrl}/entry/20194-01/${PERIOD}`);
     expect(response?.status()).toBe(404);
     await expect(page.locator("main").textContent()).resolves.not.toContain("Thanh Bình");
     await context.close();

@@ -1,39 +1,28 @@
 import { writeFileSync, mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { DEMO_PASSWORD } from "@/prisma/seed/demo-places";
-import { startTestApp, type TestApp } from "./helpers/app-server";
-import { browserAvailable, launchBrowser, screenshot, signIn } from "./helpers/browser";
-
-const describeInBrowser = browserAvailable() ? describe : describe.skip;
+import { screenshot, signIn } from "./helpers/browser";
+import { appInBrowser, describeInBrowser } from "./helpers/app-in-browser";
 
 describeInBrowser("signing in and seeing the unit tree, in Chromium", () => {
-  let app: TestApp;
-  let browser: Browser;
+  const world = appInBrowser();
 
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startTestApp(), launchBrowser()]);
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
 
   async function newPage(width: number): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ viewport: { width, height: 800 } });
+    const context = await world.browser.newContext({ viewport: { width, height: 800 } });
     return { context, page: await context.newPage() };
   }
 
   it.each([360, 1280])("a district steering committee member signs in and sees their district's wards with team counts (%i px)", async (width) => {
     const { context, page } = await newPage(width);
-    await page.goto(`${app.baseUrl}/`);
+    await page.goto(`${world.app.baseUrl}/`);
     await page.waitForURL(/\/sign-in/);
     await screenshot(page, "sign-in");
 
-    await signIn(page, app.baseUrl, "bcd.haichau", DEMO_PASSWORD);
-    await page.waitForURL(`${app.baseUrl}/`);
+    await signIn(page, world.app.baseUrl, "bcd.haichau", DEMO_PASSWORD);
+    await page.waitForURL(`${world.app.baseUrl}/`);
     const main = page.locator("main");
     await expect(main.getByRole("link", { name: "Quận Hải Châu" }).isVisible()).resolves.toBe(true);
     // The innermost list item: the ward's own row, not the district's that contains it.
@@ -49,7 +38,7 @@ describeInBrowser("signing in and seeing the unit tree, in Chromium", () => {
     await screenshot(page, "unit-ward");
 
     // Editing the URL to a unit in another province shows "not found", not its data.
-    const response = await page.goto(`${app.baseUrl}/units/14`);
+    const response = await page.goto(`${world.app.baseUrl}/units/14`);
     expect(response?.status()).toBe(404);
     await expect(page.locator("main").textContent()).resolves.toContain("Không tìm thấy đơn vị này trong phạm vi của bạn.");
     await context.close();
@@ -57,8 +46,8 @@ describeInBrowser("signing in and seeing the unit tree, in Chromium", () => {
 
   it("finds Hòa Thuận Tây when the name is typed without accents", async () => {
     const { context, page } = await newPage(360);
-    await signIn(page, app.baseUrl, "bcd.haichau", DEMO_PASSWORD);
-    await page.waitForURL(`${app.baseUrl}/`);
+    await signIn(page, world.app.baseUrl, "bcd.haichau", DEMO_PASSWORD);
+    await page.waitForURL(`${world.app.baseUrl}/`);
     await page.getByRole("link", { name: "Tìm kiếm" }).click();
     await page.fill("#search-q", "hoa thuan tay");
     await page.getByRole("button", { name: "Tìm", exact: true }).click();
@@ -69,7 +58,7 @@ describeInBrowser("signing in and seeing the unit tree, in Chromium", () => {
 
   it("says plainly when the password is wrong, and stays on the sign-in page", async () => {
     const { context, page } = await newPage(360);
-    await signIn(page, app.baseUrl, "bcd.haichau", "mat-khau-sai");
+    await signIn(page, world.app.baseUrl, "bcd.haichau", "mat-khau-sai");
     await expect(page.locator("main").getByRole("alert").textContent()).resolves.toContain("Tên đăng nhập hoặc mật khẩu không đúng");
     expect(page.url()).toContain("/sign-in");
     await context.close();
@@ -77,8 +66,8 @@ describeInBrowser("signing in and seeing the unit tree, in Chromium", () => {
 
   it("switches the interface to English and back", async () => {
     const { context, page } = await newPage(1280);
-    await signIn(page, app.baseUrl, "canbo.hoathuantay", DEMO_PASSWORD);
-    await page.waitForURL(`${app.baseUrl}/`);
+    await signIn(page, world.app.baseUrl, "canbo.hoathuantay", DEMO_PASSWORD);
+    await page.waitForURL(`${world.app.baseUrl}/`);
     await page.getByRole("button", { name: "English" }).click();
     await page.getByRole("heading", { name: "Administrative units and digital technology teams" }).waitFor();
     await expect(page.locator("main").textContent()).resolves.toContain("385 members");
@@ -89,9 +78,9 @@ describeInBrowser("signing in and seeing the unit tree, in Chromium", () => {
 
   it("lets an administrator import units from CSV: bad rows are listed and nothing is written, then a fixed file goes in", async () => {
     const { context, page } = await newPage(1280);
-    await signIn(page, app.baseUrl, "admin", DEMO_PASSWORD);
-    await page.waitForURL(`${app.baseUrl}/`);
-    await page.goto(`${app.baseUrl}/admin/units/import`);
+    await signIn(page, world.app.baseUrl, "admin", DEMO_PASSWORD);
+    await page.waitForURL(`${world.app.baseUrl}/`);
+    await page.goto(`${world.app.baseUrl}/admin/units/import`);
 
     const dir = mkdtempSync(path.join(os.tmpdir(), "tcns-import-"));
     const bad = path.join(dir, "bad.csv");
@@ -110,16 +99,16 @@ describeInBrowser("signing in and seeing the unit tree, in Chromium", () => {
     await page.getByRole("status").waitFor();
     await expect(page.getByRole("status").textContent()).resolves.toContain("Đã thêm 2 đơn vị");
 
-    await page.goto(`${app.baseUrl}/`);
+    await page.goto(`${world.app.baseUrl}/`);
     await expect(page.getByRole("link", { name: "Thành phố Hải Phòng" }).isVisible()).resolves.toBe(true);
     await context.close();
   });
 
   it("does not show the import page's form to a ward official", async () => {
     const { context, page } = await newPage(360);
-    await signIn(page, app.baseUrl, "canbo.thanhbinh", DEMO_PASSWORD);
-    await page.waitForURL(`${app.baseUrl}/`);
-    await page.goto(`${app.baseUrl}/admin/units/import`);
+    await signIn(page, world.app.baseUrl, "canbo.thanhbinh", DEMO_PASSWORD);
+    await page.waitForURL(`${world.app.baseUrl}/`);
+    await page.goto(`${world.app.baseUrl}/admin/units/import`);
     await expect(page.locator("main").getByRole("alert").textContent()).resolves.toContain("Chỉ quản trị hệ thống");
     await expect(page.locator("#file").count()).resolves.toBe(0);
     await context.close();
