@@ -54,3 +54,5 @@ export const teamSchema = z.object({
   foundedOn: z.preprocess(empty, z.iso.date("Ngày thành lập: dùng dạng năm-tháng-ngày.").nullable()),
   foundingDecision: z.preprocess(empty, z.string().trim().max(80, "Số quyết định: tối đa 80 ký tự.").nullable()),
 });
+
+export type TeamInput = z.infer<typeof teamSchema>;

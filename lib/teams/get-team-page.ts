@@ -20,7 +20,11 @@ export async function getTeamPage(actor: Actor, code: string) {
   if (!team) throw new AppError("NOT_FOUND", `Không tìm thấy tổ mã "${code}" trong phạm vi của bạn.`);
   // Personal data below: only for users whose scope contains the team.
   await authorize(actor, "units.read", { unitId: team.unit.id }, { hideExistence: true });
-  return { ...team, canEdit: await can(actor, "members.write", { teamId: team.id }) };
+  return {
+    ...team,
+    canEdit: await can(actor, "members.write", { teamId: team.id }),
+    canManageTeam: await can(actor, "teams.write", { unitId: team.unit.id }),
+  };
 }
 
 export type TeamPage = Awaited<ReturnType<typeof getTeamPage>>;

@@ -54,6 +54,7 @@ const snapshot = (member: { fullName: string; role: string; affiliation: string;
 
 export async function addMember(actor: Actor, teamCode: string, input: unknown) {
   const team = await teamByCode(actor, teamCode);
+  if (!team.active) throw new AppError("INVALID_INPUT", "Tổ này đã ngừng hoạt động; hãy cho tổ hoạt động lại trước khi thêm thành viên.");
   const parsed = parse(input);
   if (!parsed.ok) return parsed;
   await assertSingleLeader(team.id, parsed.data.role);

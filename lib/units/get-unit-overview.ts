@@ -33,7 +33,10 @@ export async function getUnitOverview(user: SessionUser, code: string) {
   const visibleAncestors = ancestors.slice(Math.max(scopeIndex, 0), -1);
   const empty = { residentialGroups: 0, teams: 0, members: 0 };
   // Figures are entered at wards and residential groups, by those who may write them there.
-  const canEnterFigures = (unit.level === "WARD" || unit.level === "RESIDENTIAL_GROUP") && (await can(user, "values.write", { unitId: unit.id }));
+  const carriesFigures = unit.level === "WARD" || unit.level === "RESIDENTIAL_GROUP";
+  const canEnterFigures = carriesFigures && (await can(user, "values.write", { unitId: unit.id }));
+  // Teams are set up where they work (wards, residential groups), while the unit is current.
+  const canCreateTeam = carriesFigures && unit.validTo === null && !teams.some((team) => team.active) && (await can(user, "teams.write", { unitId: unit.id }));
   return {
     unit,
     counts: counts.get(unit.id) ?? empty,
@@ -43,6 +46,7 @@ export async function getUnitOverview(user: SessionUser, code: string) {
       .sort((a, b) => compareVietnamese(a.name, b.name)),
     teams,
     canEnterFigures,
+    canCreateTeam,
     /** The last complete month: what a ward official usually reports now. */
     reportingPeriod: periodCode(addMonths(periodOfDate(new Date()), -1)),
   };

@@ -147,6 +147,20 @@ const ACTION_CASES: Record<string, { inScope: Case; outOfScope?: Case; insideOve
     },
     insideOverride: { TEAM_LEADER: false },
   },
+  "app/(app)/teams/actions.ts#createTeamAction": {
+    // A fresh residential group per role and side, so each run sets up the group's first team.
+    inScope: async (_ctx, role) => [null, form({ unitCode: await freshGroup("C", `${role}-IN`), name: "Tổ công nghệ số mới" })],
+    outOfScope: async (_ctx, role) => [null, form({ unitCode: await freshGroup("Z1", `${role}-OUT`), name: "Tổ công nghệ số mới" })],
+  },
+  "app/(app)/teams/actions.ts#updateTeamAction": {
+    inScope: () => [null, form({ teamCode: "T-D1", name: "Tổ CNS D1", foundedOn: "2023-03-01", foundingDecision: "2870/QĐ-UBND" })],
+    outOfScope: () => [null, form({ teamCode: "T-Z11", name: "Tổ CNS Z11", foundedOn: "", foundingDecision: "" })],
+  },
+  "app/(app)/teams/actions.ts#setTeamActiveAction": {
+    // Keeping an active team active: allowed means the check passed, with nothing to change.
+    inScope: () => [null, form({ teamCode: "T-D1", active: "true", reason: "Kiểm tra quyền" })],
+    outOfScope: () => [null, form({ teamCode: "T-Z11", active: "true", reason: "Kiểm tra quyền" })],
+  },
   "app/(auth)/change-password/actions.ts#changeOwnPasswordAction": {
     // "self" operations have only one target: the user's own account.
     inScope: (_ctx, role) => {
@@ -155,6 +169,14 @@ const ACTION_CASES: Record<string, { inScope: Case; outOfScope?: Case; insideOve
     },
   },
 };
+
+/** A new residential group under the given ward, created by the test itself. */
+async function freshGroup(wardCode: string, suffix: string): Promise<string> {
+  const ward = await db.adminUnit.findUniqueOrThrow({ where: { code: wardCode }, select: { id: true } });
+  const code = `${wardCode}-NEW-${suffix}`;
+  await db.adminUnit.create({ data: { code, name: `Thôn ${code}`, level: "RESIDENTIAL_GROUP", kind: "Thôn", parentId: ward.id } });
+  return code;
+}
 
 /** A month of 2025 per role and case, so that each run starts from a report in a known state. */
 const monthFor = (role: Role, slot: number) => `2025-${String(ROLES.indexOf(role) * 3 + slot).padStart(2, "0")}`;

@@ -2,6 +2,7 @@
 
 import { defineAction } from "@/lib/auth/define-action";
 import { addMember, moveMember, setMemberActive, updateMember } from "@/lib/teams/manage-members";
+import { createTeam, setTeamActive, updateTeam } from "@/lib/teams/manage-teams";
 
 const text = (formData: FormData, name: string) => String(formData.get(name) ?? "");
 const memberIdOf = (formData: FormData) => Number.parseInt(text(formData, "memberId"), 10) || -1;
@@ -36,5 +37,29 @@ export const setMemberActiveAction = defineAction(
 export const moveMemberAction = defineAction(
   "members.write",
   (user, _previous: unknown, formData: FormData) => moveMember(user, memberIdOf(formData), text(formData, "targetTeamCode")),
+  { revalidate: ["/teams", "/units"] },
+);
+
+const teamFields = (formData: FormData) => ({
+  name: text(formData, "name"),
+  foundedOn: text(formData, "foundedOn"),
+  foundingDecision: text(formData, "foundingDecision"),
+});
+
+export const createTeamAction = defineAction(
+  "teams.write",
+  (user, _previous: unknown, formData: FormData) => createTeam(user, text(formData, "unitCode"), teamFields(formData)),
+  { revalidate: ["/teams", "/units"] },
+);
+
+export const updateTeamAction = defineAction(
+  "teams.write",
+  (user, _previous: unknown, formData: FormData) => updateTeam(user, text(formData, "teamCode"), teamFields(formData)),
+  { revalidate: ["/teams", "/units"] },
+);
+
+export const setTeamActiveAction = defineAction(
+  "teams.write",
+  (user, _previous: unknown, formData: FormData) => setTeamActive(user, text(formData, "teamCode"), text(formData, "active") === "true", text(formData, "reason")),
   { revalidate: ["/teams", "/units"] },
 );

@@ -7,7 +7,9 @@ import { getTeamPage } from "@/lib/teams/get-team-page";
 import { unitDisplayName } from "@/lib/units/display-name";
 import { MemberForm } from "@/components/teams/member-form";
 import { MemberRowActions } from "@/components/teams/member-row-actions";
-import { addMemberAction, moveMemberAction, setMemberActiveAction, updateMemberAction } from "../actions";
+import { TeamForm } from "@/components/teams/team-form";
+import { TeamStatusForm } from "@/components/teams/team-status-form";
+import { addMemberAction, moveMemberAction, setMemberActiveAction, setTeamActiveAction, updateMemberAction, updateTeamAction } from "../actions";
 
 export default async function TeamPage({ params }: { params: Promise<{ code: string }> }) {
   const user = await requireUser();
@@ -28,7 +30,21 @@ export default async function TeamPage({ params }: { params: Promise<{ code: str
       <p className="mb-4 text-slate-700">
         {team.code} · {t("activeMembers", { count: active.length })} · {t("trainedShare", { trained: active.filter((member) => member.trainedOn).length, total: active.length })}
       </p>
-      {team.canEdit && (
+      {!team.active && <p role="status" className="mb-4 rounded-md border border-amber-300 bg-amber-50 p-3">{t("teamInactive")}</p>}
+      {team.canManageTeam && (
+        <details className="mb-4 rounded-md bg-white p-4 shadow-sm">
+          <summary className="min-h-10 cursor-pointer font-semibold text-brand-700">{t("editTeam")}</summary>
+          <div className="mt-3 space-y-6">
+            <TeamForm
+              action={updateTeamAction}
+              team={{ code: team.code, name: team.name, foundedOn: team.foundedOn?.toISOString().slice(0, 10) ?? null, foundingDecision: team.foundingDecision }}
+              submitLabel={t("save")}
+            />
+            <TeamStatusForm action={setTeamActiveAction} teamCode={team.code} active={team.active} />
+          </div>
+        </details>
+      )}
+      {team.canEdit && team.active && (
         <details className="mb-4 rounded-md bg-white p-4 shadow-sm">
           <summary className="min-h-10 cursor-pointer font-semibold text-brand-700">{t("addMember")}</summary>
           <div className="mt-3"><MemberForm action={addMemberAction} teamCode={team.code} submitLabel={t("add")} /></div>

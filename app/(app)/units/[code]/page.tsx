@@ -7,6 +7,8 @@ import { AppError } from "@/lib/errors";
 import { getUnitOverview } from "@/lib/units/get-unit-overview";
 import { UnitCountsLine } from "@/components/units/unit-counts";
 import { TeamCard } from "@/components/units/team-card";
+import { TeamForm } from "@/components/teams/team-form";
+import { createTeamAction } from "../../teams/actions";
 
 export default async function UnitPage({ params }: { params: Promise<{ code: string }> }) {
   const user = await requireUser();
@@ -17,6 +19,7 @@ export default async function UnitPage({ params }: { params: Promise<{ code: str
   });
   const t = await getTranslations("units");
   const levels = await getTranslations("levels");
+  const teamsT = await getTranslations("teams");
   const format = await getFormatter();
   const { unit, breadcrumb, children, teams, counts } = overview;
   return (
@@ -98,6 +101,12 @@ export default async function UnitPage({ params }: { params: Promise<{ code: str
 
       <section aria-labelledby="teams-heading">
         <h2 id="teams-heading" className="mb-2 text-xl font-semibold">{t("teamsHere")}</h2>
+        {overview.canCreateTeam && (
+          <details className="mb-4 rounded-md bg-white p-4 shadow-sm">
+            <summary className="min-h-10 cursor-pointer font-semibold text-brand-700">{teamsT("createTeam")}</summary>
+            <div className="mt-3"><TeamForm action={createTeamAction} unitCode={unit.code} submitLabel={teamsT("create")} /></div>
+          </details>
+        )}
         {teams.length === 0 ? (
           <p className="rounded-md bg-white p-4">{t("noTeams")}</p>
         ) : (
