@@ -14,6 +14,8 @@ export async function AppHeader({ user }: { user: SessionUser }) {
     { href: "/search", label: t("search") },
   ];
   if (roleAllows(user.role, "values.write")) links.push({ href: "/import", label: t("importValues") });
+  // Team leaders keep only member lists; the figures import page links to the members import for the others.
+  else if (roleAllows(user.role, "members.write")) links.push({ href: "/import/members", label: t("importMembers") });
   if (roleAllows(user.role, "users.manage")) links.push({ href: "/admin/users", label: t("users") });
   if (roleAllows(user.role, "units.import")) links.push({ href: "/admin/units/import", label: t("importUnits") });
   if (roleAllows(user.role, "audit.read")) links.push({ href: "/admin/audit", label: t("audit") });

@@ -15,28 +15,14 @@ import { EXTRA_PART_OF_RULES, parseFigure } from "../schemas/period-report";
 import { partOfRules } from "../reports/report-catalogue";
 import { readTable } from "./read-table";
 import { writeAuditLog } from "../audit/write-audit-log";
+import { previewOf, type ImportIssue, type ImportRefusal, type PreviewRow } from "./import-result";
 
 export const VALUE_COLUMNS = ["unit_code", "period", "element_code", "value"] as const;
-const PREVIEW_ROWS = 20;
 const BATCH = 5_000;
-
-export interface ImportIssue {
-  line: number;
-  column: string;
-  message: string;
-}
-
-export interface PreviewRow {
-  line: number;
-  unitCode: string;
-  period: string;
-  elementCode: string;
-  value: string;
-}
 
 export type ValueImportResult =
   | { ok: true; committed: boolean; rows: number; changed: number; unchanged: number; reports: number; preview: PreviewRow[] }
-  | { ok: false; status?: 400 | 403; message: string; errors: ImportIssue[]; preview: PreviewRow[] };
+  | ImportRefusal;
 
 interface CheckedRow {
   line: number;
@@ -61,13 +47,7 @@ export async function importValues(actor: Actor, bytes: Uint8Array, options: { c
   const table = await readTable(bytes, VALUE_COLUMNS);
   if (!table.ok) return { ok: false, message: table.message, errors: [], preview: [] };
   if (table.rows.length === 0) return { ok: false, message: "Tệp chỉ có dòng tiêu đề, không có số liệu nào.", errors: [], preview: [] };
-  const preview = table.rows.slice(0, PREVIEW_ROWS).map(({ line, values }) => ({
-    line,
-    unitCode: values.unit_code,
-    period: values.period,
-    elementCode: values.element_code,
-    value: values.value,
-  }));
+  const preview = previewOf(table.rows);
 
   const unitCodes = [...new Set(table.rows.map((row) => row.values.unit_code))];
   const units = new Map(

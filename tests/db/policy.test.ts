@@ -126,6 +126,11 @@ const ACTION_CASES: Record<string, { inScope: Case; outOfScope?: Case; insideOve
     inScope: () => [null, form({ file: new File(["unit_code,period,element_code,value\nD1,2024-01,PEOPLE,100\n"], "v.csv"), commit: "false" })],
     outOfScope: () => [null, form({ file: new File(["unit_code,period,element_code,value\nZ11,2024-01,PEOPLE,100\n"], "v.csv"), commit: "false" })],
   },
+  "app/(app)/import/members/actions.ts#importMembersAction": {
+    // A check without commit: allowed means the file passed every rule for this user's scope.
+    inScope: () => [null, form({ file: new File(["team_code,full_name,role,affiliation,birth_year,gender,phone,trained_on\nT-D1,Người Mới,,,,,,\n"], "m.csv"), commit: "false" })],
+    outOfScope: () => [null, form({ file: new File(["team_code,full_name,role,affiliation,birth_year,gender,phone,trained_on\nT-Z11,Người Mới,,,,,,\n"], "m.csv"), commit: "false" })],
+  },
   "app/(app)/teams/actions.ts#addMemberAction": {
     inScope: (_ctx, role) => [null, form({ ...MEMBER, fullName: `Thành viên mới ${role}`, teamCode: "T-D1" })],
     outOfScope: (_ctx, role) => [null, form({ ...MEMBER, fullName: `Thành viên mới ${role}`, teamCode: "T-Z11" })],

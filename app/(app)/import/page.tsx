@@ -1,7 +1,9 @@
 import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
 import { roleAllows } from "@/lib/auth/policy";
-import { ImportValuesForm } from "@/components/entry/import-values-form";
+import { ImportForm } from "@/components/imports/import-form";
+import { VALUE_COLUMNS } from "@/lib/imports/import-values";
+import Link from "next/link";
 import { importValuesAction } from "./actions";
 
 export default async function ImportValuesPage() {
@@ -18,7 +20,10 @@ export default async function ImportValuesPage() {
           <p className="mb-4">
             <a href="/templates/so-lieu-mau.csv" download className="inline-flex min-h-10 items-center text-brand-700 underline">{t("template")}</a>
           </p>
-          <ImportValuesForm action={importValuesAction} />
+          <p className="mb-4">
+            <Link href="/import/members" className="inline-flex min-h-10 items-center text-brand-700 underline">{t("membersLink")}</Link>
+          </p>
+          <ImportForm action={importValuesAction} namespace="importValues" columns={VALUE_COLUMNS} />
         </>
       )}
     </>

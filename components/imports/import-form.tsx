@@ -3,17 +3,23 @@
 import { startTransition, useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
 import { ImportFailure } from "@/components/ui/import-failure";
-import type { importValuesAction } from "@/app/(app)/import/actions";
+import type { ImportRefusal, PreviewRow } from "@/lib/imports/import-result";
 
-type State = Awaited<ReturnType<typeof importValuesAction>> | null;
+/** What an import action answers: a refusal with its errors, or counts that the messages name ({rows}, {changed}, {added}…). */
+type ImportState = ImportRefusal | ({ ok: true; committed: boolean; rows: number; preview: PreviewRow[] } & Record<string, unknown>) | { ok: false; status?: number; message: string };
 
-/** Step 1 checks and previews; step 2 sends the same file again with commit=true. */
-export function ImportValuesForm({ action }: { action: typeof importValuesAction }) {
-  const t = useTranslations("importValues");
-  const [state, formAction, pending] = useActionState<State, FormData>(action, null);
+/**
+ * Step 1 checks and previews; step 2 sends the same file again with commit=true.
+ * One form for every bulk import: the messages come from the import's own
+ * catalogue namespace, the preview shows the file's own columns.
+ */
+export function ImportForm({ action, namespace, columns }: { action: (previous: unknown, data: FormData) => Promise<ImportState>; namespace: "importValues" | "importMembers"; columns: readonly string[] }) {
+  const t = useTranslations(namespace);
+  const [state, formAction, pending] = useActionState<ImportState | null, FormData>(action, null);
   // React resets a form after its action; the chosen file is kept here so step 2 sends the same file.
   const [file, setFile] = useState<File | null>(null);
   const checked = state?.ok === true && !state.committed;
+  const counts = state?.ok === true ? (Object.fromEntries(Object.entries(state).filter(([, value]) => typeof value === "number")) as Record<string, number>) : {};
 
   function send(commit: boolean) {
     if (!file) return;
@@ -41,7 +47,7 @@ export function ImportValuesForm({ action }: { action: typeof importValuesAction
           </button>
           {checked && (
             <button type="button" disabled={pending} onClick={() => send(true)} className="min-h-12 rounded-md bg-brand-700 px-4 font-semibold text-white disabled:opacity-60">
-              {t("commit", { rows: state.rows })}
+              {t("commit", counts)}
             </button>
           )}
         </div>
@@ -49,7 +55,7 @@ export function ImportValuesForm({ action }: { action: typeof importValuesAction
 
       {state?.ok === true && (
         <p role="status" className="rounded-md border border-green-300 bg-green-50 p-3 text-green-900">
-          {state.committed ? t("committed", { rows: state.rows, changed: state.changed, unchanged: state.unchanged }) : t("checked", { rows: state.rows, changed: state.changed, unchanged: state.unchanged })}
+          {state.committed ? t("committed", counts) : t("checked", counts)}
         </p>
       )}
       {state?.ok === false && (
@@ -62,20 +68,14 @@ export function ImportValuesForm({ action }: { action: typeof importValuesAction
             <thead className="bg-slate-100">
               <tr>
                 <th scope="col" className="p-2">{t("line")}</th>
-                <th scope="col" className="p-2">unit_code</th>
-                <th scope="col" className="p-2">period</th>
-                <th scope="col" className="p-2">element_code</th>
-                <th scope="col" className="p-2 text-right">value</th>
+                {columns.map((column) => <th key={column} scope="col" className="p-2">{column}</th>)}
               </tr>
             </thead>
             <tbody>
               {state.preview.map((row) => (
                 <tr key={row.line} className="border-t border-slate-100">
                   <td className="p-2 tabular-nums">{row.line}</td>
-                  <td className="p-2">{row.unitCode}</td>
-                  <td className="p-2">{row.period}</td>
-                  <td className="p-2">{row.elementCode}</td>
-                  <td className="p-2 text-right tabular-nums">{row.value}</td>
+                  {columns.map((column) => <td key={column} className="p-2">{row.values[column]}</td>)}
                 </tr>
               ))}
             </tbody>
