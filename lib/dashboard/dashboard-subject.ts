@@ -1,0 +1,57 @@
+/**
+ * What a dashboard or an API call is about: one unit in the user's scope, or
+ * the whole country (for national administrators), whose figures are the sum
+ * of its provinces'. Outside the scope a unit does not exist (404).
+ */
+import { db } from "../db";
+import { AppError } from "../errors";
+import type { Actor } from "../auth/authorize";
+import { findReadableUnitByCode } from "../units/scope";
+import { findAncestors, findChildren, type UnitSummary } from "../units/tree-queries";
+import { compareVietnamese } from "../text";
+
+export interface DashboardSubject {
+  /** null: the whole country. */
+  unit: UnitSummary | null;
+  /** The units whose roll-ups make up the subject: the unit itself, or every province. */
+  rootIds: number[];
+  children: UnitSummary[];
+  /** From the top of the user's scope down to the parent. */
+  breadcrumb: UnitSummary[];
+}
+
+export const isNationalActor = (actor: Pick<Actor, "role" | "scopeUnitId">) => actor.role === "ADMIN" && actor.scopeUnitId === null;
+
+const byName = (a: UnitSummary, b: UnitSummary) => compareVietnamese(a.name, b.name);
+
+export async function findDashboardSubject(actor: Actor, code: string | null): Promise<DashboardSubject> {
+  if (code === null) {
+    if (!isNationalActor(actor)) throw new AppError("NOT_FOUND", "Số liệu toàn quốc chỉ dành cho quản trị toàn quốc.");
+    const provinces = await db.adminUnit.findMany({
+      where: { parentId: null, validTo: null },
+      select: { id: true, code: true, name: true, level: true, kind: true, parentId: true },
+    });
+    return { unit: null, rootIds: provinces.map((province) => province.id), children: provinces.sort(byName), breadcrumb: [] };
+  }
+  const unit = await findReadableUnitByCode(actor, code);
+  const [ancestors, children] = await Promise.all([findAncestors(unit.id), findChildren(unit.id)]);
+  // The breadcrumb starts at the top of the user's own scope, not above it.
+  const scopeIndex = actor.scopeUnitId === null ? 0 : ancestors.findIndex((ancestor) => ancestor.id === actor.scopeUnitId);
+  return {
+    unit: { id: unit.id, code: unit.code, name: unit.name, level: unit.level, kind: unit.kind, parentId: unit.parentId },
+    rootIds: [unit.id],
+    children: children.sort(byName),
+    breadcrumb: ancestors.slice(Math.max(scopeIndex, 0), -1),
+  };
+}
+
+/** Residential groups in force below each unit: the denominator of data completeness. */
+export async function groupsBelow(unitIds: number[]): Promise<Map<number, number>> {
+  if (unitIds.length === 0) return new Map();
+  const rows = await db.$queryRaw<{ unit_id: number; groups: bigint }[]>`
+    SELECT c.ancestor_id AS unit_id, count(*) AS groups
+    FROM admin_unit_closure c JOIN admin_unit d ON d.id = c.descendant_id AND d.level = 'RESIDENTIAL_GROUP' AND d.valid_to IS NULL
+    WHERE c.ancestor_id = ANY(${unitIds}::int[])
+    GROUP BY c.ancestor_id`;
+  return new Map(rows.map((row) => [row.unit_id, Number(row.groups)]));
+}

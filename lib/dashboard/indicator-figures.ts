@@ -1,0 +1,72 @@
+/**
+ * From element sums to indicators. Pure: the same function serves the
+ * dashboard, the API and the exports, so they can never disagree.
+ * Ratio of sums: value = Σ numerator / Σ denominator over every residential
+ * group below, never the average of the children's percentages.
+ */
+
+export interface IndicatorDefinition {
+  id: number;
+  code: string;
+  name: string;
+  nameEn: string;
+  numeratorElementId: number;
+  denominatorElementId: number;
+  higherIsBetter: boolean;
+}
+
+export interface TargetInfo {
+  value: number;
+  /** The unit whose target applies; null for the national target. */
+  unitId: number | null;
+  unitCode: string | null;
+  unitName: string | null;
+  reason: string;
+  source: string | null;
+}
+
+/** met: at or past the target; near: within NEAR_GAP of it; far: further; no target or no data: said so, never a 0%. */
+export type TargetState = "met" | "near" | "far" | "noTarget" | "noData";
+
+/** Ten percentage points: "almost there" in the committees' reading of a target. */
+export const NEAR_GAP = 0.1;
+
+export interface IndicatorFigure {
+  code: string;
+  name: string;
+  nameEn: string;
+  numerator: number;
+  denominator: number;
+  /** Between 0 and 1; null when the denominator is 0 (no data is not 0%). */
+  value: number | null;
+  target: TargetInfo | null;
+  /** value − target, in ratio points; null without a value or a target. */
+  gap: number | null;
+  state: TargetState;
+}
+
+export function targetState(value: number | null, target: number | null, higherIsBetter = true): TargetState {
+  if (value === null) return "noData";
+  if (target === null) return "noTarget";
+  const gap = higherIsBetter ? value - target : target - value;
+  if (gap >= 0) return "met";
+  return gap >= -NEAR_GAP ? "near" : "far";
+}
+
+export function indicatorFigure(definition: IndicatorDefinition, sums: ReadonlyMap<number, number>, target: TargetInfo | null | undefined): IndicatorFigure {
+  const numerator = sums.get(definition.numeratorElementId) ?? 0;
+  const denominator = sums.get(definition.denominatorElementId) ?? 0;
+  const value = denominator > 0 ? numerator / denominator : null;
+  const targetValue = target?.value ?? null;
+  return {
+    code: definition.code,
+    name: definition.name,
+    nameEn: definition.nameEn,
+    numerator,
+    denominator,
+    value,
+    target: target ?? null,
+    gap: value !== null && targetValue !== null ? value - targetValue : null,
+    state: targetState(value, targetValue, definition.higherIsBetter),
+  };
+}

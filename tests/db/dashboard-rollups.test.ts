@@ -1,0 +1,216 @@
+/**
+ * The figures a committee reads must be right at every level. Random trees
+ * (districts and wards directly under a province, wards without groups,
+ * groups without data) receive figures through every write path; then every
+ * unit's dashboard is compared with an independent computation: a recursive
+ * walk of parent_id summing raw values at read time, with no roll-up table and
+ * no closure table involved.
+ */
+import { db } from "@/lib/db";
+import { seedDatabase } from "@/prisma/seed/seed";
+import { SeededRandom } from "@/prisma/seed/random";
+import { getDashboard } from "@/lib/dashboard/get-dashboard";
+import { savePeriodReport } from "@/lib/reports/save-period-report";
+import { importValues } from "@/lib/imports/import-values";
+import { changeReportStatus } from "@/lib/reports/change-report-status";
+import { periodCode } from "@/lib/periods";
+import { createUnits, type UnitSpec } from "../setup/create-units";
+
+const NOW = new Date("2026-11-20T03:00:00Z");
+const MONTHS = [202601, 202602, 202603, 202604, 202605, 202606];
+const nationalAdmin = { id: null, username: "system", role: "ADMIN" as const, scopeUnitId: null };
+
+let ids: Record<string, number>;
+let elements: { id: number; code: string; aggregation: string; collectionLevel: string }[];
+let indicators: { code: string; numeratorElementId: number; denominatorElementId: number }[];
+
+/** Two provinces: one with districts (three tiers), one with wards straight under it (two tiers, since 2025). */
+function randomTree(random: SeededRandom): UnitSpec[] {
+  const specs: UnitSpec[] = [["PA", "PROVINCE", "Tỉnh", null], ["PB", "PROVINCE", "Tỉnh", null]];
+  const wards: [string, string][] = [];
+  for (let d = 1; d <= 2; d += 1) {
+    specs.push([`PA-D${d}`, "DISTRICT", "Huyện", "PA"]);
+    for (let w = 1; w <= random.int(1, 3); w += 1) wards.push([`PA-D${d}-W${w}`, `PA-D${d}`]);
+  }
+  for (let w = 1; w <= random.int(2, 3); w += 1) wards.push([`PB-W${w}`, "PB"]);
+  for (const [ward, parent] of wards) {
+    specs.push([ward, "WARD", "Xã", parent]);
+    // Some wards have no residential groups at all.
+    for (let g = 1; g <= random.int(0, 4); g += 1) specs.push([`${ward}-G${g}`, "RESIDENTIAL_GROUP", "Thôn", ward]);
+  }
+  return specs;
+}
+
+/** Independent computation: recursive walk of parent_id at read time; stock = last month, flow = sum. */
+async function naiveSums(unitCode: string | null, from: number, to: number): Promise<Map<number, number>> {
+  const rows = await db.$queryRawUnsafe<{ element_id: number; value: bigint | null }[]>(
+    `WITH RECURSIVE below AS (
+       SELECT id FROM admin_unit WHERE ${unitCode === null ? "parent_id IS NULL" : "code = $3"}
+       UNION ALL SELECT u.id FROM admin_unit u JOIN below b ON u.parent_id = b.id
+     )
+     SELECT v.element_id,
+            sum(v.value) FILTER (WHERE (e.aggregation = 'STOCK' AND v.period_id = $2) OR (e.aggregation = 'FLOW' AND v.period_id BETWEEN $1 AND $2)) AS value
+     FROM data_value v JOIN below b ON b.id = v.unit_id JOIN data_element e ON e.id = v.element_id
+     GROUP BY v.element_id`,
+    from,
+    to,
+    ...(unitCode === null ? [] : [unitCode]),
+  );
+  return new Map(rows.filter((row) => row.value !== null).map((row) => [row.element_id, Number(row.value)]));
+}
+
+async function naiveGroupsReported(unitCode: string | null, month: number): Promise<number> {
+  const [row] = await db.$queryRawUnsafe<{ groups: bigint }[]>(
+    `WITH RECURSIVE below AS (
+       SELECT id FROM admin_unit WHERE ${unitCode === null ? "parent_id IS NULL" : "code = $2"}
+       UNION ALL SELECT u.id FROM admin_unit u JOIN below b ON u.parent_id = b.id
+     )
+     SELECT count(DISTINCT v.unit_id) AS groups FROM data_value v JOIN below b ON b.id = v.unit_id
+     JOIN admin_unit u ON u.id = v.unit_id AND u.level = 'RESIDENTIAL_GROUP' WHERE v.period_id = $1`,
+    month,
+    ...(unitCode === null ? [] : [unitCode]),
+  );
+  return Number(row.groups);
+}
+
+/** Random figures for a unit and month that respect the part-of-whole rules. */
+function randomFigures(random: SeededRandom, level: string): Record<string, number> {
+  if (level === "WARD") {
+    const total = random.int(0, 400);
+    return { DOSSIERS_TOTAL: total, DOSSIERS_ONLINE: random.int(0, total) };
+  }
+  const people = random.int(100, 2000);
+  const adults = random.int(50, people);
+  const part = () => random.int(0, adults);
+  const households = random.int(20, 500);
+  const merchants = random.int(0, 40);
+  return {
+    PEOPLE: people,
+    ADULTS: adults,
+    ADULTS_DIGITAL_SIGNATURE: part(),
+    ADULTS_VNEID_L2: part(),
+    ADULTS_SMARTPHONE: part(),
+    ADULTS_CASHLESS: part(),
+    ADULTS_ONLINE_PUBLIC_SERVICE: part(),
+    ADULTS_BANK_ACCOUNT: part(),
+    PEOPLE_EHEALTH: random.int(0, people),
+    HOUSEHOLDS: households,
+    HOUSEHOLDS_FIBRE: random.int(0, households),
+    MERCHANTS: merchants,
+    MERCHANTS_QR: random.int(0, merchants),
+    RESIDENTS_HELPED: random.int(0, 90),
+    TRAINING_SESSIONS: random.int(0, 4),
+  };
+}
+
+async function insertDirect(unitCode: string, month: number, figures: Record<string, number>) {
+  const byCode = new Map(elements.map((element) => [element.code, element.id]));
+  const entries = Object.entries(figures);
+  await db.$executeRaw`
+    INSERT INTO data_value (unit_id, period_id, element_id, value, updated_at)
+    SELECT ${ids[unitCode]}::int, ${month}::int, e, v, now() FROM unnest(${entries.map(([code]) => byCode.get(code)!)}::int[], ${entries.map(([, value]) => value)}::int[]) AS x(e, v)
+    ON CONFLICT (unit_id, period_id, element_id) DO UPDATE SET value = EXCLUDED.value`;
+}
+
+async function expectDashboardsMatchNaive(selections: { period?: string; from?: string; to?: string }[]) {
+  const units = await db.adminUnit.findMany({ select: { code: true } });
+  for (const selection of selections) {
+    for (const code of [null, ...units.map((unit) => unit.code)]) {
+      const dashboard = await getDashboard(nationalAdmin, code, selection, NOW);
+      if (!dashboard.ok) throw new Error(dashboard.message);
+      const naive = await naiveSums(code, dashboard.selection.from, dashboard.selection.to);
+      for (const indicator of indicators) {
+        const card = dashboard.cards.find((c) => c.code === indicator.code)!;
+        const numerator = naive.get(indicator.numeratorElementId) ?? 0;
+        const denominator = naive.get(indicator.denominatorElementId) ?? 0;
+        const where = `${code ?? "VN"} ${JSON.stringify(selection)} ${indicator.code}`;
+        expect({ where, numerator: card.numerator, denominator: card.denominator }).toEqual({ where, numerator, denominator });
+        if (denominator === 0) expect({ where, value: card.value }).toEqual({ where, value: null });
+        else expect(card.value).toBeCloseTo(numerator / denominator, 12);
+      }
+      expect({ code, groups: dashboard.completeness.groupsReported }).toEqual({ code, groups: await naiveGroupsReported(code, dashboard.selection.to) });
+    }
+  }
+}
+
+/** The roll-up tables equal a rebuild from scratch (ignoring rows that are all zero). */
+async function expectRollupsEqualRebuild() {
+  const snapshot = async () => ({
+    values: await db.$queryRaw<unknown[]>`SELECT unit_id, period_id, element_id, value FROM rollup_value WHERE value <> 0 ORDER BY 1, 2, 3`,
+    reporting: await db.$queryRaw<unknown[]>`
+      SELECT unit_id, period_id, units_reported, groups_reported, units_approved FROM rollup_reporting
+      WHERE units_reported <> 0 OR groups_reported <> 0 OR units_approved <> 0 ORDER BY 1, 2`,
+  });
+  const maintained = await snapshot();
+  await db.$executeRaw`SELECT rollup_rebuild()`;
+  expect(maintained).toEqual(await snapshot());
+}
+
+beforeAll(async () => {
+  await seedDatabase(db, { demo: false });
+  elements = (await db.dataElement.findMany({ select: { id: true, code: true, aggregation: true, collectionLevel: true } })) as typeof elements;
+  indicators = await db.indicator.findMany({ select: { code: true, numeratorElementId: true, denominatorElementId: true } });
+});
+
+describe("roll-ups against an independent computation on random trees", () => {
+  it("agree at every level, for months, a quarter and ranges, whatever path wrote the figures", async () => {
+    const random = new SeededRandom(20261124);
+    const specs = randomTree(random);
+    ids = await createUnits(specs);
+    const reporters = specs.filter(([, level]) => level === "WARD" || level === "RESIDENTIAL_GROUP");
+
+    // 1. Bulk inserts, as the seed and bulk loaders write (one statement, many units).
+    for (const month of MONTHS.slice(0, 3)) {
+      for (const [code, level] of reporters) if (random.chance(0.8)) await insertDirect(code, month, randomFigures(random, level));
+    }
+    // 2. Saves through the entry form's use case, including corrections of stored figures.
+    for (const [code, level] of reporters.filter(() => random.chance(0.5))) {
+      const period = periodCode(MONTHS[3]);
+      const figures = Object.fromEntries(Object.entries(randomFigures(random, level)).map(([key, value]) => [key, String(value)]));
+      // Random figures jump by more than half against last month: each jump carries its reason.
+      const reasons = Object.fromEntries(Object.keys(figures).map((key) => [key, "Số liệu thử nghiệm ngẫu nhiên"]));
+      const saved = await savePeriodReport(nationalAdmin, { unitCode: code, period, version: 0, requestId: crypto.randomUUID(), values: figures, reasons });
+      if (!saved.ok) throw new Error(`${code}: ${saved.message}`);
+    }
+    // 3. A file import over months already entered and new ones.
+    const lines = ["unit_code,period,element_code,value"];
+    for (const [code, level] of reporters.filter(() => random.chance(0.6))) {
+      for (const month of [MONTHS[2], MONTHS[4]]) for (const [element, value] of Object.entries(randomFigures(random, level))) lines.push(`${code},${periodCode(month)},${element},${value}`);
+    }
+    const imported = await importValues(nationalAdmin, new TextEncoder().encode(lines.join("\n")), { commit: true, now: NOW });
+    if (!imported.ok) throw new Error(imported.message + JSON.stringify(imported.errors.slice(0, 3)));
+    // 4. Raw corrections and deletions.
+    await db.$executeRaw`UPDATE data_value SET value = value + 7 WHERE id % 5 = 0 AND element_id IN (SELECT id FROM data_element WHERE code IN ('ADULTS', 'DOSSIERS_TOTAL', 'PEOPLE', 'HOUSEHOLDS', 'MERCHANTS'))`;
+    await db.$executeRaw`DELETE FROM data_value WHERE period_id = ${MONTHS[1]} AND unit_id IN (SELECT id FROM admin_unit WHERE code LIKE '%-G1')`;
+
+    await expectRollupsEqualRebuild();
+    await expectDashboardsMatchNaive([{ period: "2026-03" }, { period: "2026-05" }, { period: "2026-Q1" }, { period: "2026-Q2" }, { from: "2026-02", to: "2026-05" }, { period: "2026-08" }]);
+  });
+
+  it("counts approved reports, and stays equal to a rebuild after approvals and a unit moved to another parent", async () => {
+    const ward = Object.keys(ids).find((code) => /^PB-W\d$/.test(code) && Object.keys(ids).some((other) => other.startsWith(`${code}-G`)))!;
+    const period = periodCode(MONTHS[3]);
+    const reported = await db.dataValue.findFirst({ where: { unitId: ids[ward], periodId: MONTHS[3] } });
+    if (!reported) {
+      const reasons = { DOSSIERS_TOTAL: "Số liệu thử nghiệm", DOSSIERS_ONLINE: "Số liệu thử nghiệm" };
+      const saved = await savePeriodReport(nationalAdmin, { unitCode: ward, period, version: 0, requestId: crypto.randomUUID(), values: { DOSSIERS_TOTAL: "10", DOSSIERS_ONLINE: "4" }, reasons });
+      if (!saved.ok) throw new Error(saved.message);
+    }
+    await changeReportStatus(nationalAdmin, { unitCode: ward, period, step: "submit" });
+    await changeReportStatus(nationalAdmin, { unitCode: ward, period, step: "approve" });
+    const dashboard = await getDashboard(nationalAdmin, ward, { period }, NOW);
+    if (!dashboard.ok) throw new Error(dashboard.message);
+    expect(dashboard.completeness.unitsApproved).toBe(1);
+
+    // A ward moves from the two-tier province into a district of the other: its totals follow it.
+    await db.adminUnit.update({ where: { id: ids[ward] }, data: { parentId: ids["PA-D1"] } });
+    await expectRollupsEqualRebuild();
+    await expectDashboardsMatchNaive([{ period }, { period: "2026-Q2" }]);
+  });
+
+  it("shows no data as no data, never as 0%", async () => {
+    const dashboard = await getDashboard(nationalAdmin, "PA", { period: "2025-01" }, NOW);
+    if (!dashboard.ok) throw new Error(dashboard.message);
+    expect(dashboard.cards.every((card) => card.value === null && card.state === "noData")).toBe(true);
+  });
+});
