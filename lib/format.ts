@@ -56,3 +56,9 @@ export function formatPeriod(periodId: number, locale: Locale = DEFAULT_LOCALE):
     new Date(Date.UTC(year, month - 1, 1)),
   );
 }
+
+/** A difference of two ratios in percentage points, signed: "+2,1" or "−9,6"; a dash when unknown. */
+export function formatPoints(difference: number | null, locale: Locale = DEFAULT_LOCALE): string {
+  if (difference === null || !Number.isFinite(difference)) return "–";
+  return new Intl.NumberFormat(intlLocale(locale), { signDisplay: "exceptZero", minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(difference * 100);
+}

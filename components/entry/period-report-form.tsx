@@ -264,7 +264,7 @@ function ConflictPanel({ form, mine, conflict, onResolve }: { form: EntryForm; m
   return (
     <section aria-labelledby="conflict-heading" className="rounded-md border-2 border-amber-500 bg-white p-4">
       <h2 id="conflict-heading" className="font-semibold">{t("conflictTitle", { name: conflict.updatedBy ?? t("someoneElse") })}</h2>
-      <div className="mt-2 overflow-x-auto">
+      <div className="relative mt-2 overflow-x-auto">
         <table className="w-full min-w-[24rem] text-left text-sm">
           <thead>
             <tr>

@@ -62,7 +62,7 @@ export function ImportForm({ action, namespace, columns }: { action: (previous: 
         <ImportFailure message={state.message} errors={"errors" in state ? state.errors : []} labels={{ title: t("errorsTitle"), line: t("line"), column: t("column"), error: t("error") }} />
       )}
       {state && "preview" in state && state.preview.length > 0 && (
-        <div className="overflow-x-auto rounded-md bg-white shadow-sm">
+        <div className="relative overflow-x-auto rounded-md bg-white shadow-sm">
           <table className="w-full min-w-[28rem] text-left text-sm">
             <caption className="p-2 text-left font-semibold">{t("previewTitle", { count: state.preview.length })}</caption>
             <thead className="bg-slate-100">

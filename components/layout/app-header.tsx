@@ -10,6 +10,7 @@ export async function AppHeader({ user }: { user: SessionUser }) {
   const app = await getTranslations("app");
   const roles = await getTranslations("roles");
   const links = [
+    { href: "/dashboard", label: t("dashboard") },
     { href: "/", label: t("units") },
     { href: "/search", label: t("search") },
   ];

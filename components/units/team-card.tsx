@@ -28,7 +28,7 @@ export async function TeamCard({ team }: { team: TeamCardData }) {
           .filter(Boolean)
           .join(" · ")}
       </p>
-      <div className="mt-2 overflow-x-auto">
+      <div className="relative mt-2 overflow-x-auto">
         <table className="w-full min-w-[40rem] text-left text-sm">
           <thead>
             <tr className="border-b border-slate-200">

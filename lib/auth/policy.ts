@@ -25,6 +25,8 @@ export type Operation =
   | "members.write"
   /** See and manage accounts inside one's scope. */
   | "users.manage"
+  /** Issue and revoke read-API tokens for accounts. */
+  | "tokens.manage"
   /** Browse the audit log. */
   | "audit.read"
   /** Change one's own password or language. */
@@ -51,6 +53,8 @@ export const POLICY: Record<Operation, Rule> = {
   "teams.write": { roles: ["ADMIN", "WARD_OFFICIAL"], scope: "subtree" },
   "members.write": { roles: ["ADMIN", "WARD_OFFICIAL", "TEAM_LEADER"], scope: "team" },
   "users.manage": { roles: ["ADMIN", "STEERING"], scope: "subtree" },
+  // Tokens let other systems read as a user: only administrators hand them out.
+  "tokens.manage": { roles: ["ADMIN"], scope: "subtree" },
   "audit.read": { roles: ["ADMIN"], scope: "global" },
   "profile.update": { roles: ["ADMIN", "STEERING", "WARD_OFFICIAL", "TEAM_LEADER"], scope: "self" },
 };

@@ -21,3 +21,10 @@ export async function findReadableUnitByCode(user: Actor, code: string) {
   await authorize(user, "units.read", { unitId: unit.id }, { hideExistence: true });
   return unit;
 }
+
+/** The code of the user's scope unit, or null for a national administrator. */
+export async function scopeUnitCode(user: Pick<Actor, "scopeUnitId">): Promise<string | null> {
+  if (user.scopeUnitId === null) return null;
+  const unit = await db.adminUnit.findUnique({ where: { id: user.scopeUnitId }, select: { code: true } });
+  return unit?.code ?? null;
+}

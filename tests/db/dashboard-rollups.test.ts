@@ -15,6 +15,9 @@ import { importValues } from "@/lib/imports/import-values";
 import { changeReportStatus } from "@/lib/reports/change-report-status";
 import { periodCode } from "@/lib/periods";
 import { createUnits, type UnitSpec } from "../setup/create-units";
+import { issueApiToken } from "@/lib/api/api-tokens";
+import { GET as unitIndicatorsRoute } from "@/app/api/v1/units/[code]/indicators/route";
+import { GET as childrenIndicatorsRoute } from "@/app/api/v1/units/[code]/children/indicators/route";
 
 const NOW = new Date("2026-11-20T03:00:00Z");
 const MONTHS = [202601, 202602, 202603, 202604, 202605, 202606];
@@ -23,6 +26,7 @@ const nationalAdmin = { id: null, username: "system", role: "ADMIN" as const, sc
 let ids: Record<string, number>;
 let elements: { id: number; code: string; aggregation: string; collectionLevel: string }[];
 let indicators: { code: string; numeratorElementId: number; denominatorElementId: number }[];
+let apiToken: string;
 
 /** Two provinces: one with districts (three tiers), one with wards straight under it (two tiers, since 2025). */
 function randomTree(random: SeededRandom): UnitSpec[] {
@@ -129,7 +133,45 @@ async function expectDashboardsMatchNaive(selections: { period?: string; from?: 
         else expect(card.value).toBeCloseTo(numerator / denominator, 12);
       }
       expect({ code, groups: dashboard.completeness.groupsReported }).toEqual({ code, groups: await naiveGroupsReported(code, dashboard.selection.to) });
+      if (code !== null) await expectApiMatchesNaive(code, selection, naive);
     }
+  }
+}
+
+/** The read API, called as another system would (bearer token, query string), agrees with the same independent sums. */
+async function expectApiMatchesNaive(code: string, selection: Record<string, string>, naive: Map<number, number>) {
+  const query = new URLSearchParams(selection).toString();
+  const context = { params: Promise.resolve({ code }) };
+  const headers = { authorization: `Bearer ${apiToken}` };
+  const response = await unitIndicatorsRoute(new Request(`http://localhost/api/v1/units/${code}/indicators?${query}`, { headers }), context);
+  expect(response.status).toBe(200);
+  const body = (await response.json()) as { unit: { code: string }; indicators: { code: string; numerator: number; denominator: number; value: number | null }[] };
+  expect(body.unit.code).toBe(code);
+  for (const indicator of indicators) {
+    const api = body.indicators.find((entry) => entry.code === indicator.code)!;
+    const numerator = naive.get(indicator.numeratorElementId) ?? 0;
+    const denominator = naive.get(indicator.denominatorElementId) ?? 0;
+    expect({ code, indicator: indicator.code, numerator: api.numerator, denominator: api.denominator, value: api.value }).toEqual({
+      code,
+      indicator: indicator.code,
+      numerator,
+      denominator,
+      value: denominator === 0 ? null : expect.closeTo(numerator / denominator, 12),
+    });
+  }
+  const children = await childrenIndicatorsRoute(new Request(`http://localhost/api/v1/units/${code}/children/indicators?${query}`, { headers }), context);
+  const childBody = (await children.json()) as { children: { unit: { code: string }; indicators: { code: string; numerator: number; denominator: number }[] }[] };
+  const parsed = await getDashboard(nationalAdmin, code, selection, NOW);
+  if (!parsed.ok) throw new Error(parsed.message);
+  for (const child of childBody.children) {
+    const childNaive = await naiveSums(child.unit.code, parsed.selection.from, parsed.selection.to);
+    const signature = child.indicators.find((entry) => entry.code === "DIGITAL_SIGNATURE_RATE")!;
+    const definition = indicators.find((entry) => entry.code === "DIGITAL_SIGNATURE_RATE")!;
+    expect({ child: child.unit.code, numerator: signature.numerator, denominator: signature.denominator }).toEqual({
+      child: child.unit.code,
+      numerator: childNaive.get(definition.numeratorElementId) ?? 0,
+      denominator: childNaive.get(definition.denominatorElementId) ?? 0,
+    });
   }
 }
 
@@ -150,6 +192,8 @@ beforeAll(async () => {
   await seedDatabase(db, { demo: false });
   elements = (await db.dataElement.findMany({ select: { id: true, code: true, aggregation: true, collectionLevel: true } })) as typeof elements;
   indicators = await db.indicator.findMany({ select: { code: true, numeratorElementId: true, denominatorElementId: true } });
+  const admin = await db.user.create({ data: { username: "quantri.api", fullName: "Quản trị API", role: "ADMIN", passwordHash: "x" } });
+  apiToken = (await issueApiToken(nationalAdmin, admin.id, "kiểm tra")).token;
 });
 
 describe("roll-ups against an independent computation on random trees", () => {

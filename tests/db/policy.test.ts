@@ -13,6 +13,7 @@ import { can } from "@/lib/auth/authorize";
 import { savePeriodReport } from "@/lib/reports/save-period-report";
 import { changeReportStatus } from "@/lib/reports/change-report-status";
 import { seedDatabase } from "@/prisma/seed/seed";
+import { issueApiToken, revokeApiToken } from "@/lib/api/api-tokens";
 import { POLICY, roleAllows, type Operation } from "@/lib/auth/policy";
 import type { SessionUser } from "@/lib/auth/session";
 import type { DefinedAction } from "@/lib/auth/define-action";
@@ -25,6 +26,11 @@ const PASSWORD = "Mật khẩu thử nghiệm 2026";
 /** Actions open to anyone, with the reason; nothing else may skip defineAction. */
 const PUBLIC_ACTIONS: Record<string, string> = {
   "app/actions/set-locale.ts#setLocale": "sets the caller's language cookie, and only the caller's own preference when signed in",
+};
+/** Read-API routes, called with each role's token on a unit inside and outside its scope. */
+const ROUTE_CASES: Record<string, { path: (code: string) => string }> = {
+  "app/api/v1/units/[code]/indicators/route.ts": { path: (code) => `/api/v1/units/${code}/indicators` },
+  "app/api/v1/units/[code]/children/indicators/route.ts": { path: (code) => `/api/v1/units/${code}/children/indicators` },
 };
 /** Route handlers open to anyone, with the reason. */
 const PUBLIC_ROUTES: Record<string, string> = {
@@ -166,6 +172,14 @@ const ACTION_CASES: Record<string, { inScope: Case; outOfScope?: Case; insideOve
     inScope: () => [null, form({ teamCode: "T-D1", active: "true", reason: "Kiểm tra quyền" })],
     outOfScope: () => [null, form({ teamCode: "T-Z11", active: "true", reason: "Kiểm tra quyền" })],
   },
+  "app/(app)/admin/users/token-actions.ts#issueApiTokenAction": {
+    inScope: (ctx) => [null, form({ userId: String(ctx.targetInScope), name: "Kiểm tra quyền" })],
+    outOfScope: (ctx) => [null, form({ userId: String(ctx.targetOutOfScope), name: "Kiểm tra quyền" })],
+  },
+  "app/(app)/admin/users/token-actions.ts#revokeApiTokenAction": {
+    inScope: async (ctx) => [null, form({ tokenId: String(await tokenFor(ctx.targetInScope)) })],
+    outOfScope: async (ctx) => [null, form({ tokenId: String(await tokenFor(ctx.targetOutOfScope)) })],
+  },
   "app/(auth)/change-password/actions.ts#changeOwnPasswordAction": {
     // "self" operations have only one target: the user's own account.
     inScope: (_ctx, role) => {
@@ -174,6 +188,12 @@ const ACTION_CASES: Record<string, { inScope: Case; outOfScope?: Case; insideOve
     },
   },
 };
+
+/** A fresh token row for an account, made by the test itself. */
+async function tokenFor(userId: number): Promise<number> {
+  const token = await db.apiToken.create({ data: { userId, name: "t", tokenHash: crypto.randomUUID(), prefix: "tcns_x", createdBy: "test" } });
+  return token.id;
+}
 
 /** A new residential group under the given ward, created by the test itself. */
 async function freshGroup(wardCode: string, suffix: string): Promise<string> {
@@ -263,13 +283,13 @@ describe("every server action and route is covered by the policy", () => {
   });
 
   it.each(routeFiles.map(({ file }) => [file]))("route %s is listed with its policy", (file) => {
-    // Read-API routes arrive with the dashboard; until then, only next-auth's endpoints exist.
-    expect(Object.keys(PUBLIC_ROUTES)).toContain(file);
+    expect([...Object.keys(PUBLIC_ROUTES), ...Object.keys(ROUTE_CASES)]).toContain(file);
   });
 
   it("has no stale entries for actions that no longer exist", () => {
     const keys = new Set(foundActions.map((found) => found.key));
     for (const key of [...Object.keys(ACTION_CASES), ...Object.keys(PUBLIC_ACTIONS)]) expect(keys).toContain(key);
+    for (const file of [...Object.keys(ROUTE_CASES), ...Object.keys(PUBLIC_ROUTES)]) expect(routeFiles.map((route) => route.file)).toContain(file);
   });
 });
 
@@ -300,6 +320,35 @@ describe("role × action × scope, run against the database", () => {
       expect(result.message).toMatch(/quyền|không tìm thấy|Không tìm thấy|không được|lỗi; chưa ghi/i);
       // A scope refusal (the role may act, the target is elsewhere) is written to the audit log.
       if (roleAllows(role, operation)) expect(await db.auditLog.count({ where: { action: "auth.denied" } })).toBe(auditBefore + 1);
+    }
+  });
+});
+
+describe("read-API routes: role × scope, with each user's bearer token", () => {
+  const matrix = Object.keys(ROUTE_CASES).flatMap((file) => ROLES.flatMap((role) => [[file, role, "inside"] as const, [file, role, "outside"] as const]));
+  const tokens = new Map<Role, string>();
+
+  async function call(file: string, code: string, authorization?: string) {
+    const route = (await import(path.join(ROOT, file))) as { GET: (request: Request, context: { params: Promise<{ code: string }> }) => Promise<Response> };
+    const url = `http://localhost${ROUTE_CASES[file].path(code)}?period=2025-06`;
+    return route.GET(new Request(url, { headers: authorization ? { authorization } : {} }), { params: Promise.resolve({ code }) });
+  }
+
+  it.each(matrix)("%s as %s, unit %s the scope", async (file, role, where) => {
+    if (!tokens.has(role)) tokens.set(role, (await issueApiToken(systemAdmin, world.users[role].id, "policy test")).token);
+    const response = await call(file, where === "inside" ? "D1" : "Z1", `Bearer ${tokens.get(role)}`);
+    const expected = where === "inside" || (role === "ADMIN" && world.users[role].scopeUnitId === null) ? 200 : 404;
+    expect({ role, where, status: response.status }).toEqual({ role, where, status: expected });
+    const body = await response.json();
+    if (expected === 200) expect(body.unit.code).toBe(where === "inside" ? "D1" : "Z1");
+    else expect(body.error.message).toMatch(/Không tìm thấy/);
+  });
+
+  it.each(Object.keys(ROUTE_CASES))("%s refuses a missing, malformed or revoked token with 401", async (file) => {
+    const issued = await issueApiToken(systemAdmin, world.users.WARD_OFFICIAL.id, "to revoke");
+    await revokeApiToken(systemAdmin, issued.id);
+    for (const authorization of ["Bearer tcns_not-a-real-token", "Basic abc", `Bearer ${issued.token}`]) {
+      expect((await call(file, "D1", authorization)).status).toBe(401);
     }
   });
 });

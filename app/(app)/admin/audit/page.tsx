@@ -45,7 +45,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       {entries.length === 0 ? (
         <p className="rounded-md bg-white p-4">{t("empty")}</p>
       ) : (
-        <div className="overflow-x-auto rounded-md bg-white shadow-sm">
+        <div className="relative overflow-x-auto rounded-md bg-white shadow-sm">
           <table className="w-full min-w-[48rem] text-left text-sm">
             <thead className="bg-slate-100">
               <tr>

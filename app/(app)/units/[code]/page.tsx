@@ -45,6 +45,11 @@ export default async function UnitPage({ params }: { params: Promise<{ code: str
       <p className="mb-4 text-slate-700">
         {levels(unit.level)} · {unit.code} · <UnitCountsLine counts={counts} />
       </p>
+      <p className="mb-2">
+        <Link href={`/dashboard/${encodeURIComponent(unit.code)}`} className="inline-flex min-h-12 items-center font-semibold text-brand-700 underline">
+          {teamsT("openDashboard")}
+        </Link>
+      </p>
       {unit.level === "WARD" && (
         <p className="mb-2">
           <Link href={`/units/${encodeURIComponent(unit.code)}/month/${overview.reportingPeriod}`} className="inline-flex min-h-12 items-center text-brand-700 underline">
@@ -69,7 +74,7 @@ export default async function UnitPage({ params }: { params: Promise<{ code: str
           {children.length === 0 ? (
             <p className="rounded-md bg-white p-4">{t("noChildren")}</p>
           ) : (
-            <div className="overflow-x-auto rounded-md bg-white shadow-sm">
+            <div className="relative overflow-x-auto rounded-md bg-white shadow-sm">
               <table className="w-full min-w-[32rem] text-left">
                 <thead className="bg-slate-100">
                   <tr>

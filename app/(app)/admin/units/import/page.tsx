@@ -23,7 +23,7 @@ export default async function ImportUnitsPage() {
           <ImportUnitsForm action={importUnitsAction} />
           <h2 className="mt-6 font-semibold">{t("example")}</h2>
           {/* The sans font: common monospace fonts misplace Vietnamese tone marks. */}
-          <pre className="overflow-x-auto rounded-md bg-white p-3 font-sans text-sm shadow-sm">{EXAMPLE}</pre>
+          <pre className="relative overflow-x-auto rounded-md bg-white p-3 font-sans text-sm shadow-sm">{EXAMPLE}</pre>
         </>
       )}
     </>

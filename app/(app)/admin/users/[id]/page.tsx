@@ -7,7 +7,13 @@ import { AppError } from "@/lib/errors";
 import { getManagedUser } from "@/lib/users/list-users";
 import { unitDisplayName } from "@/lib/units/display-name";
 import { UserAdminActions } from "@/components/users/user-admin-actions";
+import { ApiTokens } from "@/components/users/api-tokens";
+import { can } from "@/lib/auth/authorize";
+import { listApiTokens } from "@/lib/api/api-tokens";
+import { formatDateTime, isLocale } from "@/lib/format";
+import { getLocale } from "next-intl/server";
 import { changeUserScopeAction, resetPasswordAction, setUserActiveAction } from "../actions";
+import { issueApiTokenAction, revokeApiTokenAction } from "../token-actions";
 
 export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireUser();
@@ -20,6 +26,9 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   });
   const t = await getTranslations("users");
   const roles = await getTranslations("roles");
+  const localeText = await getLocale();
+  const locale = isLocale(localeText) ? localeText : "vi";
+  const tokens = (await can(actor, "tokens.manage", { userId: account.id })) ? await listApiTokens(actor, account.id) : null;
   return (
     <>
       <p className="mb-2 text-sm"><Link href="/admin/users" className="text-brand-700 underline">{t("back")}</Link></p>
@@ -36,6 +45,20 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
         roles={ASSIGNABLE_ROLES[actor.role]}
         actions={{ reset: resetPasswordAction, setActive: setUserActiveAction, changeScope: changeUserScopeAction }}
       />
+      {tokens && (
+        <ApiTokens
+          userId={account.id}
+          tokens={tokens.map((token) => ({
+            id: token.id,
+            name: token.name,
+            prefix: token.prefix,
+            created: formatDateTime(token.createdAt, locale),
+            lastUsed: token.lastUsedAt ? formatDateTime(token.lastUsedAt, locale) : null,
+            revoked: token.revokedAt !== null,
+          }))}
+          actions={{ issue: issueApiTokenAction, revoke: revokeApiTokenAction }}
+        />
+      )}
     </>
   );
 }

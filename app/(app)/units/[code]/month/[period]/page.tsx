@@ -53,7 +53,7 @@ export default async function WardMonthPage({ params }: { params: Promise<{ code
         </section>
       )}
 
-      <div className="overflow-x-auto rounded-md bg-white shadow-sm">
+      <div className="relative overflow-x-auto rounded-md bg-white shadow-sm">
         <table className="w-full min-w-[36rem] text-left">
           <thead className="bg-slate-100">
             <tr>

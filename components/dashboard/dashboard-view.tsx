@@ -1,0 +1,163 @@
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import type { Dashboard } from "@/lib/dashboard/get-dashboard";
+import { selectionParams } from "@/lib/dashboard/period-selection";
+import { formatNumber, formatPercent, isLocale, type Locale } from "@/lib/format";
+import { unitDisplayName } from "@/lib/units/display-name";
+import { KpiCards } from "./kpi-cards";
+import { LeagueTable, sortChildren, SORT_COLUMNS, type SortColumn } from "./league-table";
+import { HeatMap } from "./heat-map";
+import { CompletenessPanel } from "./completeness-panel";
+import { TeamPanel } from "./team-panel";
+import { PeriodPicker, periodLabel } from "./period-picker";
+import { LazyChildrenChart, LazyTrendChart } from "./lazy-charts";
+import { dashboardHref } from "./dashboard-links";
+
+export interface ViewOptions {
+  sort?: string;
+  dir?: string;
+  /** The month a picker offers first: the last complete one. */
+  latestMonth: number;
+  /** National administrators see "Toàn quốc" at the top of the breadcrumb. */
+  national: boolean;
+}
+
+export async function DashboardView({ dashboard, options }: { dashboard: Dashboard; options: ViewOptions }) {
+  const t = await getTranslations("dashboard");
+  const localeText = await getLocale();
+  const locale: Locale = isLocale(localeText) ? localeText : "vi";
+  const { subject, selection } = dashboard;
+  const code = subject.unit?.code ?? null;
+  const sort: SortColumn = (SORT_COLUMNS as readonly string[]).includes(options.sort ?? "") ? (options.sort as SortColumn) : "value";
+  const direction = options.dir === "asc" ? "asc" : "desc";
+  const link = { period: selectionParams(selection), indicator: dashboard.selectedIndicator, sort: options.sort, dir: options.dir };
+  const childHref = (childCode: string) => dashboardHref(childCode, { period: link.period, indicator: link.indicator });
+  const selectedCard = dashboard.cards.find((card) => card.code === dashboard.selectedIndicator)!;
+  const selectedName = locale === "en" ? selectedCard.nameEn : selectedCard.name;
+  const rows = sortChildren(dashboard.children, dashboard.selectedIndicator, sort, direction);
+  const title = subject.unit ? unitDisplayName(subject.unit) : t("country");
+  const label = periodLabel(selection, locale);
+  const hasData = dashboard.cards.some((card) => card.value !== null);
+  const chartLabels = { value: t("valueCol"), target: t("targetCol") };
+
+  return (
+    <>
+      <nav aria-label={t("breadcrumb")} className="mb-2 text-sm print:hidden">
+        <ol className="flex flex-wrap gap-1">
+          {options.national && (
+            <li><Link href={dashboardHref(null, link)} className="text-brand-700 underline">{t("country")}</Link></li>
+          )}
+          {subject.breadcrumb.map((ancestor, index) => (
+            <li key={ancestor.id}>
+              {(options.national || index > 0) && <span aria-hidden> › </span>}
+              <Link href={dashboardHref(ancestor.code, link)} className="text-brand-700 underline">{unitDisplayName(ancestor)}</Link>
+            </li>
+          ))}
+        </ol>
+      </nav>
+      <div className="mb-4 flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-bold text-brand-900">{title}</h1>
+          <p className="text-slate-700">
+            {t("title")} · {label}
+            {subject.unit && (
+              <>
+                {" · "}
+                <Link href={`/units/${encodeURIComponent(subject.unit.code)}`} className="text-brand-700 underline print:hidden">{t("unitPage")}</Link>
+              </>
+            )}
+          </p>
+        </div>
+        <PeriodPicker action={code === null ? "/dashboard" : `/dashboard/${encodeURIComponent(code)}`} selection={selection} indicator={dashboard.selectedIndicator} latestMonth={options.latestMonth} locale={locale} />
+      </div>
+
+      {!hasData && <p role="status" className="mb-4 rounded-md border border-amber-300 bg-amber-50 p-3">{t("emptyUnit", { unit: title })}</p>}
+
+      <section aria-labelledby="cards-heading" className="mb-6">
+        <h2 id="cards-heading" className="mb-2 text-xl font-semibold">{t("cardsTitle")}</h2>
+        <p className="mb-2 flex flex-wrap gap-x-4 text-sm text-slate-700">
+          <span>{t("legend")}:</span>
+          <span>✓ {t("legendMet")}</span>
+          <span>≈ {t("legendNear")}</span>
+          <span>✗ {t("legendFar")}</span>
+        </p>
+        <KpiCards cards={dashboard.cards} selected={dashboard.selectedIndicator} previousLabel={periodLabel(dashboard.previous, locale)} hrefFor={(indicator) => dashboardHref(code, link, { indicator })} />
+      </section>
+
+      <div className="mb-6 grid gap-4 lg:grid-cols-2">
+        <CompletenessPanel completeness={dashboard.completeness} monthLabel={formatPeriodLabel(dashboard.completeness.month, locale)} wardCode={subject.unit?.level === "WARD" ? subject.unit.code : null} locale={locale} />
+        <TeamPanel stats={dashboard.teams} locale={locale} />
+      </div>
+
+      <section aria-labelledby="trend-heading" className="mb-6 rounded-md bg-white p-4 shadow-sm">
+        <h2 id="trend-heading" className="mb-2 text-lg font-semibold">{t("trendTitle", { indicator: selectedName, months: dashboard.trend.length })}</h2>
+        <figure>
+          <div role="img" aria-label={`${t("trendTitle", { indicator: selectedName, months: dashboard.trend.length })}. ${t("chartAlt")}`}>
+            <LazyTrendChart points={dashboard.trend} locale={locale} labels={chartLabels} />
+          </div>
+          <details className="mt-2">
+            <summary className="min-h-10 cursor-pointer py-2 text-brand-700">{t("trendTable")}</summary>
+            <div className="relative overflow-x-auto">
+              <table className="w-full min-w-[28rem] text-right text-sm tabular-nums">
+                <caption className="sr-only">{t("trendTable")}</caption>
+                <thead><tr><th scope="col" className="p-1 text-left">{t("periodCol")}</th><th scope="col" className="p-1">{t("valueCol")}</th><th scope="col" className="p-1">{t("numeratorCol")}</th><th scope="col" className="p-1">{t("denominatorCol")}</th><th scope="col" className="p-1">{t("targetCol")}</th></tr></thead>
+                <tbody>
+                  {dashboard.trend.map((point) => (
+                    <tr key={point.period} className="border-t border-slate-100">
+                      <th scope="row" className="p-1 text-left font-normal">{point.period.split("-").reverse().join("/")}</th>
+                      <td className="p-1">{formatPercent(point.value, locale, 1)}</td>
+                      <td className="p-1">{point.denominator > 0 ? formatNumber(point.numerator, locale) : "–"}</td>
+                      <td className="p-1">{point.denominator > 0 ? formatNumber(point.denominator, locale) : "–"}</td>
+                      <td className="p-1">{formatPercent(point.target, locale, 0)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </details>
+        </figure>
+      </section>
+
+      <section aria-labelledby="children-heading" className="mb-6">
+        <h2 id="children-heading" className="mb-2 text-xl font-semibold">{t("childrenTitle", { indicator: selectedName })}</h2>
+        {rows.length === 0 ? (
+          <p className="rounded-md bg-white p-4">{t("noChildren")}</p>
+        ) : (
+          <>
+            <div className="mb-3 rounded-md bg-white p-4 shadow-sm" role="img" aria-label={`${t("childrenTitle", { indicator: selectedName })}. ${t("chartAlt")}`}>
+              <LazyChildrenChart
+                bars={sortChildren(dashboard.children, dashboard.selectedIndicator, "value", "desc").map((child) => {
+                  const figure = child.figures.find((f) => f.code === dashboard.selectedIndicator)!;
+                  return { name: child.name, value: figure.value, state: figure.state };
+                })}
+                target={selectedCard.target?.value ?? null}
+                locale={locale}
+                labels={chartLabels}
+              />
+            </div>
+            <LeagueTable
+              rows={rows}
+              indicator={dashboard.selectedIndicator}
+              locale={locale}
+              sort={sort}
+              direction={direction}
+              sortHref={(column, dir) => `${dashboardHref(code, link, { sort: column, dir })}#children-heading`}
+              childHref={childHref}
+            />
+          </>
+        )}
+      </section>
+
+      {rows.length > 0 && (
+        <section aria-labelledby="heat-heading" className="mb-6">
+          <h2 id="heat-heading" className="mb-2 text-xl font-semibold">{t("heatTitle")}</h2>
+          <HeatMap rows={rows} indicators={dashboard.indicators} locale={locale} childHref={childHref} />
+        </section>
+      )}
+    </>
+  );
+}
+
+function formatPeriodLabel(month: string, locale: Locale): string {
+  return periodLabel({ kind: "month", from: Number(month.replace("-", "")), to: Number(month.replace("-", "")) }, locale);
+}

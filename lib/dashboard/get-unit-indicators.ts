@@ -1,0 +1,80 @@
+/**
+ * The read API's figures: the indicators of a unit, or of each of its children,
+ * for a period. The same roll-ups, targets and ratio rule as the dashboard, so
+ * the API and the dashboard cannot disagree.
+ */
+import type { Actor } from "../auth/authorize";
+import { AppError } from "../errors";
+import { periodCode, periodOfDate } from "../periods";
+import { gridKey, resolveTargetGrid } from "../targets/resolve-targets";
+import { indicatorFigure } from "./indicator-figures";
+import { loadIndicators } from "./indicator-catalogue";
+import { parsePeriodSelection, type PeriodSelection } from "./period-selection";
+import { elementSumsByUnit } from "./rollup-queries";
+import { findDashboardSubject } from "./dashboard-subject";
+import { defaultReportingMonth, type DashboardParams } from "./get-dashboard";
+import type { UnitSummary } from "../units/tree-queries";
+
+export interface ApiIndicator {
+  code: string;
+  name: string;
+  numerator: number;
+  denominator: number;
+  /** The ratio between 0 and 1; null when the denominator is 0. */
+  value: number | null;
+  target: number | null;
+  /** The unit whose target applies; null for the national target or none. */
+  targetUnitCode: string | null;
+}
+
+function selectionOf(params: DashboardParams, now: Date): PeriodSelection {
+  const parsed = parsePeriodSelection(params, periodOfDate(now), defaultReportingMonth(now));
+  if (!parsed.ok) throw new AppError("INVALID_INPUT", parsed.message);
+  return parsed.selection;
+}
+
+const periodOf = (selection: PeriodSelection) => ({ period: selection.code, from: periodCode(selection.from), to: periodCode(selection.to) });
+const unitOf = (unit: UnitSummary) => ({ code: unit.code, name: unit.name, level: unit.level });
+
+async function indicatorsOf(units: UnitSummary[], selection: PeriodSelection): Promise<Map<number, ApiIndicator[]>> {
+  const ids = units.map((unit) => unit.id);
+  const [indicators, sums, targets] = await Promise.all([loadIndicators(), elementSumsByUnit(ids, selection.from, selection.to), resolveTargetGrid(ids, [selection.to])]);
+  return new Map(
+    units.map((unit) => {
+      const unitTargets = targets.get(gridKey(unit.id, selection.to)) ?? new Map();
+      return [
+        unit.id,
+        indicators.map((indicator) => {
+          const figure = indicatorFigure(indicator, sums.get(unit.id) ?? new Map(), unitTargets.get(indicator.id));
+          return {
+            code: figure.code,
+            name: figure.name,
+            numerator: figure.numerator,
+            denominator: figure.denominator,
+            value: figure.value,
+            target: figure.target?.value ?? null,
+            targetUnitCode: figure.target?.unitCode ?? null,
+          };
+        }),
+      ];
+    }),
+  );
+}
+
+export async function getUnitIndicators(actor: Actor, code: string, params: DashboardParams, now = new Date()) {
+  const subject = await findDashboardSubject(actor, code);
+  const selection = selectionOf(params, now);
+  const unit = subject.unit!;
+  return { unit: unitOf(unit), ...periodOf(selection), indicators: (await indicatorsOf([unit], selection)).get(unit.id)! };
+}
+
+export async function getChildrenIndicators(actor: Actor, code: string, params: DashboardParams, now = new Date()) {
+  const subject = await findDashboardSubject(actor, code);
+  const selection = selectionOf(params, now);
+  const byUnit = await indicatorsOf(subject.children, selection);
+  return {
+    unit: unitOf(subject.unit!),
+    ...periodOf(selection),
+    children: subject.children.map((child) => ({ unit: unitOf(child), indicators: byUnit.get(child.id)! })),
+  };
+}
