@@ -64,6 +64,8 @@ export async function DashboardView({ dashboard, options }: { dashboard: Dashboa
               <>
                 {" · "}
                 <Link href={`/units/${encodeURIComponent(subject.unit.code)}`} className="text-brand-700 underline print:hidden">{t("unitPage")}</Link>
+                {" · "}
+                <Link href={`/dashboard/${encodeURIComponent(subject.unit.code)}/targets`} className="text-brand-700 underline print:hidden">{dashboard.canSetTargets ? t("setTargets") : t("viewTargets")}</Link>
               </>
             )}
           </p>

@@ -180,6 +180,10 @@ const ACTION_CASES: Record<string, { inScope: Case; outOfScope?: Case; insideOve
     inScope: async (ctx) => [null, form({ tokenId: String(await tokenFor(ctx.targetInScope)) })],
     outOfScope: async (ctx) => [null, form({ tokenId: String(await tokenFor(ctx.targetOutOfScope)) })],
   },
+  "app/(app)/dashboard/[code]/targets/actions.ts#setTargetAction": {
+    inScope: () => [null, form({ unitCode: "D1", indicatorCode: "DIGITAL_SIGNATURE_RATE", percent: "40", fromPeriod: "2026-01", toPeriod: "", reason: "Kiểm tra quyền", source: "" })],
+    outOfScope: () => [null, form({ unitCode: "Z11", indicatorCode: "DIGITAL_SIGNATURE_RATE", percent: "40", fromPeriod: "2026-01", toPeriod: "", reason: "Kiểm tra quyền", source: "" })],
+  },
   "app/(auth)/change-password/actions.ts#changeOwnPasswordAction": {
     // "self" operations have only one target: the user's own account.
     inScope: (_ctx, role) => {

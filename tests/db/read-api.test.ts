@@ -85,3 +85,14 @@ describe("the read API", () => {
     expect((await response.json()).error.code).toBe("UNAUTHORIZED");
   });
 });
+
+describe("the OpenAPI document", () => {
+  it("names every read-API route and every field the API answers", async () => {
+    const { readFileSync } = await import("node:fs");
+    const document = readFileSync(path.join(ROOT, "public/openapi.yaml"), "utf8");
+    expect(document).toContain("/api/v1/units/{code}/indicators:");
+    expect(document).toContain("/api/v1/units/{code}/children/indicators:");
+    const body = await (await get("W", "period=2026-01")).json();
+    for (const key of [...Object.keys(body), ...Object.keys(body.indicators[0]), ...Object.keys(body.unit)]) expect(document).toContain(`${key}:`);
+  });
+});

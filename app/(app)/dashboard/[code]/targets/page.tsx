@@ -1,0 +1,90 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { requireUser } from "@/lib/auth/session";
+import { can } from "@/lib/auth/authorize";
+import { AppError } from "@/lib/errors";
+import { getDashboard, defaultReportingMonth } from "@/lib/dashboard/get-dashboard";
+import { targetHistory } from "@/lib/targets/set-target";
+import { formatDateTime, formatPercent, isLocale } from "@/lib/format";
+import { periodCode } from "@/lib/periods";
+import { unitDisplayName } from "@/lib/units/display-name";
+import { TargetForm } from "@/components/dashboard/target-form";
+import { setTargetAction } from "./actions";
+
+export default async function TargetsPage({ params }: { params: Promise<{ code: string }> }) {
+  const user = await requireUser();
+  const code = decodeURIComponent((await params).code);
+  const notFoundOn = (error: unknown) => {
+    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
+    throw error;
+  };
+  const dashboard = await getDashboard(user, code, {}).catch(notFoundOn);
+  const history = await targetHistory(user, code).catch(notFoundOn);
+  if (!dashboard.ok || !dashboard.subject.unit) notFound();
+  const unit = dashboard.subject.unit;
+  const t = await getTranslations("targets");
+  const localeText = await getLocale();
+  const locale = isLocale(localeText) ? localeText : "vi";
+  const canSet = await can(user, "targets.write", { unitId: unit.id });
+  const name = (card: { name: string; nameEn: string }) => (locale === "en" ? card.nameEn : card.name);
+  const asPercent = (value: unknown) => (typeof value === "number" ? formatPercent(value, locale, 1) : "–");
+  return (
+    <>
+      <p className="mb-1 text-sm"><Link href={`/dashboard/${encodeURIComponent(unit.code)}`} className="text-brand-700 underline">{t("back")}</Link></p>
+      <h1 className="text-2xl font-bold text-brand-900">{t("title", { unit: unitDisplayName(unit) })}</h1>
+      <p className="mb-4 max-w-3xl text-slate-700">{t("intro")}</p>
+      <div className="relative mb-6 overflow-x-auto rounded-md bg-white shadow-sm">
+        <table className="w-full min-w-[36rem] text-left text-sm">
+          <caption className="p-2 text-left font-semibold">{t("current")}</caption>
+          <thead className="bg-slate-100"><tr><th scope="col" className="p-2">{t("indicator")}</th><th scope="col" className="p-2 text-right">{t("percent")}</th><th scope="col" className="p-2">{t("setBy")}</th><th scope="col" className="p-2">{t("reason")}</th></tr></thead>
+          <tbody>
+            {dashboard.cards.map((card) => (
+              <tr key={card.code} className="border-t border-slate-100 align-top">
+                <td className="p-2">{name(card)}</td>
+                <td className="p-2 text-right tabular-nums">{card.target ? formatPercent(card.target.value, locale, 1) : "–"}</td>
+                <td className="p-2">{card.target ? (card.target.unitName ?? t("national")) : t("none")}</td>
+                <td className="p-2">{card.target ? [card.target.reason, card.target.source].filter(Boolean).join(" · ") : ""}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {canSet ? (
+        <section aria-labelledby="set-heading" className="mb-6">
+          <h2 id="set-heading" className="mb-2 text-xl font-semibold">{t("setTitle")}</h2>
+          <TargetForm action={setTargetAction} unitCode={unit.code} indicators={dashboard.cards.map((card) => ({ code: card.code, label: name(card) }))} defaultFrom={periodCode(defaultReportingMonth(new Date()))} />
+        </section>
+      ) : (
+        <p className="mb-6 rounded-md border border-slate-300 bg-white p-3">{t("readOnly")}</p>
+      )}
+      <section aria-labelledby="history-heading">
+        <h2 id="history-heading" className="mb-2 text-xl font-semibold">{t("history")}</h2>
+        {history.length === 0 ? (
+          <p className="rounded-md bg-white p-4">{t("noHistory")}</p>
+        ) : (
+          <div className="relative overflow-x-auto rounded-md bg-white shadow-sm">
+            <table className="w-full min-w-[40rem] text-left text-sm">
+              <thead className="bg-slate-100"><tr><th scope="col" className="p-2">{t("when")}</th><th scope="col" className="p-2">{t("who")}</th><th scope="col" className="p-2">{t("indicator")}</th><th scope="col" className="p-2">{t("change")}</th><th scope="col" className="p-2">{t("reason")}</th></tr></thead>
+              <tbody>
+                {history.map((entry) => {
+                  const before = entry.before as { value?: number } | null;
+                  const after = entry.after as { value?: number; from?: string | null; to?: string | null } | null;
+                  return (
+                    <tr key={String(entry.id)} className="border-t border-slate-100 align-top">
+                      <td className="p-2 tabular-nums">{formatDateTime(entry.at, locale)}</td>
+                      <td className="p-2">{entry.actorName}</td>
+                      <td className="p-2">{entry.entityId?.split("/")[1]}</td>
+                      <td className="p-2 tabular-nums">{asPercent(before?.value)} → {asPercent(after?.value)} ({after?.from ?? "…"} – {after?.to ?? "…"})</td>
+                      <td className="p-2">{entry.reason}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </>
+  );
+}
