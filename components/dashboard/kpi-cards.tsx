@@ -17,6 +17,7 @@ export async function KpiCards({ cards, selected, previousLabel, hrefFor }: { ca
           <li key={card.code}>
             <Link
               href={hrefFor(card.code)}
+              data-testid={`card-${card.code}`}
               aria-current={isSelected ? "true" : undefined}
               className={`block h-full rounded-md border-2 bg-white p-3 shadow-sm hover:border-brand-600 ${isSelected ? "border-brand-700" : "border-transparent"}`}
             >

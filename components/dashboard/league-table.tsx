@@ -73,7 +73,10 @@ export async function LeagueTable({ rows, indicator, locale, sort, direction, so
                 <td className="p-2">
                   <Link href={childHref(child.code)} className="font-medium text-brand-700 underline-offset-2 hover:underline">{child.name}</Link>
                 </td>
-                <td className="p-2 text-right font-semibold tabular-nums">{formatPercent(figure.value, locale, 1)}</td>
+                <td className="p-2 text-right font-semibold tabular-nums">
+                  {formatPercent(figure.value, locale, 1)}
+                  {child.unitsApproved < child.unitsReported && <abbr title={t("notApprovedMark")} className="ml-0.5 no-underline">*</abbr>}
+                </td>
                 <td className="p-2 text-right tabular-nums">{figure.denominator > 0 ? `${formatNumber(figure.numerator, locale)} / ${formatNumber(figure.denominator, locale)}` : "–"}</td>
                 <td className="p-2 text-right tabular-nums">{figure.target ? formatPercent(figure.target.value, locale, 0) : "–"}</td>
                 <td className="p-2 text-right tabular-nums">{formatPoints(figure.gap, locale)}</td>
@@ -84,6 +87,7 @@ export async function LeagueTable({ rows, indicator, locale, sort, direction, so
           })}
         </tbody>
       </table>
+      {rows.some((child) => child.unitsApproved < child.unitsReported) && <p className="p-2 text-sm text-slate-700">{t("notApprovedMark")}</p>}
     </div>
   );
 }

@@ -41,6 +41,9 @@ export interface DashboardChild {
   figures: IndicatorFigure[];
   groupsReported: number;
   groupsTotal: number;
+  /** Units below (groups and wards) with figures this month, and how many of their reports are approved: fewer means not final yet. */
+  unitsReported: number;
+  unitsApproved: number;
 }
 
 /** The month a ward official reports now: the last complete one. */
@@ -95,6 +98,8 @@ export async function getDashboard(actor: Actor, code: string | null, params: Da
       level: child.level,
       figures: indicators.map((indicator) => indicatorFigure(indicator, childSums.get(child.id) ?? new Map(), childTargets.get(indicator.id))),
       groupsReported: childReporting.get(child.id)?.groupsReported ?? 0,
+      unitsReported: childReporting.get(child.id)?.unitsReported ?? 0,
+      unitsApproved: childReporting.get(child.id)?.unitsApproved ?? 0,
       groupsTotal: groupTotals.get(child.id) ?? 0,
     };
   });

@@ -4,9 +4,10 @@
  * is created and dropped there) or a fresh embedded PostgreSQL, seeded with
  * the demo data.
  *
- * Today it measures the figures import (the data-entry issue's goal: 10,000
- * value rows committed in under 5 s) and the demo seed. The national-scale
- * issue adds the dashboard and load figures here.
+ * Today it measures the demo seed, the figures import (the data-entry issue's
+ * goal: 10,000 value rows committed in under 5 s), the dashboard data at four
+ * levels against the naive way, and a group's monthly save, at demo scale.
+ * The national-scale issue adds the generated 100,000-group database and load.
  */
 import { mkdirSync, mkdtempSync, chmodSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -19,12 +20,7 @@ import { SYSTEM_ACTOR } from "../../lib/audit/write-audit-log";
 import { applyMigrations } from "../../prisma/schema-engine";
 import { seedDatabase } from "../../prisma/seed/seed";
 
-interface Figure {
-  name: string;
-  value: number;
-  unit: string;
-  goal?: string;
-}
+import { benchDashboards, benchSaves, type Figure } from "./dashboard-bench";
 
 async function database(): Promise<{ url: string; close: () => Promise<void> }> {
   const server = process.env.BENCH_DATABASE_URL;
@@ -105,6 +101,18 @@ async function main() {
     const again = await importValues(actor, bytes, { commit: true });
     figures.push({ name: `re-import of the same file (nothing changes), ${rows.toLocaleString("en")} rows`, value: Math.round(performance.now() - started), unit: "ms" });
     if (!again.ok || again.changed !== 0) throw new Error("a re-import changed figures");
+    figures.push(
+      ...(await benchDashboards(
+        [
+          { label: "whole country", code: null },
+          { label: "province (Đà Nẵng)", code: "48" },
+          { label: "district (Hải Châu)", code: "492" },
+          { label: "ward (Hòa Thuận Tây)", code: "20206" },
+        ],
+        "2026-09",
+      )),
+    );
+    figures.push(...(await benchSaves("20206-03", "2025-01")));
     figures.push({ name: "peak resident memory of the benchmark process", value: peakRssMb(), unit: "MB" });
     await disconnectDb();
   } finally {

@@ -1,0 +1,83 @@
+/**
+ * Dashboard timings on the database at hand: the dashboard data of a unit
+ * (every card, the 24-month trend, the children, completeness, teams) against
+ * the naive way (a recursive walk of the tree at read time summing raw
+ * values), and a month's save of one residential group with its roll-ups.
+ */
+import { db } from "../../lib/db";
+import { getDashboard } from "../../lib/dashboard/get-dashboard";
+import { savePeriodReport } from "../../lib/reports/save-period-report";
+
+export interface Figure {
+  name: string;
+  value: number;
+  unit: string;
+  goal?: string;
+}
+
+export function percentile(samples: number[], share: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)];
+}
+
+async function time(runs: number, run: () => Promise<unknown>): Promise<number[]> {
+  const samples: number[] = [];
+  await run(); // warm the plan cache and the connection pool
+  for (let index = 0; index < runs; index += 1) {
+    const started = performance.now();
+    await run();
+    samples.push(performance.now() - started);
+  }
+  return samples;
+}
+
+/** The naive way: every figure of the unit for a month, summed from raw values through a recursive walk of parent_id. */
+async function naiveMonth(code: string | null, month: number) {
+  return db.$queryRawUnsafe(
+    `WITH RECURSIVE below AS (
+       SELECT id FROM admin_unit WHERE ${code === null ? "parent_id IS NULL" : "code = $2"}
+       UNION ALL SELECT u.id FROM admin_unit u JOIN below b ON u.parent_id = b.id
+     )
+     SELECT v.element_id, sum(v.value) FROM data_value v JOIN below b ON b.id = v.unit_id WHERE v.period_id = $1 GROUP BY v.element_id`,
+    month,
+    ...(code === null ? [] : [code]),
+  );
+}
+
+const round = (value: number) => Math.round(value * 10) / 10;
+
+export async function benchDashboards(units: { label: string; code: string | null }[], month: string, runs = 50): Promise<Figure[]> {
+  const figures: Figure[] = [];
+  const admin = { id: null, username: "system", role: "ADMIN" as const, scopeUnitId: null };
+  const monthId = Number(month.replace("-", ""));
+  for (const unit of units) {
+    const dashboard = await time(runs, async () => {
+      const result = await getDashboard(admin, unit.code, { period: month });
+      if (!result.ok) throw new Error(result.message);
+    });
+    const cards = await time(runs, () => naiveMonth(unit.code, monthId));
+    figures.push({ name: `dashboard data, ${unit.label}, one month: p50`, value: round(percentile(dashboard, 0.5)), unit: "ms" });
+    figures.push({ name: `dashboard data, ${unit.label}, one month: p95`, value: round(percentile(dashboard, 0.95)), unit: "ms", goal: "≤ 50 ms" });
+    figures.push({ name: `naive sum of one month's raw values, ${unit.label}: p50`, value: round(percentile(cards, 0.5)), unit: "ms" });
+  }
+  return figures;
+}
+
+/** Saves of one residential group's month (every element; validation, audit and roll-ups included), alternating two sets of figures. */
+export async function benchSaves(groupCode: string, period: string, runs = 50): Promise<Figure[]> {
+  const admin = { id: null, username: "system", role: "ADMIN" as const, scopeUnitId: null };
+  const base: Record<string, number> = { PEOPLE: 800, ADULTS: 600, ADULTS_DIGITAL_SIGNATURE: 240, ADULTS_VNEID_L2: 480, ADULTS_SMARTPHONE: 520, ADULTS_CASHLESS: 380, ADULTS_ONLINE_PUBLIC_SERVICE: 300, ADULTS_BANK_ACCOUNT: 500, PEOPLE_EHEALTH: 560, HOUSEHOLDS: 210, HOUSEHOLDS_FIBRE: 170, MERCHANTS: 25, MERCHANTS_QR: 20, RESIDENTS_HELPED: 30, TRAINING_SESSIONS: 2 };
+  const reasons = Object.fromEntries(Object.keys(base).map((code) => [code, "Đo hiệu năng"]));
+  let round = 0;
+  const samples = await time(runs, async () => {
+    round += 1;
+    const report = await db.periodReport.findFirst({ where: { unit: { code: groupCode }, periodId: Number(period.replace("-", "")) }, select: { version: true } });
+    const values = Object.fromEntries(Object.entries(base).map(([code, value]) => [code, String(value + (round % 2))]));
+    const saved = await savePeriodReport(admin, { unitCode: groupCode, period, version: report?.version ?? 0, requestId: crypto.randomUUID(), values, reasons });
+    if (!saved.ok) throw new Error(saved.message);
+  });
+  return [
+    { name: "save of one group's month (15 figures): p50", value: Math.round(percentile(samples, 0.5) * 10) / 10, unit: "ms" },
+    { name: "save of one group's month (15 figures): p95", value: Math.round(percentile(samples, 0.95) * 10) / 10, unit: "ms", goal: "≤ 25 ms" },
+  ];
+}

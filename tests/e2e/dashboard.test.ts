@@ -1,0 +1,135 @@
+import { createHash } from "node:crypto";
+import { Client } from "pg";
+import type { Page } from "playwright-core";
+import { DEMO_PASSWORD } from "@/prisma/seed/demo-places";
+import { screenshot, signIn } from "./helpers/browser";
+import { appInBrowser, describeInBrowser } from "./helpers/app-in-browser";
+
+const PERIOD = "2026-10";
+const HAI_CHAU = "492";
+
+describeInBrowser("the steering committee's dashboard, in Chromium", () => {
+  const world = appInBrowser();
+  let sql: Client;
+
+  beforeAll(async () => {
+    sql = new Client({ connectionString: world.app.database.url });
+    sql.on("error", () => {});
+    await sql.connect();
+  });
+
+  afterAll(async () => {
+    await sql?.end();
+  });
+
+  async function signedIn(username: string, width = 1280): Promise<Page> {
+    const context = await world.browser.newContext({ viewport: { width, height: 900 } });
+    const page = await context.newPage();
+    await signIn(page, world.app.baseUrl, username, DEMO_PASSWORD);
+    await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
+    return page;
+  }
+
+  /** "98.915 / 240.040" on a card, read back as numbers. */
+  async function cardFigures(page: Page, indicator: string): Promise<{ numerator: number; denominator: number; text: string }> {
+    const text = (await page.getByTestId(`card-${indicator}`).textContent()) ?? "";
+    const match = /([\d.]+) \/ ([\d.]+)/.exec(text);
+    if (!match) throw new Error(`no figures on the card: ${text}`);
+    return { numerator: Number(match[1].replace(/\./g, "")), denominator: Number(match[2].replace(/\./g, "")), text };
+  }
+
+  /** The district's digital-signature figures, summed from the raw values by a walk of the tree. */
+  async function districtSums(): Promise<{ numerator: number; denominator: number }> {
+    const { rows } = await sql.query(
+      `WITH RECURSIVE below AS (SELECT id FROM admin_unit WHERE code = $1 UNION ALL SELECT u.id FROM admin_unit u JOIN below b ON u.parent_id = b.id)
+       SELECT e.code, sum(v.value)::int AS total FROM data_value v JOIN below b ON b.id = v.unit_id JOIN data_element e ON e.id = v.element_id
+       WHERE v.period_id = 202610 AND e.code IN ('ADULTS', 'ADULTS_DIGITAL_SIGNATURE') GROUP BY e.code`,
+      [HAI_CHAU],
+    );
+    const total = Object.fromEntries(rows.map((row) => [row.code, row.total]));
+    return { numerator: total.ADULTS_DIGITAL_SIGNATURE, denominator: total.ADULTS };
+  }
+
+  it("shows a value a ward official has just saved in the district's figure on the next load", async () => {
+    const steering = await signedIn("bcd.haichau");
+    await steering.goto(`${world.app.baseUrl}/dashboard`);
+    await steering.waitForURL(new RegExp(`/dashboard/${HAI_CHAU}`));
+    await steering.goto(`${world.app.baseUrl}/dashboard/${HAI_CHAU}?period=${PERIOD}`);
+    const before = await cardFigures(steering, "DIGITAL_SIGNATURE_RATE");
+    expect(before).toMatchObject(await districtSums());
+
+    const official = await signedIn("canbo.hoathuantay", 360);
+    await official.goto(`${world.app.baseUrl}/entry/20206-02/${PERIOD}`);
+    const adults = Number(await official.inputValue("#field-ADULTS"));
+    const signatures = Number(await official.inputValue("#field-ADULTS_DIGITAL_SIGNATURE"));
+    const delta = signatures + 7 <= adults ? 7 : -7;
+    await official.fill("#field-ADULTS_DIGITAL_SIGNATURE", String(signatures + delta));
+    await official.getByRole("button", { name: "Lưu số liệu" }).click();
+    await official.locator("main").getByRole("status").filter({ hasText: "Đã lưu lúc" }).waitFor();
+
+    await steering.reload();
+    const after = await cardFigures(steering, "DIGITAL_SIGNATURE_RATE");
+    expect(after.numerator).toBe(before.numerator + delta);
+    expect(after.denominator).toBe(before.denominator);
+    expect(after).toMatchObject(await districtSums());
+    const rate = ((after.numerator / after.denominator) * 100).toFixed(1).replace(".", ",");
+    expect(after.text).toContain(`${rate}%`);
+    await official.context().close();
+    await steering.context().close();
+  });
+
+  it("keeps unit, period and indicator in the URL, drills down to a ward and back up", async () => {
+    const page = await signedIn("bcd.haichau");
+    await page.goto(`${world.app.baseUrl}/dashboard/${HAI_CHAU}?period=2026-Q3&indicator=VNEID_RATE`);
+    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toContain("Hải Châu");
+    await expect(page.locator("#trend-heading").textContent()).resolves.toContain("VNeID");
+    await expect(page.locator("main").textContent()).resolves.toContain("Quý 3/2026");
+    await screenshot(page, "dashboard-district");
+    await page.setViewportSize({ width: 360, height: 740 });
+    await screenshot(page, "dashboard-district");
+
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.locator("table").filter({ hasText: "Hạng" }).getByRole("link", { name: "Hòa Thuận Tây" }).click();
+    await page.waitForURL(/\/dashboard\/20206\?period=2026-Q3&indicator=VNEID_RATE/);
+    await expect(page.locator("#completeness-heading").textContent()).resolves.toContain("Tháng 9/2026");
+    await screenshot(page, "dashboard-ward");
+    await page.setViewportSize({ width: 360, height: 740 });
+    await screenshot(page, "dashboard-ward");
+    // Nothing but tables scrolls sideways on a phone.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+    await page.getByRole("navigation", { name: "Vị trí" }).getByRole("link", { name: /Hải Châu/ }).click();
+    await page.waitForURL(new RegExp(`/dashboard/${HAI_CHAU}\\?`));
+    await page.context().close();
+  });
+
+  it("says what is wrong with a bad period, and hides units outside the scope", async () => {
+    const page = await signedIn("canbo.hoathuantay", 360);
+    await page.goto(`${world.app.baseUrl}/dashboard/20206?from=2022-01&to=2026-06`);
+    await expect(page.locator("main").getByRole("alert").textContent()).resolves.toContain("tối đa 36 tháng");
+    const outside = await page.goto(`${world.app.baseUrl}/dashboard/${HAI_CHAU}`);
+    expect(outside?.status()).toBe(404);
+    await page.context().close();
+  });
+
+  it("serves the same figures over the read API with a bearer token", async () => {
+    const token = "tcns_e2e-token-for-the-read-api";
+    const { rows } = await sql.query("SELECT id FROM app_user WHERE username = 'bcd.haichau'");
+    await sql.query("INSERT INTO api_token (user_id, name, token_hash, prefix, created_by) VALUES ($1, 'e2e', $2, 'tcns_e2', 'test')", [
+      rows[0].id,
+      createHash("sha256").update(token).digest("hex"),
+    ]);
+    const page = await signedIn("bcd.haichau");
+    await page.goto(`${world.app.baseUrl}/dashboard/${HAI_CHAU}?period=${PERIOD}`);
+    const card = await cardFigures(page, "DIGITAL_SIGNATURE_RATE");
+    const anonymous = await world.browser.newContext();
+    const response = await anonymous.request.get(`${world.app.baseUrl}/api/v1/units/${HAI_CHAU}/indicators?period=${PERIOD}`, { headers: { authorization: `Bearer ${token}` } });
+    expect(response.status()).toBe(200);
+    const body = await response.json();
+    const api = body.indicators.find((indicator: { code: string }) => indicator.code === "DIGITAL_SIGNATURE_RATE");
+    expect({ numerator: api.numerator, denominator: api.denominator }).toEqual({ numerator: card.numerator, denominator: card.denominator });
+    expect((await anonymous.request.get(`${world.app.baseUrl}/api/v1/units/${HAI_CHAU}/indicators`)).status()).toBe(401);
+    await anonymous.close();
+    await page.context().close();
+  });
+});
