@@ -64,18 +64,20 @@ export async function getDashboard(actor: Actor, code: string | null, params: Da
   const trendMonths = periodRange(addMonths(selection.to, -(TREND_MONTHS - 1)), selection.to);
   const childIds = subject.children.map((child) => child.id);
 
-  const [sums, previousSums, monthly, childSums, targets, childReporting, ownReporting, groupTotals, teams] = await Promise.all([
+  const [sums, previousSums, monthly, childSums, subjectTargetGrid, childTargetGrid, childReporting, ownReporting, groupTotals, teams] = await Promise.all([
     elementSumsOf(subject.rootIds, selection.from, selection.to),
     elementSumsOf(subject.rootIds, previous.from, previous.to),
     monthlyElementSums(subject.rootIds, trendMonths[0], selection.to),
     elementSumsByUnit(childIds, selection.from, selection.to),
-    resolveTargetGrid([subjectKey, ...childIds], trendMonths),
+    // Month by month for the subject's trend line; only the period's last month for the children.
+    resolveTargetGrid([subjectKey], trendMonths),
+    resolveTargetGrid(childIds, [selection.to]),
     reportingByUnit(childIds, selection.to),
     reportingByUnit(subject.rootIds, selection.to),
     groupsBelow([...subject.rootIds, ...childIds]),
     teamStats(subject.rootIds, Math.floor(selection.to / 100)),
   ]);
-  const targetsOf = (unitId: number | null, month: number) => targets.get(gridKey(unitId, month)) ?? new Map();
+  const targetsOf = (unitId: number | null, month: number) => (unitId === subjectKey ? subjectTargetGrid : childTargetGrid).get(gridKey(unitId, month)) ?? new Map();
   const subjectTargets = targetsOf(subjectKey, selection.to);
 
   const cards: DashboardCard[] = indicators.map((indicator) => {
