@@ -55,7 +55,7 @@ describe("the demo seed", () => {
     } finally {
       await prisma.$disconnect();
     }
-  });
+  }, 180_000); // two full demo seeds: several seconds each on a loaded two-core CI machine
 
   it("matches the figures of the sources: Hải Châu's 13 wards and 517 teams, Hòa Thuận Tây's 53 teams and 385 members", async () => {
     const client = new Client({ connectionString: first.url });

@@ -50,6 +50,13 @@ ALTER TABLE "api_token" ADD CONSTRAINT "api_token_user_id_fkey" FOREIGN KEY ("us
 -- (the closure table includes the unit itself at depth 0).
 -- ---------------------------------------------------------------------------
 
+-- A bulk load (the demo seed, the benchmark's generator) may defer the roll-ups
+-- for its own transaction with SET LOCAL tcns.defer_rollups = 'on', and must
+-- then call rollup_rebuild() before it commits; nothing else sets it.
+CREATE FUNCTION rollups_deferred() RETURNS boolean LANGUAGE sql STABLE AS $$
+  SELECT coalesce(current_setting('tcns.defer_rollups', true), '') = 'on'
+$$;
+
 -- Adds the deltas to the figures of every ancestor, in key order so that
 -- concurrent writers take the row locks in the same order (no deadlock).
 CREATE FUNCTION rollup_add(unit_ids int[], period_ids int[], element_ids int[], deltas bigint[]) RETURNS void LANGUAGE sql AS $$
@@ -78,6 +85,7 @@ $$;
 
 CREATE FUNCTION data_value_rollup_insert() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  IF rollups_deferred() THEN RETURN NULL; END IF;
   PERFORM rollup_add(array_agg(unit_id), array_agg(period_id), array_agg(element_id), array_agg(value::bigint)) FROM new_rows;
   -- A unit reports for the month when its first figure arrives: every figure it has is in this statement.
   PERFORM rollup_reporting_add(array_agg(n.unit_id), array_agg(n.period_id), array_agg(1),
@@ -90,6 +98,7 @@ END $$;
 
 CREATE FUNCTION data_value_rollup_update() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  IF rollups_deferred() THEN RETURN NULL; END IF;
   PERFORM rollup_add(array_agg(n.unit_id), array_agg(n.period_id), array_agg(n.element_id), array_agg(n.value::bigint - o.value::bigint))
   FROM new_rows n JOIN old_rows o ON o.id = n.id
   WHERE n.value <> o.value;
@@ -98,6 +107,7 @@ END $$;
 
 CREATE FUNCTION data_value_rollup_delete() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  IF rollups_deferred() THEN RETURN NULL; END IF;
   PERFORM rollup_add(array_agg(unit_id), array_agg(period_id), array_agg(element_id), array_agg(-value::bigint)) FROM old_rows;
   -- A unit no longer reports for the month when its last figure is gone.
   PERFORM rollup_reporting_add(array_agg(o.unit_id), array_agg(o.period_id), array_agg(-1),
@@ -132,6 +142,7 @@ DECLARE
   now_is int := CASE WHEN TG_OP <> 'DELETE' AND NEW.status IN ('APPROVED', 'LOCKED') THEN 1 ELSE 0 END;
   target period_report%ROWTYPE := CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
 BEGIN
+  IF rollups_deferred() THEN RETURN NULL; END IF;
   IF now_is <> was THEN
     PERFORM rollup_reporting_add(ARRAY[target.unit_id], ARRAY[target.period_id], ARRAY[0], ARRAY[0], ARRAY[now_is - was]);
   END IF;
@@ -145,6 +156,7 @@ CREATE TRIGGER period_report_rollup AFTER INSERT OR UPDATE OF status OR DELETE O
 -- ancestors and join the new ones. Named to run after admin_unit_closure_move.
 CREATE FUNCTION admin_unit_rollup_move() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  IF rollups_deferred() THEN RETURN NULL; END IF;
   IF NEW.parent_id IS NOT DISTINCT FROM OLD.parent_id THEN RETURN NULL; END IF;
   IF OLD.parent_id IS NOT NULL THEN
     PERFORM rollup_add(array_agg(OLD.parent_id), array_agg(period_id), array_agg(element_id), array_agg(-value)) FROM rollup_value WHERE unit_id = NEW.id;
