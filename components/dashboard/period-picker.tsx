@@ -1,17 +1,9 @@
 import { getTranslations } from "next-intl/server";
-import type { PeriodSelection } from "@/lib/dashboard/period-selection";
+import { periodLabel, type PeriodSelection } from "@/lib/dashboard/period-selection";
 import { addMonths, periodCode } from "@/lib/periods";
 import { formatPeriod, type Locale } from "@/lib/format";
 
-/** "Tháng 10/2026", "Quý 3/2026", "Năm 2026", "01/2026 – 06/2026". */
-export function periodLabel(selection: Pick<PeriodSelection, "kind" | "from" | "to">, locale: Locale): string {
-  const year = Math.floor(selection.from / 100);
-  const short = (id: number) => `${String(id % 100).padStart(2, "0")}/${Math.floor(id / 100)}`;
-  if (selection.kind === "month") return formatPeriod(selection.from, locale);
-  if (selection.kind === "quarter") return locale === "vi" ? `Quý ${Math.ceil((selection.from % 100) / 3)}/${year}` : `Q${Math.ceil((selection.from % 100) / 3)} ${year}`;
-  if (selection.kind === "year") return locale === "vi" ? `Năm ${year}` : `Year ${year}`;
-  return `${short(selection.from)} – ${short(selection.to)}`;
-}
+export { periodLabel };
 
 /**
  * A plain GET form: it works without JavaScript, and the chosen period lands

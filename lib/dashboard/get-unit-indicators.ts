@@ -7,7 +7,7 @@ import type { Actor } from "../auth/authorize";
 import { AppError } from "../errors";
 import { periodCode, periodOfDate } from "../periods";
 import { gridKey, resolveTargetGrid } from "../targets/resolve-targets";
-import { indicatorFigure } from "./indicator-figures";
+import { indicatorFigure, type IndicatorFigure } from "./indicator-figures";
 import { loadIndicators } from "./indicator-catalogue";
 import { parsePeriodSelection, type PeriodSelection } from "./period-selection";
 import { elementSumsByUnit } from "./rollup-queries";
@@ -27,7 +27,7 @@ export interface ApiIndicator {
   targetUnitCode: string | null;
 }
 
-function selectionOf(params: DashboardParams, now: Date): PeriodSelection {
+export function selectionOf(params: DashboardParams, now: Date): PeriodSelection {
   const parsed = parsePeriodSelection(params, periodOfDate(now), defaultReportingMonth(now));
   if (!parsed.ok) throw new AppError("INVALID_INPUT", parsed.message);
   return parsed.selection;
@@ -36,28 +36,33 @@ function selectionOf(params: DashboardParams, now: Date): PeriodSelection {
 const periodOf = (selection: PeriodSelection) => ({ period: selection.code, from: periodCode(selection.from), to: periodCode(selection.to) });
 const unitOf = (unit: UnitSummary) => ({ code: unit.code, name: unit.name, level: unit.level });
 
-async function indicatorsOf(units: UnitSummary[], selection: PeriodSelection): Promise<Map<number, ApiIndicator[]>> {
+/** Every indicator of each unit for the period, with its target: what the API and the exported reports show. */
+export async function indicatorFiguresOf(units: UnitSummary[], selection: PeriodSelection): Promise<Map<number, IndicatorFigure[]>> {
   const ids = units.map((unit) => unit.id);
   const [indicators, sums, targets] = await Promise.all([loadIndicators(), elementSumsByUnit(ids, selection.from, selection.to), resolveTargetGrid(ids, [selection.to])]);
   return new Map(
     units.map((unit) => {
       const unitTargets = targets.get(gridKey(unit.id, selection.to)) ?? new Map();
-      return [
-        unit.id,
-        indicators.map((indicator) => {
-          const figure = indicatorFigure(indicator, sums.get(unit.id) ?? new Map(), unitTargets.get(indicator.id));
-          return {
-            code: figure.code,
-            name: figure.name,
-            numerator: figure.numerator,
-            denominator: figure.denominator,
-            value: figure.value,
-            target: figure.target?.value ?? null,
-            targetUnitCode: figure.target?.unitCode ?? null,
-          };
-        }),
-      ];
+      return [unit.id, indicators.map((indicator) => indicatorFigure(indicator, sums.get(unit.id) ?? new Map(), unitTargets.get(indicator.id)))];
     }),
+  );
+}
+
+async function indicatorsOf(units: UnitSummary[], selection: PeriodSelection): Promise<Map<number, ApiIndicator[]>> {
+  const figures = await indicatorFiguresOf(units, selection);
+  return new Map(
+    [...figures].map(([unitId, list]) => [
+      unitId,
+      list.map((figure) => ({
+        code: figure.code,
+        name: figure.name,
+        numerator: figure.numerator,
+        denominator: figure.denominator,
+        value: figure.value,
+        target: figure.target?.value ?? null,
+        targetUnitCode: figure.target?.unitCode ?? null,
+      })),
+    ]),
   );
 }
 

@@ -37,7 +37,7 @@ export interface IndicatorFigure {
   nameEn: string;
   numerator: number;
   denominator: number;
-  /** Between 0 and 1; null when the denominator is 0 (no data is not 0%). */
+  /** Between 0 and 1; null when the denominator is 0 or no one has entered the numerator (no data is not 0%). */
   value: number | null;
   target: TargetInfo | null;
   /** value − target, in ratio points; null without a value or a target. */
@@ -54,9 +54,11 @@ export function targetState(value: number | null, target: number | null, higherI
 }
 
 export function indicatorFigure(definition: IndicatorDefinition, sums: ReadonlyMap<number, number>, target: TargetInfo | null | undefined): IndicatorFigure {
-  const numerator = sums.get(definition.numeratorElementId) ?? 0;
+  const reported = sums.get(definition.numeratorElementId);
+  const numerator = reported ?? 0;
   const denominator = sums.get(definition.denominatorElementId) ?? 0;
-  const value = denominator > 0 ? numerator / denominator : null;
+  // A numerator nobody has entered is missing data, not 0%: only a reported 0 makes a 0% rate.
+  const value = denominator > 0 && reported !== undefined ? numerator / denominator : null;
   const targetValue = target?.value ?? null;
   return {
     code: definition.code,

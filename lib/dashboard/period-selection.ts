@@ -4,6 +4,7 @@
  * Pure: parsing and the rules, with messages that name the parameter and the rule.
  */
 import { addMonths, parsePeriodCode, periodCode } from "../periods";
+import { formatPeriod, type Locale } from "../format";
 
 export const MAX_RANGE_MONTHS = 36;
 
@@ -100,3 +101,14 @@ export function selectionParams(selection: PeriodSelection): Record<string, stri
   if (selection.kind === "range") return { from: periodCode(selection.from), to: periodCode(selection.to) };
   return { period: selection.code };
 }
+
+/** "Tháng 10/2026", "Quý 3/2026", "Năm 2026", "01/2026 – 06/2026". */
+export function periodLabel(selection: Pick<PeriodSelection, "kind" | "from" | "to">, locale: Locale): string {
+  const year = Math.floor(selection.from / 100);
+  const short = (id: number) => `${String(id % 100).padStart(2, "0")}/${Math.floor(id / 100)}`;
+  if (selection.kind === "month") return formatPeriod(selection.from, locale);
+  if (selection.kind === "quarter") return locale === "vi" ? `Quý ${Math.ceil((selection.from % 100) / 3)}/${year}` : `Q${Math.ceil((selection.from % 100) / 3)} ${year}`;
+  if (selection.kind === "year") return locale === "vi" ? `Năm ${year}` : `Year ${year}`;
+  return `${short(selection.from)} – ${short(selection.to)}`;
+}
+

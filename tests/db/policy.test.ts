@@ -31,6 +31,9 @@ const PUBLIC_ACTIONS: Record<string, string> = {
 const ROUTE_CASES: Record<string, { path: (code: string) => string }> = {
   "app/api/v1/units/[code]/indicators/route.ts": { path: (code) => `/api/v1/units/${code}/indicators` },
   "app/api/v1/units/[code]/children/indicators/route.ts": { path: (code) => `/api/v1/units/${code}/children/indicators` },
+  "app/api/v1/units/[code]/report.xlsx/route.ts": { path: (code) => `/api/v1/units/${code}/report.xlsx` },
+  "app/api/v1/units/[code]/report.csv/route.ts": { path: (code) => `/api/v1/units/${code}/report.csv` },
+  "app/api/v1/units/[code]/report.pdf/route.ts": { path: (code) => `/api/v1/units/${code}/report.pdf` },
 };
 /** Route handlers open to anyone, with the reason. */
 const PUBLIC_ROUTES: Record<string, string> = {
@@ -343,6 +346,11 @@ describe("read-API routes: role × scope, with each user's bearer token", () => 
     const response = await call(file, where === "inside" ? "D1" : "Z1", `Bearer ${tokens.get(role)}`);
     const expected = where === "inside" || (role === "ADMIN" && world.users[role].scopeUnitId === null) ? 200 : 404;
     expect({ role, where, status: response.status }).toEqual({ role, where, status: expected });
+    if (expected === 200 && !response.headers.get("content-type")?.includes("json")) {
+      // A file: it arrives whole.
+      expect((await response.arrayBuffer()).byteLength).toBeGreaterThan(0);
+      return;
+    }
     const body = await response.json();
     if (expected === 200) expect(body.unit.code).toBe(where === "inside" ? "D1" : "Z1");
     else expect(body.error.message).toMatch(/Không tìm thấy/);

@@ -1,0 +1,88 @@
+/**
+ * Everything an exported report needs before its first byte is written: the
+ * unit (scope-checked), the period, the header of a Vietnamese administrative
+ * report, and the summary figures of the unit and each child. The large parts
+ * (raw values, members) are streamed separately (report-rows.ts).
+ */
+import { db } from "../db";
+import type { Actor } from "../auth/authorize";
+import { writeAuditLog } from "../audit/write-audit-log";
+import { findDashboardSubject } from "../dashboard/dashboard-subject";
+import { indicatorFiguresOf, selectionOf } from "../dashboard/get-unit-indicators";
+import type { DashboardParams } from "../dashboard/get-dashboard";
+import type { IndicatorFigure } from "../dashboard/indicator-figures";
+import type { PeriodSelection } from "../dashboard/period-selection";
+import type { UnitSummary } from "../units/tree-queries";
+import { unitDisplayName } from "../units/display-name";
+
+export type ReportFormat = "xlsx" | "csv" | "pdf";
+
+export interface ReportContext {
+  unit: UnitSummary;
+  /** From the province down to the unit's parent. */
+  ancestors: UnitSummary[];
+  selection: PeriodSelection;
+  /** The unit first, then each child in Vietnamese order. */
+  summary: { unit: UnitSummary; figures: IndicatorFigure[] }[];
+  elements: { id: number; code: string; name: string; aggregation: string }[];
+  generatedAt: Date;
+  generatedBy: string;
+}
+
+export async function loadReportContext(actor: Actor, code: string, params: DashboardParams, format: ReportFormat, now = new Date()): Promise<ReportContext> {
+  const subject = await findDashboardSubject(actor, code);
+  const selection = selectionOf(params, now);
+  const unit = subject.unit!;
+  const [figures, elements, ancestors] = await Promise.all([
+    indicatorFiguresOf([unit, ...subject.children], selection),
+    db.dataElement.findMany({ orderBy: [{ sortOrder: "asc" }, { id: "asc" }], select: { id: true, code: true, name: true, aggregation: true } }),
+    db.adminUnit.findMany({
+      where: { descendants: { some: { descendantId: unit.id, depth: { gt: 0 } } } },
+      select: { id: true, code: true, name: true, level: true, kind: true, parentId: true },
+    }),
+  ]);
+  // Who exported what: the audit log keeps every export, like every change.
+  await writeAuditLog(db, actor, {
+    action: "exports.download",
+    entityType: "report",
+    entityId: `${unit.code}/${selection.code}.${format}`,
+    unitId: unit.id,
+    after: { format, from: selection.from, to: selection.to },
+  });
+  const order = ["PROVINCE", "DISTRICT", "WARD", "RESIDENTIAL_GROUP"];
+  return {
+    unit,
+    ancestors: ancestors.sort((a, b) => order.indexOf(a.level) - order.indexOf(b.level)),
+    selection,
+    summary: [unit, ...subject.children].map((entry) => ({ unit: entry, figures: figures.get(entry.id)! })),
+    elements,
+    generatedAt: now,
+    generatedBy: actor.username,
+  };
+}
+
+/** The header of a Vietnamese administrative report: issuing body, national motto, place and date, title. */
+export function reportHeader(context: ReportContext, periodText: string) {
+  const { unit, ancestors, generatedAt } = context;
+  const upper = (text: string) => text.toLocaleUpperCase("vi");
+  const parent = ancestors.at(-1);
+  const province = ancestors[0] ?? unit;
+  const local = new Date(generatedAt.getTime() + 7 * 3600 * 1000);
+  const [day, month, year] = [local.getUTCDate(), local.getUTCMonth() + 1, local.getUTCFullYear()];
+  const isCommittee = unit.level === "PROVINCE" || unit.level === "DISTRICT";
+  return {
+    // A steering committee reports for a province or district; a ward's report comes from its People's Committee.
+    issuerAbove: isCommittee ? `UBND ${upper(unitDisplayName(unit))}` : parent ? `UBND ${upper(unitDisplayName(parent))}` : "",
+    issuer: isCommittee ? "BAN CHỈ ĐẠO CHUYỂN ĐỔI SỐ" : `UBND ${upper(unitDisplayName(unit))}`,
+    motto1: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    motto2: "Độc lập - Tự do - Hạnh phúc",
+    placeDate: `${province.name}, ngày ${String(day).padStart(2, "0")} tháng ${String(month).padStart(2, "0")} năm ${year}`,
+    title: "BÁO CÁO",
+    subtitle: `Kết quả chuyển đổi số cộng đồng của ${unitDisplayName(unit)}, ${periodText}`,
+  };
+}
+
+export function reportFileName(context: ReportContext, format: ReportFormat, table?: string): string {
+  const safe = (text: string) => text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D").replace(/[^A-Za-z0-9-]+/g, "-").replace(/^-|-$/g, "");
+  return `bao-cao-${safe(context.unit.code)}-${safe(context.selection.code.replace("..", "_"))}${table ? `-${table}` : ""}.${format}`;
+}

@@ -1,0 +1,122 @@
+/**
+ * The XLSX report, written as a stream (exceljs' WorkbookWriter): a summary
+ * sheet under the header of a Vietnamese administrative report, then the raw
+ * figures by reporting unit and the teams' members, each with a frozen header
+ * row, filters, Vietnamese number formats and widths that fit.
+ */
+import type { Writable } from "node:stream";
+import ExcelJS from "exceljs";
+import { periodLabel } from "../dashboard/period-selection";
+import { reportHeader, type ReportContext } from "./report-context";
+import { memberRows, valueRows } from "./report-rows";
+import { memberCells, summaryRows, valueCells, valueHeader, type Cell } from "./report-tables";
+import { MEMBER_COLUMNS_VI, SUMMARY_COLUMNS } from "./report-labels";
+import { neutraliseCell } from "./neutralise";
+
+const PERCENT = "0.0%";
+const INTEGER = "#,##0";
+const safe = (cells: Cell[]) => cells.map((cell) => (typeof cell === "string" ? neutraliseCell(cell) : cell));
+
+function boldHeader(row: ExcelJS.Row) {
+  row.font = { bold: true };
+  row.alignment = { vertical: "middle", wrapText: true };
+  row.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE2E8F0" } };
+}
+
+export async function writeXlsxReport(context: ReportContext, output: Writable, onRows?: (rows: number) => void): Promise<void> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
+  workbook.creator = context.generatedBy;
+  workbook.created = context.generatedAt;
+  const header = reportHeader(context, periodLabel(context.selection, "vi"));
+  let written = 0;
+
+  // Summary: header block in rows 1–6, the table's header on row 8, frozen above it.
+  const summary = workbook.addWorksheet("Tổng hợp", { views: [{ state: "frozen", ySplit: 8 }], pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  summary.columns = [32, 12, 16, 44, 12, 12, 10, 12, 20, 14, 16].map((width) => ({ width }));
+  const block: [string, string][] = [
+    [header.issuerAbove, header.motto1],
+    [header.issuer, header.motto2],
+    ["", header.placeDate],
+    [header.title, ""],
+    [header.subtitle, ""],
+    [`Người lập: ${context.generatedBy}`, ""],
+  ];
+  block.forEach(([left, right], index) => {
+    const rowNumber = index + 1;
+    const row = summary.getRow(rowNumber);
+    if (rowNumber <= 3) {
+      row.getCell(1).value = left;
+      row.getCell(6).value = right;
+      summary.mergeCells(rowNumber, 1, rowNumber, 4);
+      summary.mergeCells(rowNumber, 6, rowNumber, 11);
+      row.getCell(1).alignment = { horizontal: "center" };
+      row.getCell(6).alignment = { horizontal: "center" };
+      row.font = { bold: rowNumber <= 2, italic: rowNumber === 3 };
+    } else {
+      row.getCell(1).value = left;
+      summary.mergeCells(rowNumber, 1, rowNumber, 11);
+      row.getCell(1).alignment = { horizontal: "center", wrapText: true };
+      row.font = { bold: rowNumber === 4, size: rowNumber === 4 ? 14 : 11, italic: rowNumber === 6 };
+    }
+    row.commit();
+  });
+  summary.getRow(7).commit();
+  const summaryHeader = summary.getRow(8);
+  summaryHeader.values = [...SUMMARY_COLUMNS];
+  boldHeader(summaryHeader);
+  summaryHeader.commit();
+  const rows = summaryRows(context);
+  rows.forEach((cells, index) => {
+    const row = summary.getRow(9 + index);
+    row.values = safe(cells);
+    row.getCell(5).numFmt = INTEGER;
+    row.getCell(6).numFmt = INTEGER;
+    row.getCell(7).numFmt = PERCENT;
+    row.getCell(8).numFmt = PERCENT;
+    row.getCell(10).numFmt = "+0.0;-0.0;0.0";
+    row.commit();
+  });
+  summary.autoFilter = { from: { row: 8, column: 1 }, to: { row: 8 + rows.length, column: SUMMARY_COLUMNS.length } };
+  await summary.commit();
+
+  // Raw figures by reporting unit and month.
+  const valuesHeader = valueHeader(context);
+  const values = workbook.addWorksheet("Số liệu theo tổ dân phố", { views: [{ state: "frozen", ySplit: 1, xSplit: 2 }] });
+  values.columns = valuesHeader.map((_, index) => ({ width: index === 1 ? 28 : index === 2 ? 22 : index < 5 ? 14 : 16 }));
+  const first = values.getRow(1);
+  first.values = valuesHeader;
+  first.height = 60;
+  boldHeader(first);
+  first.commit();
+  let valueCount = 0;
+  for await (const batch of valueRows(context.unit.id, context.selection.from, context.selection.to)) {
+    for (const row of batch) {
+      const added = values.addRow(safe(valueCells(context, row)));
+      for (let column = 6; column <= valuesHeader.length; column += 1) added.getCell(column).numFmt = INTEGER;
+      added.commit();
+    }
+    valueCount += batch.length;
+    written += batch.length;
+    onRows?.(written);
+  }
+  values.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1 + valueCount, column: valuesHeader.length } };
+  await values.commit();
+
+  // Teams and their members; phones only reach this sheet for units inside the user's scope.
+  const members = workbook.addWorksheet("Tổ và thành viên", { views: [{ state: "frozen", ySplit: 1 }] });
+  members.columns = [18, 36, 22, 26, 12, 24, 10, 10, 13, 13].map((width) => ({ width }));
+  const membersFirst = members.getRow(1);
+  membersFirst.values = [...MEMBER_COLUMNS_VI];
+  boldHeader(membersFirst);
+  membersFirst.commit();
+  let memberCount = 0;
+  for await (const batch of memberRows(context.unit.id)) {
+    for (const row of batch) members.addRow(safe(memberCells(row))).commit();
+    memberCount += batch.length;
+    written += batch.length;
+    onRows?.(written);
+  }
+  members.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1 + memberCount, column: MEMBER_COLUMNS_VI.length } };
+  await members.commit();
+  await workbook.commit();
+}
