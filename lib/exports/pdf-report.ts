@@ -15,12 +15,19 @@ import type { IndicatorFigure } from "../dashboard/indicator-figures";
 import { reportHeader, type ReportContext } from "./report-context";
 import { stateLabel } from "./report-labels";
 
-const fontDir = path.dirname(createRequire(__filename).resolve("@expo-google-fonts/noto-sans/package.json"));
-export const PDF_FONTS = {
-  regular: path.join(fontDir, "400Regular", "NotoSans_400Regular.ttf"),
-  bold: path.join(fontDir, "700Bold", "NotoSans_700Bold.ttf"),
-  italic: path.join(fontDir, "400Regular_Italic", "NotoSans_400Regular_Italic.ttf"),
-};
+/**
+ * The font files of the npm package, found from the app's own folder at run
+ * time (a bundled server has no meaningful __dirname; the standalone build
+ * carries the files, see outputFileTracingIncludes in next.config.js).
+ */
+export function pdfFonts() {
+  const fontDir = path.dirname(createRequire(path.join(process.cwd(), "package.json")).resolve("@expo-google-fonts/noto-sans/package.json"));
+  return {
+    regular: path.join(fontDir, "400Regular", "NotoSans_400Regular.ttf"),
+    bold: path.join(fontDir, "700Bold", "NotoSans_700Bold.ttf"),
+    italic: path.join(fontDir, "400Regular_Italic", "NotoSans_400Regular_Italic.ttf"),
+  };
+}
 
 /** Okabe–Ito colours, as on the dashboard: readable by colour-blind readers, and each bar also carries its figure. */
 const STATE_COLOUR: Record<IndicatorFigure["state"], string> = { met: "#0072b2", near: "#e69f00", far: "#d55e00", noTarget: "#6b7280", noData: "#9ca3af" };
@@ -100,9 +107,10 @@ function barChart(doc: PDFKit.PDFDocument, bars: { name: string; figure: Indicat
 
 export function writePdfReport(context: ReportContext, output: Writable, indicatorCode?: string | null): Promise<void> {
   const doc = new PDFDocument({ size: "A4", margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN }, bufferPages: true, info: { Title: `Báo cáo ${context.unit.name}`, Author: context.generatedBy } });
-  doc.registerFont("regular", PDF_FONTS.regular);
-  doc.registerFont("bold", PDF_FONTS.bold);
-  doc.registerFont("italic", PDF_FONTS.italic);
+  const fonts = pdfFonts();
+  doc.registerFont("regular", fonts.regular);
+  doc.registerFont("bold", fonts.bold);
+  doc.registerFont("italic", fonts.italic);
   const finished = new Promise<void>((resolve, reject) => {
     output.on("finish", resolve);
     output.on("error", reject);

@@ -21,6 +21,7 @@ import { applyMigrations } from "../../prisma/schema-engine";
 import { seedDatabase } from "../../prisma/seed/seed";
 
 import { benchDashboards, benchSaves, type Figure } from "./dashboard-bench";
+import { benchExports } from "./export-bench";
 
 async function database(): Promise<{ url: string; close: () => Promise<void> }> {
   const server = process.env.BENCH_DATABASE_URL;
@@ -113,6 +114,7 @@ async function main() {
       )),
     );
     figures.push(...(await benchSaves("20206-03", "2025-01")));
+    figures.push(...(await benchExports(db.url)));
     figures.push({ name: "peak resident memory of the benchmark process", value: peakRssMb(), unit: "MB" });
     await disconnectDb();
   } finally {

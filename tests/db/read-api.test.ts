@@ -5,6 +5,7 @@ import { seedDatabase } from "@/prisma/seed/seed";
 import { createUnits } from "../setup/create-units";
 import { currentDatabaseUrl } from "../setup/database-per-file";
 import { GET } from "@/app/api/v1/units/[code]/indicators/route";
+import { parse as parseYaml } from "yaml";
 
 const ROOT = path.resolve(__dirname, "../..");
 let token: string;
@@ -87,11 +88,16 @@ describe("the read API", () => {
 });
 
 describe("the OpenAPI document", () => {
-  it("names every read-API route and every field the API answers", async () => {
-    const { readFileSync } = await import("node:fs");
+  it("is valid YAML, has a path for every read-API route, and names every field the API answers", async () => {
+    const { readFileSync, readdirSync, statSync } = await import("node:fs");
     const document = readFileSync(path.join(ROOT, "public/openapi.yaml"), "utf8");
-    expect(document).toContain("/api/v1/units/{code}/indicators:");
-    expect(document).toContain("/api/v1/units/{code}/children/indicators:");
+    const parsed = parseYaml(document) as { openapi: string; paths: Record<string, unknown> };
+    expect(parsed.openapi).toMatch(/^3\./);
+    const routes = (function walk(dir: string): string[] {
+      return readdirSync(dir).flatMap((name) => (statSync(path.join(dir, name)).isDirectory() ? walk(path.join(dir, name)) : name === "route.ts" ? [dir] : []));
+    })(path.join(ROOT, "app/api/v1"));
+    expect(routes.length).toBeGreaterThanOrEqual(5);
+    for (const dir of routes) expect(Object.keys(parsed.paths)).toContain(path.relative(path.join(ROOT, "app"), dir).replace(/^/, "/").replace("[code]", "{code}"));
     const body = await (await get("W", "period=2026-01")).json();
     for (const key of [...Object.keys(body), ...Object.keys(body.indicators[0]), ...Object.keys(body.unit)]) expect(document).toContain(`${key}:`);
   });

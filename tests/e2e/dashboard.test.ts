@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import ExcelJS from "exceljs";
 import { Client } from "pg";
 import type { Page } from "playwright-core";
 import { DEMO_PASSWORD } from "@/prisma/seed/demo-places";
@@ -109,6 +110,31 @@ describeInBrowser("the steering committee's dashboard, in Chromium", () => {
     await expect(page.locator("main").getByRole("alert").textContent()).resolves.toContain("tối đa 36 tháng");
     const outside = await page.goto(`${world.app.baseUrl}/dashboard/${HAI_CHAU}`);
     expect(outside?.status()).toBe(404);
+    await page.context().close();
+  });
+
+  it("downloads the XLSX report with progress, and the PDF from the built app, with the dashboard's figures", async () => {
+    const page = await signedIn("bcd.haichau");
+    await page.goto(`${world.app.baseUrl}/dashboard/${HAI_CHAU}?period=${PERIOD}`);
+    const card = await cardFigures(page, "DIGITAL_SIGNATURE_RATE");
+    const downloading = page.waitForEvent("download");
+    await page.getByRole("link", { name: "Excel (.xlsx)" }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe(`bao-cao-${HAI_CHAU}-${PERIOD}.xlsx`);
+    await page.getByRole("status").filter({ hasText: "Đã tải xong" }).waitFor();
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile((await download.path())!);
+    const summary = workbook.getWorksheet("Tổng hợp")!;
+    const row = [...Array(summary.rowCount).keys()].map((index) => summary.getRow(index + 1)).find((candidate) => candidate.getCell(2).value === HAI_CHAU && String(candidate.getCell(4).value).includes("chữ ký số"))!;
+    expect({ numerator: row.getCell(5).value, denominator: row.getCell(6).value }).toEqual({ numerator: card.numerator, denominator: card.denominator });
+
+    const pdf = await page.request.get(`${world.app.baseUrl}/api/v1/units/${HAI_CHAU}/report.pdf?period=${PERIOD}`);
+    expect(pdf.status()).toBe(200);
+    expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
+
+    await page.emulateMedia({ media: "print" });
+    await screenshot(page, "dashboard-print");
+    expect(await page.locator("header").isVisible()).toBe(false);
     await page.context().close();
   });
 
