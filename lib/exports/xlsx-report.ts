@@ -15,6 +15,9 @@ import { neutraliseCell } from "./neutralise";
 
 const PERCENT = "0.0%";
 const INTEGER = "#,##0";
+// One style object shared by every figure cell: exceljs caches a style by object identity, so
+// tens of thousands of cells cost one style entry instead of one hash each.
+const INTEGER_STYLE: Partial<ExcelJS.Style> = { numFmt: INTEGER };
 const safe = (cells: Cell[]) => cells.map((cell) => (typeof cell === "string" ? neutraliseCell(cell) : cell));
 
 function boldHeader(row: ExcelJS.Row) {
@@ -92,7 +95,7 @@ export async function writeXlsxReport(context: ReportContext, output: Writable, 
   for await (const batch of valueRows(context.unit.id, context.selection.from, context.selection.to)) {
     for (const row of batch) {
       const added = values.addRow(safe(valueCells(context, row)));
-      for (let column = 6; column <= valuesHeader.length; column += 1) added.getCell(column).numFmt = INTEGER;
+      for (let column = 6; column <= valuesHeader.length; column += 1) added.getCell(column).style = INTEGER_STYLE;
       added.commit();
     }
     valueCount += batch.length;

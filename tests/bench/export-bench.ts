@@ -10,7 +10,7 @@ import type { Figure } from "./dashboard-bench";
 
 const MONTHS = { from: "2025-11", to: "2026-10" };
 
-function exportOnce(url: string, code: string): { ms: number; peakRssMb: number; bytes: number } {
+function exportOnce(url: string, code: string): { ms: number; peakRssMb: number; baselineRssMb: number; bytes: number } {
   const result = spawnSync(process.execPath, [require.resolve("tsx/cli"), "--conditions=react-server", path.join(__dirname, "export-child.ts"), url, code, MONTHS.from, MONTHS.to], { encoding: "utf8", timeout: 300_000 });
   if (result.status !== 0) throw new Error(`export of ${code} failed: ${result.stderr}`);
   return JSON.parse(result.stdout);
@@ -76,7 +76,8 @@ export async function benchExports(url: string): Promise<Figure[]> {
   for (const [label, code] of [[`largest demo province (${demo.code}, ${demo.groups} groups)`, demo.code], ["generated province (1,500 groups, 9,000 members)", bench]] as const) {
     const measured = exportOnce(url, code);
     figures.push({ name: `XLSX export, 12 months, ${label}: time`, value: measured.ms, unit: "ms", goal: "< 3000 ms" });
-    figures.push({ name: `XLSX export, 12 months, ${label}: peak RSS`, value: measured.peakRssMb, unit: "MB", goal: "< 300 MB" });
+    figures.push({ name: `XLSX export, 12 months, ${label}: peak RSS of the process`, value: measured.peakRssMb, unit: "MB", goal: "< 300 MB" });
+    figures.push({ name: `XLSX export, 12 months, ${label}: RSS of the warmed process before it`, value: measured.baselineRssMb, unit: "MB" });
     figures.push({ name: `XLSX export, 12 months, ${label}: file size`, value: Math.round(measured.bytes / 1024), unit: "KB" });
   }
   return figures;
