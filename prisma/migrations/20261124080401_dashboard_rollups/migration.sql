@@ -57,9 +57,23 @@ CREATE FUNCTION rollups_deferred() RETURNS boolean LANGUAGE sql STABLE AS $$
   SELECT coalesce(current_setting('tcns.defer_rollups', true), '') = 'on'
 $$;
 
--- Adds the deltas to the figures of every ancestor, in key order so that
--- concurrent writers take the row locks in the same order (no deadlock).
+-- Writers of one province queue on its advisory lock from their first figure
+-- to their commit. They would queue on the province's roll-up rows anyway (every
+-- figure adds to them), so no concurrency is lost; but a save writes its figures
+-- one statement at a time and an import in batches, and without this queue two
+-- such transactions could take roll-up rows in crossing orders and deadlock.
+-- (Writers of one unit's month are already serialised by its period_report row.)
+CREATE FUNCTION rollup_lock_provinces(unit_ids int[]) RETURNS void LANGUAGE sql AS $$
+  SELECT pg_advisory_xact_lock(20261124, root.id)
+  FROM (
+    SELECT DISTINCT a.id FROM admin_unit_closure c JOIN admin_unit a ON a.id = c.ancestor_id AND a.parent_id IS NULL
+    WHERE c.descendant_id = ANY(unit_ids) ORDER BY a.id
+  ) AS root
+$$;
+
+-- Adds the deltas to the figures of every ancestor, in key order.
 CREATE FUNCTION rollup_add(unit_ids int[], period_ids int[], element_ids int[], deltas bigint[]) RETURNS void LANGUAGE sql AS $$
+  SELECT rollup_lock_provinces(unit_ids);
   INSERT INTO rollup_value (unit_id, period_id, element_id, value)
   SELECT c.ancestor_id, d.period_id, d.element_id, sum(d.delta)
   FROM unnest(unit_ids, period_ids, element_ids, deltas) AS d(unit_id, period_id, element_id, delta)
@@ -71,6 +85,7 @@ CREATE FUNCTION rollup_add(unit_ids int[], period_ids int[], element_ids int[], 
 $$;
 
 CREATE FUNCTION rollup_reporting_add(unit_ids int[], period_ids int[], d_units int[], d_groups int[], d_approved int[]) RETURNS void LANGUAGE sql AS $$
+  SELECT rollup_lock_provinces(unit_ids);
   INSERT INTO rollup_reporting (unit_id, period_id, units_reported, groups_reported, units_approved)
   SELECT c.ancestor_id, d.period_id, sum(d.du), sum(d.dg), sum(d.da)
   FROM unnest(unit_ids, period_ids, d_units, d_groups, d_approved) AS d(unit_id, period_id, du, dg, da)
