@@ -11,7 +11,6 @@
 import { db } from "../db";
 import { AppError } from "../errors";
 import { authorize, type Actor } from "../auth/authorize";
-import { writeAuditLog } from "../audit/write-audit-log";
 import { addMonths, parsePeriodCode, periodOfDate } from "../periods";
 import { checkFigures, saveReportSchema } from "../schemas/period-report";
 import { elementsForLevel, partOfRules } from "./report-catalogue";
@@ -90,27 +89,40 @@ export async function savePeriodReport(actor: Actor, input: unknown): Promise<Sa
       };
     }
 
-    const existing = await tx.dataValue.findMany({ where: { unitId: unit.id, periodId }, select: { id: true, elementId: true, value: true, version: true } });
-    let changed = 0;
-    for (const element of elements) {
-      if (!(element.code in raw)) continue;
-      const next = check.values[element.code];
-      const current = existing.find((row) => row.elementId === element.id);
-      if ((current?.value ?? null) === next) continue;
-      changed += 1;
-      if (next === null) await tx.dataValue.delete({ where: { id: current!.id } });
-      else if (current) await tx.dataValue.update({ where: { id: current.id }, data: { value: next, version: { increment: 1 }, updatedById: actor.id } });
-      else await tx.dataValue.create({ data: { unitId: unit.id, periodId, elementId: element.id, value: next, updatedById: actor.id } });
-      await writeAuditLog(tx, actor, {
-        action: "values.save",
-        entityType: "data_value",
-        entityId: `${unit.code}/${period}/${element.code}`,
-        unitId: unit.id,
-        before: current ? { value: current.value } : undefined,
-        after: next === null ? undefined : { value: next },
-        reason: reasons[element.code] || null,
+    const existing = await tx.dataValue.findMany({ where: { unitId: unit.id, periodId }, select: { id: true, elementId: true, value: true } });
+    const changes = elements
+      .filter((element) => element.code in raw)
+      .map((element) => ({ element, current: existing.find((row) => row.elementId === element.id), next: check.values[element.code] }))
+      .filter(({ current, next }) => (current?.value ?? null) !== next);
+    // One statement for the written figures and one for the cleared ones: the roll-up triggers run once each.
+    const written = changes.filter((change) => change.next !== null);
+    if (written.length > 0) {
+      await tx.$executeRaw`
+        INSERT INTO data_value (unit_id, period_id, element_id, value, updated_by_id, updated_at)
+        SELECT ${unit.id}::int, ${periodId}::int, element_id, value, ${actor.id}::int, now()
+        FROM unnest(${written.map((change) => change.element.id)}::int[], ${written.map((change) => change.next as number)}::int[]) AS w(element_id, value)
+        ORDER BY element_id
+        ON CONFLICT (unit_id, period_id, element_id) DO UPDATE
+          SET value = EXCLUDED.value, version = data_value.version + 1, updated_by_id = EXCLUDED.updated_by_id, updated_at = now()`;
+    }
+    const cleared = changes.filter((change) => change.next === null && change.current);
+    if (cleared.length > 0) await tx.dataValue.deleteMany({ where: { id: { in: cleared.map((change) => change.current!.id) } } });
+    if (changes.length > 0) {
+      await tx.auditLog.createMany({
+        data: changes.map(({ element, current, next }) => ({
+          actorId: actor.id,
+          actorName: actor.username,
+          action: "values.save",
+          entityType: "data_value",
+          entityId: `${unit.code}/${period}/${element.code}`,
+          unitId: unit.id,
+          before: current ? { value: current.value } : undefined,
+          after: next === null ? undefined : { value: next },
+          reason: reasons[element.code] || null,
+        })),
       });
     }
+    const changed = changes.length;
     const newVersion = report.version + 1;
     // Changing a submitted report sends it back to draft: the approver must see the figures they approve.
     await tx.periodReport.update({
