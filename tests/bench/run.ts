@@ -22,6 +22,8 @@ import { seedDatabase } from "../../prisma/seed/seed";
 
 import { benchDashboards, benchSaves, type Figure } from "./dashboard-bench";
 import { benchExports } from "./export-bench";
+import { scaleFigures } from "./scale-bench";
+import type { Scale } from "./generate";
 
 async function database(): Promise<{ url: string; close: () => Promise<void> }> {
   const server = process.env.BENCH_DATABASE_URL;
@@ -76,7 +78,7 @@ function peakRssMb(): number {
   return Math.round(process.resourceUsage().maxRSS / 1024);
 }
 
-async function main() {
+async function demoFigures(): Promise<Figure[]> {
   const figures: Figure[] = [];
   const db = await database();
   try {
@@ -121,13 +123,20 @@ async function main() {
     await db.close();
   }
 
+  return figures;
+}
+
+async function main() {
+  const scaleIndex = process.argv.indexOf("--scale");
+  const scale = scaleIndex >= 0 ? (process.argv[scaleIndex + 1] as Scale) : null;
+  const figures = scale ? await scaleFigures(scale) : await demoFigures();
   const width = Math.max(...figures.map((figure) => figure.name.length));
   console.log(`\n${"measure".padEnd(width)}  ${"value".padStart(10)}  goal`);
   for (const figure of figures) console.log(`${figure.name.padEnd(width)}  ${`${figure.value} ${figure.unit}`.padStart(10)}  ${figure.goal ?? ""}`);
   const results = path.join(__dirname, "results");
   mkdirSync(results, { recursive: true });
-  const file = path.join(results, "bench.json");
-  writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), node: process.version, cpus: os.cpus().length, figures }, null, 2));
+  const file = path.join(results, scale ? `bench-${scale}.json` : "bench.json");
+  writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), node: process.version, cpus: os.cpus().length, scale: scale ?? "demo", figures }, null, 2));
   console.log(`\nwritten to ${path.relative(process.cwd(), file)}`);
 }
 
