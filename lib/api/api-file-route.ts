@@ -5,9 +5,8 @@
  */
 import "server-only";
 import { Readable } from "node:stream";
-import { AppError, HTTP_STATUS } from "../errors";
 import type { SessionUser } from "../auth/session";
-import { apiError, apiUser } from "./api-route";
+import { apiFailure, apiUser, unauthorized } from "./api-route";
 
 export interface FileAnswer {
   fileName: string;
@@ -18,7 +17,7 @@ export interface FileAnswer {
 export function apiFileRoute<Params>(handler: (user: SessionUser, request: Request, params: Params) => Promise<FileAnswer>) {
   return async (request: Request, context: { params: Promise<Params> }) => {
     const user = await apiUser(request);
-    if (!user) return apiError(401, "UNAUTHORIZED", "Cần đăng nhập hoặc mã truy cập hợp lệ (Authorization: Bearer …). / Sign in or send a valid bearer token.");
+    if (!user) return unauthorized();
     try {
       const file = await handler(user, request, await context.params);
       return new Response(Readable.toWeb(file.stream) as ReadableStream<Uint8Array>, {
@@ -31,9 +30,7 @@ export function apiFileRoute<Params>(handler: (user: SessionUser, request: Reque
         },
       });
     } catch (error) {
-      if (error instanceof AppError) return apiError(HTTP_STATUS[error.code], error.code, error.message);
-      console.error("[api]", error);
-      return apiError(500, "INTERNAL", "Lỗi máy chủ; hãy thử lại sau. / Server error; try again later.");
+      return apiFailure(error);
     }
   };
 }

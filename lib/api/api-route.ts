@@ -26,16 +26,23 @@ export function apiError(status: number, code: string, message: string) {
   return json(status, { error: { code, message } });
 }
 
+export const unauthorized = () => apiError(401, "UNAUTHORIZED", "Cần đăng nhập hoặc mã truy cập hợp lệ (Authorization: Bearer …). / Sign in or send a valid bearer token.");
+
+/** A use case's refusal keeps its status and message; anything else is logged and answered without internals. */
+export function apiFailure(error: unknown) {
+  if (error instanceof AppError) return apiError(HTTP_STATUS[error.code], error.code, error.message);
+  console.error("[api]", error);
+  return apiError(500, "INTERNAL", "Lỗi máy chủ; hãy thử lại sau. / Server error; try again later.");
+}
+
 export function apiRoute<Params>(handler: (user: SessionUser, request: Request, params: Params) => Promise<unknown>) {
   return async (request: Request, context: { params: Promise<Params> }) => {
     const user = await apiUser(request);
-    if (!user) return apiError(401, "UNAUTHORIZED", "Cần đăng nhập hoặc mã truy cập hợp lệ (Authorization: Bearer …). / Sign in or send a valid bearer token.");
+    if (!user) return unauthorized();
     try {
       return json(200, await handler(user, request, await context.params));
     } catch (error) {
-      if (error instanceof AppError) return apiError(HTTP_STATUS[error.code], error.code, error.message);
-      console.error("[api]", error);
-      return apiError(500, "INTERNAL", "Lỗi máy chủ; hãy thử lại sau. / Server error; try again later.");
+      return apiFailure(error);
     }
   };
 }

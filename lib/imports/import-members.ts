@@ -12,6 +12,7 @@ import { AppError } from "../errors";
 import { roleAllows } from "../auth/policy";
 import { unitsInScope, type Actor } from "../auth/authorize";
 import { writeAuditLog } from "../audit/write-audit-log";
+import { memberSnapshot, type AuditedMember } from "../teams/member-snapshot";
 import { memberSchema, type MemberInput } from "../schemas/member";
 import type { Prisma } from "../generated/prisma/client";
 import { readTable } from "./read-table";
@@ -32,34 +33,14 @@ interface CheckedRow {
   member: MemberInput;
 }
 
-interface StoredMember {
+interface StoredMember extends AuditedMember {
   id: number;
-  teamId: number;
-  fullName: string;
-  role: string;
-  affiliation: string;
-  birthYear: number | null;
-  gender: string | null;
-  phone: string | null;
-  trainedOn: Date | null;
-  active: boolean;
 }
 
 type Change = { kind: "add"; row: CheckedRow } | { kind: "update"; row: CheckedRow; stored: StoredMember };
 
 const MEMBER_SELECT = { id: true, teamId: true, fullName: true, role: true, affiliation: true, birthYear: true, gender: true, phone: true, trainedOn: true, active: true } as const;
 
-const snapshot = (member: Omit<StoredMember, "id">) => ({
-  fullName: member.fullName,
-  role: member.role,
-  affiliation: member.affiliation,
-  birthYear: member.birthYear,
-  gender: member.gender,
-  phone: member.phone,
-  trainedOn: member.trainedOn?.toISOString().slice(0, 10) ?? null,
-  teamId: member.teamId,
-  active: member.active,
-});
 
 const fromInput = (row: CheckedRow) => ({
   ...row.member,
@@ -69,7 +50,7 @@ const fromInput = (row: CheckedRow) => ({
 });
 
 function differs(stored: StoredMember, row: CheckedRow): boolean {
-  return JSON.stringify(snapshot(stored)) !== JSON.stringify(snapshot(fromInput(row)));
+  return JSON.stringify(memberSnapshot(stored)) !== JSON.stringify(memberSnapshot(fromInput(row)));
 }
 
 /** Checks every row against the rules, the scope and the teams; no database write. */
@@ -178,7 +159,7 @@ async function apply(tx: Prisma.TransactionClient, actor: Actor, changes: Change
         entityType: "team_member",
         entityId: String(member.id),
         unitId: adds[index].row.unitId,
-        after: snapshot(member),
+        after: memberSnapshot(member),
       })),
     });
   }
@@ -190,8 +171,8 @@ async function apply(tx: Prisma.TransactionClient, actor: Actor, changes: Change
       entityType: "team_member",
       entityId: change.stored.id,
       unitId: change.row.unitId,
-      before: snapshot(change.stored),
-      after: snapshot(updated),
+      before: memberSnapshot(change.stored),
+      after: memberSnapshot(updated),
     });
   }
 }

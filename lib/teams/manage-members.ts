@@ -7,6 +7,7 @@ import { db } from "../db";
 import { AppError } from "../errors";
 import { authorize, type Actor } from "../auth/authorize";
 import { writeAuditLog } from "../audit/write-audit-log";
+import { memberSnapshot } from "./member-snapshot";
 import { fieldErrorsOf } from "../schemas/user";
 import { memberSchema, type MemberInput } from "../schemas/member";
 
@@ -40,17 +41,6 @@ async function assertSingleLeader(teamId: number, role: string, exceptMemberId?:
 }
 
 const dateOrNull = (value: string | null) => (value ? new Date(value) : null);
-const snapshot = (member: { fullName: string; role: string; affiliation: string; birthYear: number | null; gender: string | null; phone: string | null; trainedOn: Date | null; teamId: number; active: boolean }) => ({
-  fullName: member.fullName,
-  role: member.role,
-  affiliation: member.affiliation,
-  birthYear: member.birthYear,
-  gender: member.gender,
-  phone: member.phone,
-  trainedOn: member.trainedOn?.toISOString().slice(0, 10) ?? null,
-  teamId: member.teamId,
-  active: member.active,
-});
 
 export async function addMember(actor: Actor, teamCode: string, input: unknown) {
   const team = await teamByCode(actor, teamCode);
@@ -60,7 +50,7 @@ export async function addMember(actor: Actor, teamCode: string, input: unknown) 
   await assertSingleLeader(team.id, parsed.data.role);
   const member = await db.$transaction(async (tx) => {
     const created = await tx.teamMember.create({ data: { ...parsed.data, trainedOn: dateOrNull(parsed.data.trainedOn), teamId: team.id } });
-    await writeAuditLog(tx, actor, { action: "members.add", entityType: "team_member", entityId: created.id, unitId: team.unitId, after: snapshot(created) });
+    await writeAuditLog(tx, actor, { action: "members.add", entityType: "team_member", entityId: created.id, unitId: team.unitId, after: memberSnapshot(created) });
     return created;
   });
   return { ok: true as const, memberId: member.id };
@@ -73,7 +63,7 @@ export async function updateMember(actor: Actor, memberId: number, input: unknow
   if (member.active) await assertSingleLeader(member.teamId, parsed.data.role, member.id);
   await db.$transaction(async (tx) => {
     const updated = await tx.teamMember.update({ where: { id: member.id }, data: { ...parsed.data, trainedOn: dateOrNull(parsed.data.trainedOn) } });
-    await writeAuditLog(tx, actor, { action: "members.update", entityType: "team_member", entityId: member.id, before: snapshot(member), after: snapshot(updated) });
+    await writeAuditLog(tx, actor, { action: "members.update", entityType: "team_member", entityId: member.id, before: memberSnapshot(member), after: memberSnapshot(updated) });
   });
   return { ok: true as const };
 }
@@ -96,7 +86,7 @@ export async function moveMember(actor: Actor, memberId: number, targetTeamCode:
   if (!target.active) throw new AppError("INVALID_INPUT", "Tổ nhận đã ngừng hoạt động.");
   await db.$transaction(async (tx) => {
     const moved = await tx.teamMember.update({ where: { id: member.id }, data: { teamId: target.id, role: member.role === "LEADER" ? "MEMBER" : member.role } });
-    await writeAuditLog(tx, actor, { action: "members.move", entityType: "team_member", entityId: member.id, unitId: target.unitId, before: snapshot(member), after: snapshot(moved) });
+    await writeAuditLog(tx, actor, { action: "members.move", entityType: "team_member", entityId: member.id, unitId: target.unitId, before: memberSnapshot(member), after: memberSnapshot(moved) });
   });
   return { ok: true as const };
 }

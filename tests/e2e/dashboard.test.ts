@@ -1,6 +1,5 @@
 import { createHash } from "node:crypto";
 import ExcelJS from "exceljs";
-import { Client } from "pg";
 import type { Page } from "playwright-core";
 import { DEMO_PASSWORD } from "@/prisma/seed/demo-places";
 import { screenshot, signIn } from "./helpers/browser";
@@ -10,18 +9,7 @@ const PERIOD = "2026-10";
 const HAI_CHAU = "492";
 
 describeInBrowser("the steering committee's dashboard, in Chromium", () => {
-  const world = appInBrowser();
-  let sql: Client;
-
-  beforeAll(async () => {
-    sql = new Client({ connectionString: world.app.database.url });
-    sql.on("error", () => {});
-    await sql.connect();
-  });
-
-  afterAll(async () => {
-    await sql?.end();
-  });
+  const world = appInBrowser({ sql: true });
 
   async function signedIn(username: string, width = 1280): Promise<Page> {
     const context = await world.browser.newContext({ viewport: { width, height: 900 } });
@@ -41,7 +29,7 @@ describeInBrowser("the steering committee's dashboard, in Chromium", () => {
 
   /** The district's digital-signature figures, summed from the raw values by a walk of the tree. */
   async function districtSums(): Promise<{ numerator: number; denominator: number }> {
-    const { rows } = await sql.query(
+    const { rows } = await world.sql.query(
       `WITH RECURSIVE below AS (SELECT id FROM admin_unit WHERE code = $1 UNION ALL SELECT u.id FROM admin_unit u JOIN below b ON u.parent_id = b.id)
        SELECT e.code, sum(v.value)::int AS total FROM data_value v JOIN below b ON b.id = v.unit_id JOIN data_element e ON e.id = v.element_id
        WHERE v.period_id = 202610 AND e.code IN ('ADULTS', 'ADULTS_DIGITAL_SIGNATURE') GROUP BY e.code`,
@@ -140,8 +128,8 @@ describeInBrowser("the steering committee's dashboard, in Chromium", () => {
 
   it("serves the same figures over the read API with a bearer token", async () => {
     const token = "tcns_e2e-token-for-the-read-api";
-    const { rows } = await sql.query("SELECT id FROM app_user WHERE username = 'bcd.haichau'");
-    await sql.query("INSERT INTO api_token (user_id, name, token_hash, prefix, created_by) VALUES ($1, 'e2e', $2, 'tcns_e2', 'test')", [
+    const { rows } = await world.sql.query("SELECT id FROM app_user WHERE username = 'bcd.haichau'");
+    await world.sql.query("INSERT INTO api_token (user_id, name, token_hash, prefix, created_by) VALUES ($1, 'e2e', $2, 'tcns_e2', 'test')", [
       rows[0].id,
       createHash("sha256").update(token).digest("hex"),
     ]);

@@ -1,7 +1,6 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { Client } from "pg";
 import type { BrowserContext, Page } from "playwright-core";
 import { DEMO_PASSWORD } from "@/prisma/seed/demo-places";
 import { screenshot, signIn } from "./helpers/browser";
@@ -10,20 +9,7 @@ import { appInBrowser, describeInBrowser } from "./helpers/app-in-browser";
 const PERIOD = "2026-10";
 
 describeInBrowser("entering a month's figures on a 360 px phone, in Chromium", () => {
-  const world = appInBrowser();
-  let sql: Client;
-
-  // Registered after appInBrowser's hooks, so the app's database exists. Whichever afterAll runs
-  // first, a connection ended by the database's drop must not crash the run.
-  beforeAll(async () => {
-    sql = new Client({ connectionString: world.app.database.url });
-    sql.on("error", () => {});
-    await sql.connect();
-  });
-
-  afterAll(async () => {
-    await sql?.end();
-  });
+  const world = appInBrowser({ sql: true });
 
   async function official(): Promise<{ context: BrowserContext; page: Page }> {
     const context = await world.browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
@@ -35,7 +21,7 @@ describeInBrowser("entering a month's figures on a 360 px phone, in Chromium", (
 
   /** Figures of a unit for a month, by element code. */
   async function figures(unitCode: string, periodId: number): Promise<Record<string, number>> {
-    const { rows } = await sql.query(
+    const { rows } = await world.sql.query(
       `SELECT e.code, v.value FROM data_value v JOIN data_element e ON e.id = v.element_id JOIN admin_unit u ON u.id = v.unit_id
        WHERE u.code = $1 AND v.period_id = $2`,
       [unitCode, periodId],
@@ -45,7 +31,7 @@ describeInBrowser("entering a month's figures on a 360 px phone, in Chromium", (
 
   /** Groups that reported September but not yet October. */
   async function unreportedGroups(): Promise<string[]> {
-    const { rows } = await sql.query(
+    const { rows } = await world.sql.query(
       `SELECT u.code FROM admin_unit u JOIN admin_unit p ON p.id = u.parent_id AND p.code = '20206'
        WHERE NOT EXISTS (SELECT 1 FROM data_value v WHERE v.unit_id = u.id AND v.period_id = 202610)
          AND EXISTS (SELECT 1 FROM data_value v WHERE v.unit_id = u.id AND v.period_id = 202609) ORDER BY u.code`,
@@ -137,7 +123,7 @@ describeInBrowser("entering a month's figures on a 360 px phone, in Chromium", (
     await page.getByRole("link", { name: /Tình hình báo cáo tháng/ }).click();
     await page.waitForURL(/\/units\/20206\/month\/\d{4}-\d{2}$/);
     await page.goto(`${world.app.baseUrl}/units/20206/month/${PERIOD}`);
-    const { rows } = await sql.query(
+    const { rows } = await world.sql.query(
       `SELECT count(DISTINCT v.unit_id)::int AS n FROM data_value v JOIN admin_unit u ON u.id = v.unit_id JOIN admin_unit p ON p.id = u.parent_id AND p.code = '20206' WHERE v.period_id = 202610`,
     );
     await expect(page.getByTestId("completeness-summary").textContent()).resolves.toBe(`${rows[0].n}/53 tổ dân phố/thôn đã báo cáo`);
@@ -149,7 +135,7 @@ describeInBrowser("entering a month's figures on a 360 px phone, in Chromium", (
   });
 
   it("the district steering committee approves a submitted report", async () => {
-    const { rows } = await sql.query(
+    const { rows } = await world.sql.query(
       `SELECT u.code FROM period_report r JOIN admin_unit u ON u.id = r.unit_id JOIN admin_unit p ON p.id = u.parent_id AND p.code = '20206'
        WHERE r.period_id = 202610 AND r.status = 'SUBMITTED' ORDER BY u.code LIMIT 1`,
     );
@@ -162,7 +148,7 @@ describeInBrowser("entering a month's figures on a 360 px phone, in Chromium", (
     const row = page.getByRole("row", { name: new RegExp(`Tổ dân phố ${Number(code.split("-")[1])}\\b`) });
     await row.getByRole("button", { name: "Duyệt" }).click();
     await row.getByText("Đã duyệt").waitFor();
-    const { rows: after } = await sql.query("SELECT r.status::text FROM period_report r JOIN admin_unit u ON u.id = r.unit_id WHERE u.code = $1 AND r.period_id = 202610", [code]);
+    const { rows: after } = await world.sql.query("SELECT r.status::text FROM period_report r JOIN admin_unit u ON u.id = r.unit_id WHERE u.code = $1 AND r.period_id = 202610", [code]);
     expect(after[0].status).toBe("APPROVED");
     await context.close();
   });
@@ -220,7 +206,7 @@ describeInBrowser("entering a month's figures on a 360 px phone, in Chromium", (
     await card.getByRole("button", { name: "Chuyển", exact: true }).click();
     // Moved: the member leaves this team's list.
     await card.waitFor({ state: "detached" });
-    const { rows } = await sql.query("SELECT t.code FROM team_member m JOIN team t ON t.id = m.team_id WHERE m.full_name = $1", ["Hoàng Thị Ngọc Ánh"]);
+    const { rows } = await world.sql.query("SELECT t.code FROM team_member m JOIN team t ON t.id = m.team_id WHERE m.full_name = $1", ["Hoàng Thị Ngọc Ánh"]);
     expect(rows).toEqual([{ code: "TCNS-20206-06" }]);
     await context.close();
   });
