@@ -73,7 +73,8 @@ export function reportHeader(context: ReportContext, periodText: string) {
   return {
     // A steering committee reports for a province or district; a ward's report comes from its People's Committee.
     issuerAbove: isCommittee ? `UBND ${upper(unitDisplayName(unit))}` : parent ? `UBND ${upper(unitDisplayName(parent))}` : "",
-    issuer: isCommittee ? "BAN CHỈ ĐẠO CHUYỂN ĐỔI SỐ" : `UBND ${upper(unitDisplayName(unit))}`,
+    // A residential group has no People's Committee of its own: it reports under its name.
+    issuer: isCommittee ? "BAN CHỈ ĐẠO CHUYỂN ĐỔI SỐ" : unit.level === "WARD" ? `UBND ${upper(unitDisplayName(unit))}` : upper(unitDisplayName(unit)),
     motto1: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
     motto2: "Độc lập - Tự do - Hạnh phúc",
     placeDate: `${province.name}, ngày ${String(day).padStart(2, "0")} tháng ${String(month).padStart(2, "0")} năm ${year}`,
