@@ -14,7 +14,8 @@ import { teamStats } from "../teams/team-stats";
 import { indicatorFigure, type IndicatorFigure } from "./indicator-figures";
 import { loadIndicators } from "./indicator-catalogue";
 import { parsePeriodSelection, previousSelection, type PeriodSelection } from "./period-selection";
-import { elementSumsByUnit, elementSumsOf, monthlyElementSums, reportingByUnit } from "./rollup-queries";
+import { elementSumsOf, monthlyElementSums, reportingByUnit } from "./rollup-queries";
+import { indicatorFiguresOf } from "./unit-figures";
 import { findDashboardSubject, groupsBelow } from "./dashboard-subject";
 
 /** Two years of months in a trend: enough to see a season and the year before. */
@@ -64,21 +65,21 @@ export async function getDashboard(actor: Actor, code: string | null, params: Da
   const trendMonths = periodRange(addMonths(selection.to, -(TREND_MONTHS - 1)), selection.to);
   const childIds = subject.children.map((child) => child.id);
 
-  const [sums, previousSums, monthly, childSums, subjectTargetGrid, childTargetGrid, childReporting, ownReporting, groupTotals, teams] = await Promise.all([
+  const [sums, previousSums, monthly, childFigures, subjectTargetGrid, childReporting, ownReporting, groupTotals, teams] = await Promise.all([
     elementSumsOf(subject.rootIds, selection.from, selection.to),
     elementSumsOf(subject.rootIds, previous.from, previous.to),
     monthlyElementSums(subject.rootIds, trendMonths[0], selection.to),
-    elementSumsByUnit(childIds, selection.from, selection.to),
-    // Month by month for the subject's trend line; only the period's last month for the children.
+    // The children as the read API and the reports show them (the period's last month's targets).
+    indicatorFiguresOf(subject.children, selection, indicators),
+    // Month by month for the subject's own trend line.
     resolveTargetGrid([subjectKey], trendMonths),
-    resolveTargetGrid(childIds, [selection.to]),
     reportingByUnit(childIds, selection.to),
     reportingByUnit(subject.rootIds, selection.to),
     groupsBelow([...subject.rootIds, ...childIds]),
     teamStats(subject.rootIds, Math.floor(selection.to / 100)),
   ]);
-  const targetsOf = (unitId: number | null, month: number) => (unitId === subjectKey ? subjectTargetGrid : childTargetGrid).get(gridKey(unitId, month)) ?? new Map();
-  const subjectTargets = targetsOf(subjectKey, selection.to);
+  const targetsOf = (month: number) => subjectTargetGrid.get(gridKey(subjectKey, month)) ?? new Map();
+  const subjectTargets = targetsOf(selection.to);
 
   const cards: DashboardCard[] = indicators.map((indicator) => {
     const figure = indicatorFigure(indicator, sums, subjectTargets.get(indicator.id));
@@ -87,18 +88,17 @@ export async function getDashboard(actor: Actor, code: string | null, params: Da
   });
 
   const trend = trendMonths.map((month) => {
-    const figure = indicatorFigure(selected, monthly.get(month) ?? new Map(), targetsOf(subjectKey, month).get(selected.id));
+    const figure = indicatorFigure(selected, monthly.get(month) ?? new Map(), targetsOf(month).get(selected.id));
     return { period: periodCode(month), value: figure.value, target: figure.target?.value ?? null, numerator: figure.numerator, denominator: figure.denominator };
   });
 
   const children: DashboardChild[] = subject.children.map((child) => {
-    const childTargets = targetsOf(child.id, selection.to);
     return {
       code: child.code,
       name: child.name,
       kind: child.kind,
       level: child.level,
-      figures: indicators.map((indicator) => indicatorFigure(indicator, childSums.get(child.id) ?? new Map(), childTargets.get(indicator.id))),
+      figures: childFigures.get(child.id)!,
       groupsReported: childReporting.get(child.id)?.groupsReported ?? 0,
       unitsReported: childReporting.get(child.id)?.unitsReported ?? 0,
       unitsApproved: childReporting.get(child.id)?.unitsApproved ?? 0,

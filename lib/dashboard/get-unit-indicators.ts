@@ -6,11 +6,8 @@
 import type { Actor } from "../auth/authorize";
 import { AppError } from "../errors";
 import { periodCode, periodOfDate } from "../periods";
-import { gridKey, resolveTargetGrid } from "../targets/resolve-targets";
-import { indicatorFigure, type IndicatorFigure } from "./indicator-figures";
-import { loadIndicators } from "./indicator-catalogue";
 import { parsePeriodSelection, type PeriodSelection } from "./period-selection";
-import { elementSumsByUnit } from "./rollup-queries";
+import { indicatorFiguresOf } from "./unit-figures";
 import { findDashboardSubject } from "./dashboard-subject";
 import { defaultReportingMonth, type DashboardParams } from "./get-dashboard";
 import type { UnitSummary } from "../units/tree-queries";
@@ -35,18 +32,6 @@ export function selectionOf(params: DashboardParams, now: Date): PeriodSelection
 
 const periodOf = (selection: PeriodSelection) => ({ period: selection.code, from: periodCode(selection.from), to: periodCode(selection.to) });
 const unitOf = (unit: UnitSummary) => ({ code: unit.code, name: unit.name, level: unit.level });
-
-/** Every indicator of each unit for the period, with its target: what the API and the exported reports show. */
-export async function indicatorFiguresOf(units: UnitSummary[], selection: PeriodSelection): Promise<Map<number, IndicatorFigure[]>> {
-  const ids = units.map((unit) => unit.id);
-  const [indicators, sums, targets] = await Promise.all([loadIndicators(), elementSumsByUnit(ids, selection.from, selection.to), resolveTargetGrid(ids, [selection.to])]);
-  return new Map(
-    units.map((unit) => {
-      const unitTargets = targets.get(gridKey(unit.id, selection.to)) ?? new Map();
-      return [unit.id, indicators.map((indicator) => indicatorFigure(indicator, sums.get(unit.id) ?? new Map(), unitTargets.get(indicator.id)))];
-    }),
-  );
-}
 
 async function indicatorsOf(units: UnitSummary[], selection: PeriodSelection): Promise<Map<number, ApiIndicator[]>> {
   const figures = await indicatorFiguresOf(units, selection);
