@@ -4,7 +4,9 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
 import { can } from "@/lib/auth/authorize";
 import { AppError } from "@/lib/errors";
-import { getDashboard, defaultReportingMonth } from "@/lib/dashboard/get-dashboard";
+import { defaultReportingMonth } from "@/lib/dashboard/get-dashboard";
+import { findDashboardSubject } from "@/lib/dashboard/dashboard-subject";
+import { indicatorFiguresOf } from "@/lib/dashboard/unit-figures";
 import { targetHistory } from "@/lib/targets/set-target";
 import { formatDateTime, formatPercent, isLocale } from "@/lib/format";
 import { periodCode } from "@/lib/periods";
@@ -19,10 +21,13 @@ export default async function TargetsPage({ params }: { params: Promise<{ code: 
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;
   };
-  const dashboard = await getDashboard(user, code, {}).catch(notFoundOn);
+  // Only the targets in force are needed here, not the whole dashboard.
+  const subject = await findDashboardSubject(user, code).catch(notFoundOn);
   const history = await targetHistory(user, code).catch(notFoundOn);
-  if (!dashboard.ok || !dashboard.subject.unit) notFound();
-  const unit = dashboard.subject.unit;
+  if (!subject.unit) notFound();
+  const unit = subject.unit;
+  const month = defaultReportingMonth(new Date());
+  const cards = (await indicatorFiguresOf([unit], { from: month, to: month })).get(unit.id)!;
   const t = await getTranslations("targets");
   const localeText = await getLocale();
   const locale = isLocale(localeText) ? localeText : "vi";
@@ -39,7 +44,7 @@ export default async function TargetsPage({ params }: { params: Promise<{ code: 
           <caption className="p-2 text-left font-semibold">{t("current")}</caption>
           <thead className="bg-slate-100"><tr><th scope="col" className="p-2">{t("indicator")}</th><th scope="col" className="p-2 text-right">{t("percent")}</th><th scope="col" className="p-2">{t("setBy")}</th><th scope="col" className="p-2">{t("reason")}</th></tr></thead>
           <tbody>
-            {dashboard.cards.map((card) => (
+            {cards.map((card) => (
               <tr key={card.code} className="border-t border-slate-100 align-top">
                 <td className="p-2">{name(card)}</td>
                 <td className="p-2 text-right tabular-nums">{card.target ? formatPercent(card.target.value, locale, 1) : "–"}</td>
@@ -53,7 +58,7 @@ export default async function TargetsPage({ params }: { params: Promise<{ code: 
       {canSet ? (
         <section aria-labelledby="set-heading" className="mb-6">
           <h2 id="set-heading" className="mb-2 text-xl font-semibold">{t("setTitle")}</h2>
-          <TargetForm action={setTargetAction} unitCode={unit.code} indicators={dashboard.cards.map((card) => ({ code: card.code, label: name(card) }))} defaultFrom={periodCode(defaultReportingMonth(new Date()))} />
+          <TargetForm action={setTargetAction} unitCode={unit.code} indicators={cards.map((card) => ({ code: card.code, label: name(card) }))} defaultFrom={periodCode(month)} />
         </section>
       ) : (
         <p className="mb-6 rounded-md border border-slate-300 bg-white p-3">{t("readOnly")}</p>
