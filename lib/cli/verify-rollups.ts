@@ -19,7 +19,7 @@ void runCli(async (url) => {
       return 0;
     }
     console.error(`Roll-up lệch ở ${differences.length}${differences.length >= 100 ? "+" : ""} chỗ: / Roll-ups differ:`);
-    for (const d of differences) console.error(`  ${d.table} ${d.unitCode} ${d.periodId} ${d.what}: cần ${d.expected}, đang là ${d.found}`);
+    for (const d of differences) console.error(`  ${d.table} ${d.unitCode}${d.periodId === null ? "" : ` ${d.periodId}`} ${d.what}: cần ${d.expected}, đang là ${d.found}`);
     if (repair) {
       await repairRollups();
       console.error("Đã dựng lại roll-up từ số liệu gốc. / Rebuilt the roll-ups from the raw values.");

@@ -45,13 +45,10 @@ export async function findDashboardSubject(actor: Actor, code: string | null): P
   };
 }
 
-/** Residential groups in force below each unit: the denominator of data completeness. */
+/** Residential groups in force below each unit: the denominator of data completeness (from the roll-up that triggers keep). */
 export async function groupsBelow(unitIds: number[]): Promise<Map<number, number>> {
   if (unitIds.length === 0) return new Map();
-  const rows = await db.$queryRaw<{ unit_id: number; groups: bigint }[]>`
-    SELECT c.ancestor_id AS unit_id, count(*) AS groups
-    FROM admin_unit_closure c JOIN admin_unit d ON d.id = c.descendant_id AND d.level = 'RESIDENTIAL_GROUP' AND d.valid_to IS NULL
-    WHERE c.ancestor_id = ANY(${unitIds}::int[])
-    GROUP BY c.ancestor_id`;
-  return new Map(rows.map((row) => [row.unit_id, Number(row.groups)]));
+  const rows = await db.$queryRaw<{ unit_id: number; groups: number }[]>`
+    SELECT unit_id, groups FROM rollup_units WHERE unit_id = ANY(${unitIds}::int[]) AND groups > 0`;
+  return new Map(rows.map((row) => [row.unit_id, row.groups]));
 }

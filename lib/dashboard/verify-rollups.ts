@@ -6,9 +6,10 @@
 import { db } from "../db";
 
 export interface RollupDifference {
-  table: "rollup_value" | "rollup_reporting";
+  table: "rollup_value" | "rollup_reporting" | "rollup_members" | "rollup_units";
   unitCode: string;
-  periodId: number;
+  /** null for the counts that have no month (members, groups, teams). */
+  periodId: number | null;
   what: string;
   expected: number;
   found: number;
@@ -55,12 +56,49 @@ export async function verifyRollups(limit = 100): Promise<{ differences: RollupD
     CROSS JOIN LATERAL (VALUES ('units_reported', c.eu, c.fu), ('groups_reported', c.eg, c.fg), ('units_approved', c.ea, c.fa)) AS w(what, expected, found)
     WHERE w.expected <> w.found
     ORDER BY u.code, c.period_id LIMIT ${limit}`;
+  const members = await db.$queryRaw<{ unit_code: string; what: string; expected: bigint; found: bigint }[]>`
+    WITH expected AS (
+      SELECT c.ancestor_id AS unit_id, m.affiliation::text AS affiliation, coalesce(m.birth_year, 0) AS birth_year,
+             m.trained_on IS NOT NULL AS trained, count(*) AS members
+      FROM team_member m JOIN team t ON t.id = m.team_id AND t.active JOIN admin_unit_closure c ON c.descendant_id = t.unit_id
+      WHERE m.active GROUP BY 1, 2, 3, 4
+    )
+    SELECT u.code AS unit_code, d.affiliation || ' ' || d.birth_year || CASE WHEN d.trained THEN ' trained' ELSE '' END AS what,
+           coalesce(d.expected, 0) AS expected, coalesce(d.found, 0) AS found
+    FROM (
+      SELECT coalesce(x.unit_id, r.unit_id) AS unit_id, coalesce(x.affiliation, r.affiliation) AS affiliation,
+             coalesce(x.birth_year, r.birth_year) AS birth_year, coalesce(x.trained, r.trained) AS trained, x.members AS expected, r.members AS found
+      FROM expected x FULL JOIN rollup_members r
+        ON r.unit_id = x.unit_id AND r.affiliation = x.affiliation AND r.birth_year = x.birth_year AND r.trained = x.trained
+      WHERE coalesce(x.members, 0) <> coalesce(r.members, 0)
+    ) d JOIN admin_unit u ON u.id = d.unit_id
+    ORDER BY 1, 2 LIMIT ${limit}`;
+  const units = await db.$queryRaw<{ unit_code: string; what: string; expected: bigint; found: bigint }[]>`
+    WITH expected AS (
+      SELECT c.ancestor_id AS unit_id, sum(x.groups) AS groups, sum(x.teams) AS teams
+      FROM (
+        SELECT id AS unit_id, 1 AS groups, 0 AS teams FROM admin_unit WHERE level = 'RESIDENTIAL_GROUP' AND valid_to IS NULL
+        UNION ALL SELECT unit_id, 0, 1 FROM team WHERE active
+      ) x JOIN admin_unit_closure c ON c.descendant_id = x.unit_id
+      GROUP BY 1
+    ), compared AS (
+      SELECT coalesce(x.unit_id, r.unit_id) AS unit_id, coalesce(x.groups, 0) AS eg, coalesce(r.groups, 0) AS fg,
+             coalesce(x.teams, 0) AS et, coalesce(r.teams, 0) AS ft
+      FROM expected x FULL JOIN rollup_units r ON r.unit_id = x.unit_id
+    )
+    SELECT u.code AS unit_code, w.what, w.expected, w.found
+    FROM compared c JOIN admin_unit u ON u.id = c.unit_id
+    CROSS JOIN LATERAL (VALUES ('groups', c.eg, c.fg), ('teams', c.et, c.ft)) AS w(what, expected, found)
+    WHERE w.expected <> w.found
+    ORDER BY 1, 2 LIMIT ${limit}`;
   const [{ count }] = await db.$queryRaw<{ count: bigint }[]>`SELECT count(*) FROM rollup_value`;
   return {
     checkedValues: Number(count),
     differences: [
       ...values.map((row) => ({ table: "rollup_value" as const, unitCode: row.unit_code, periodId: row.period_id, what: row.element_code, expected: Number(row.expected), found: Number(row.found) })),
       ...reporting.map((row) => ({ table: "rollup_reporting" as const, unitCode: row.unit_code, periodId: row.period_id, what: row.what, expected: row.expected, found: row.found })),
+      ...members.map((row) => ({ table: "rollup_members" as const, unitCode: row.unit_code, periodId: null, what: row.what, expected: Number(row.expected), found: Number(row.found) })),
+      ...units.map((row) => ({ table: "rollup_units" as const, unitCode: row.unit_code, periodId: null, what: row.what, expected: Number(row.expected), found: Number(row.found) })),
     ],
   };
 }
