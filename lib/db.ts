@@ -12,21 +12,28 @@ export type { PrismaClient };
 
 const holder = globalThis as unknown as { __tcnsPrisma?: PrismaClient; __tcnsDatabaseUrl?: string };
 
-export function createPrismaClient(connectionString: string): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max: 10 }) });
+/** Ten connections per process: on two cores more would only queue inside PostgreSQL. */
+export function createPrismaClient(connectionString: string, poolSize = 10): PrismaClient {
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max: poolSize }) });
 }
 
-/** Points the shared client at a database chosen at run time (command-line tools, tests). */
-export function connectDatabase(url: string): void {
-  if (holder.__tcnsDatabaseUrl === url && holder.__tcnsPrisma) return;
+/** Points the shared client at a database chosen at run time (command-line tools, tests, the benchmark's 20 writers). */
+export function connectDatabase(url: string, poolSize = 10): void {
+  const key = `${poolSize} ${url}`;
+  if (holder.__tcnsDatabaseUrl === key && holder.__tcnsPrisma) return;
   void holder.__tcnsPrisma?.$disconnect();
-  holder.__tcnsDatabaseUrl = url;
-  holder.__tcnsPrisma = createPrismaClient(url);
+  holder.__tcnsDatabaseUrl = key;
+  holder.__tcnsPrisma = createPrismaClient(url, poolSize);
 }
 
 function client(): PrismaClient {
   if (!holder.__tcnsPrisma) connectDatabase(requireDatabaseUrl());
   return holder.__tcnsPrisma!;
+}
+
+/** Identifies the database the shared client points at: in-process caches of read-only catalogues are kept per database. */
+export function databaseKey(): string {
+  return holder.__tcnsDatabaseUrl ?? requireDatabaseUrl();
 }
 
 export async function disconnectDb(): Promise<void> {

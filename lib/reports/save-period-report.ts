@@ -22,8 +22,10 @@ export type SaveReportResult =
 
 /** The figures of one unit and month, by element code. */
 export async function readFigures(unitId: number, periodId: number): Promise<Record<string, number | null>> {
-  const rows = await db.dataValue.findMany({ where: { unitId, periodId }, select: { value: true, element: { select: { code: true } } } });
-  return Object.fromEntries(rows.map((row) => [row.element.code, row.value]));
+  // One joined query: Prisma's nested select costs a second round trip on every save.
+  const rows = await db.$queryRaw<{ code: string; value: number }[]>`
+    SELECT e.code, v.value FROM data_value v JOIN data_element e ON e.id = v.element_id WHERE v.unit_id = ${unitId} AND v.period_id = ${periodId}`;
+  return Object.fromEntries(rows.map((row) => [row.code, row.value]));
 }
 
 export async function findReportUnit(actor: Actor, unitCode: string, operation: "values.write" | "units.read" | "reports.approve") {
@@ -66,21 +68,28 @@ export async function savePeriodReport(actor: Actor, input: unknown): Promise<Sa
     };
   }
 
+  // Seven round trips inside the transaction: writers of a province queue on its roll-up lock
+  // from their first figure to their commit, so every statement saved here is throughput.
   return db.$transaction(async (tx) => {
-    await tx.periodReport.upsert({ where: { unitId_periodId: { unitId: unit.id, periodId } }, create: { unitId: unit.id, periodId }, update: {} });
-    // Row lock: concurrent saves of the same report queue here and see each other's version.
+    // Creates the report row if needed and locks it, in one statement (a no-op update takes the row lock):
+    // concurrent saves of the same report queue here and see each other's version.
     const [report] = await tx.$queryRaw<{ id: number; status: string; version: number; updated_by_id: number | null; updated_at: Date }[]>`
-      SELECT id, status::text, version, updated_by_id, updated_at FROM period_report
-      WHERE unit_id = ${unit.id} AND period_id = ${periodId} FOR UPDATE`;
-    // Checked under the lock, so a retry racing its own original waits for it and is recognised.
-    const replay = await tx.saveRequest.findUnique({ where: { id: requestId } });
-    if (replay) return { ok: true as const, version: replay.version, changed: 0, replayed: true };
+      INSERT INTO period_report (unit_id, period_id, updated_at) VALUES (${unit.id}, ${periodId}, now())
+      ON CONFLICT (unit_id, period_id) DO UPDATE SET version = period_report.version
+      RETURNING id, status::text, version, updated_by_id, updated_at`;
+    // Checked under the lock (a new statement, a new snapshot), so a retry racing its own original waits for it and is recognised.
+    const [state] = await tx.$queryRaw<{ replay: number | null; existing: { id: number; elementId: number; value: number }[] }[]>`
+      SELECT (SELECT version FROM save_request WHERE id = ${requestId}::uuid) AS replay,
+             (SELECT coalesce(json_agg(json_build_object('id', id, 'elementId', element_id, 'value', value)), '[]'::json)
+              FROM data_value WHERE unit_id = ${unit.id} AND period_id = ${periodId}) AS existing`;
+    if (state.replay !== null) return { ok: true as const, version: state.replay, changed: 0, replayed: true };
     if (report.status === "APPROVED" || report.status === "LOCKED") {
       throw new AppError("CONFLICT", "Báo cáo tháng này đã được duyệt hoặc khóa; cần người duyệt mở lại trước khi sửa.");
     }
     if (report.version !== version) {
       const byUser = report.updated_by_id ? await tx.user.findUnique({ where: { id: report.updated_by_id }, select: { fullName: true } }) : null;
-      const current = await tx.dataValue.findMany({ where: { unitId: unit.id, periodId }, select: { value: true, element: { select: { code: true } } } });
+      const codeOf = new Map(elements.map((element) => [element.id, element.code]));
+      const current = state.existing.map((row) => ({ value: row.value, element: { code: codeOf.get(row.elementId) ?? String(row.elementId) } }));
       return {
         ok: false as const,
         status: 409 as const,
@@ -89,7 +98,7 @@ export async function savePeriodReport(actor: Actor, input: unknown): Promise<Sa
       };
     }
 
-    const existing = await tx.dataValue.findMany({ where: { unitId: unit.id, periodId }, select: { id: true, elementId: true, value: true } });
+    const existing = state.existing;
     const changes = elements
       .filter((element) => element.code in raw)
       .map((element) => ({ element, current: existing.find((row) => row.elementId === element.id), next: check.values[element.code] }))
@@ -125,11 +134,17 @@ export async function savePeriodReport(actor: Actor, input: unknown): Promise<Sa
     const changed = changes.length;
     const newVersion = report.version + 1;
     // Changing a submitted report sends it back to draft: the approver must see the figures they approve.
-    await tx.periodReport.update({
-      where: { id: report.id },
-      data: { version: newVersion, updatedById: actor.id, ...(report.status === "SUBMITTED" && changed > 0 ? { status: "DRAFT", submittedAt: null, submittedById: null } : {}) },
-    });
-    await tx.saveRequest.create({ data: { id: requestId, reportId: report.id, version: newVersion } });
+    // The new version and the save's id are written in one statement.
+    const backToDraft = report.status === "SUBMITTED" && changed > 0;
+    await tx.$executeRaw`
+      WITH updated AS (
+        UPDATE period_report SET version = ${newVersion}, updated_by_id = ${actor.id}::int, updated_at = now(),
+          status = CASE WHEN ${backToDraft} THEN 'DRAFT'::"ReportStatus" ELSE status END,
+          submitted_at = CASE WHEN ${backToDraft} THEN NULL ELSE submitted_at END,
+          submitted_by_id = CASE WHEN ${backToDraft} THEN NULL ELSE submitted_by_id END
+        WHERE id = ${report.id} RETURNING id
+      )
+      INSERT INTO save_request (id, report_id, version) SELECT ${requestId}::uuid, id, ${newVersion} FROM updated`;
     return { ok: true as const, version: newVersion, changed, replayed: false };
   });
 }

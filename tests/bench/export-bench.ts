@@ -10,7 +10,7 @@ import type { Figure } from "./dashboard-bench";
 
 const MONTHS = { from: "2025-11", to: "2026-10" };
 
-function exportOnce(url: string, code: string): { ms: number; peakRssMb: number; baselineRssMb: number; bytes: number } {
+export function exportOnce(url: string, code: string): { ms: number; peakRssMb: number; baselineRssMb: number; bytes: number } {
   const result = spawnSync(process.execPath, [require.resolve("tsx/cli"), "--conditions=react-server", path.join(__dirname, "export-child.ts"), url, code, MONTHS.from, MONTHS.to], { encoding: "utf8", timeout: 300_000 });
   if (result.status !== 0) throw new Error(`export of ${code} failed: ${result.stderr}`);
   return JSON.parse(result.stdout);

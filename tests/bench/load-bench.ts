@@ -1,0 +1,104 @@
+/**
+ * Load on the built app: `connections` signed-in users of a district's steering
+ * committee load its dashboard page over and over for `seconds` (autocannon on
+ * 127.0.0.1, against `next start` on the database at hand). Reports requests
+ * per second, latency percentiles, errors and non-2xx answers.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import autocannon from "autocannon";
+import { Client } from "pg";
+import { hashPassword } from "../../lib/auth/password";
+import { needsBuild, nextBinary, PROJECT_ROOT } from "../../lib/cli/build-state";
+import { waitForServer } from "../../lib/cli/http-probe";
+import { findFreePort } from "../../lib/embedded-postgres.mjs";
+import type { Figure } from "./dashboard-bench";
+
+const USERNAME = "bench.load";
+const PASSWORD = "Bench-load-2026!";
+
+/** A steering committee account scoped to the unit, created (or reset) for the run. */
+async function loadUser(url: string, unitCode: string): Promise<void> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(
+      `INSERT INTO app_user (username, password_hash, full_name, role, scope_unit_id, updated_at)
+       SELECT $1, $2, 'Ban chỉ đạo (đo tải)', 'STEERING', id, now() FROM admin_unit WHERE code = $3
+       ON CONFLICT (username) DO UPDATE SET password_hash = EXCLUDED.password_hash, scope_unit_id = EXCLUDED.scope_unit_id, active = true, must_change_password = false`,
+      [USERNAME, await hashPassword(PASSWORD), unitCode],
+    );
+    await client.query("DELETE FROM sign_in_attempt WHERE username = $1", [USERNAME]).catch(() => undefined);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Signs in through next-auth's credentials callback, as the sign-in form does; returns the Cookie header. */
+async function signIn(baseUrl: string): Promise<string> {
+  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const jar = new Map<string, string>();
+  const keep = (response: Response) => {
+    for (const cookie of response.headers.getSetCookie()) {
+      const [pair] = cookie.split(";");
+      const at = pair.indexOf("=");
+      jar.set(pair.slice(0, at), pair.slice(at + 1));
+    }
+  };
+  keep(csrf);
+  const cookieHeader = () => [...jar].map(([name, value]) => `${name}=${value}`).join("; ");
+  const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", origin: baseUrl, cookie: cookieHeader() },
+    body: new URLSearchParams({ csrfToken, username: USERNAME, password: PASSWORD, json: "true" }).toString(),
+  });
+  keep(response);
+  if (![...jar.keys()].some((name) => name.endsWith("next-auth.session-token"))) throw new Error(`sign-in failed (HTTP ${response.status})`);
+  return cookieHeader();
+}
+
+export async function benchDashboardLoad(url: string, unitCode: string, connections = 100, seconds = 30): Promise<Figure[]> {
+  if (needsBuild()) {
+    console.log("  building the app (next build)…");
+    const built = spawnSync(process.execPath, [nextBinary(), "build"], { cwd: PROJECT_ROOT, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+    if (built.status !== 0) throw new Error("next build failed");
+  }
+  await loadUser(url, unitCode);
+  const port = await findFreePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const server = spawn(process.execPath, [nextBinary(), "start", "-H", "127.0.0.1", "-p", String(port)], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, DATABASE_URL: url, NEXTAUTH_URL: baseUrl, NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret-0123", NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  try {
+    if ((await waitForServer(`${baseUrl}/sign-in`, server, 60_000)) !== "ready") throw new Error("the app did not start");
+    const cookie = await signIn(baseUrl);
+    const path = `/dashboard/${encodeURIComponent(unitCode)}`;
+    const warm = await fetch(`${baseUrl}${path}`, { headers: { cookie } });
+    if (warm.status !== 200) throw new Error(`the dashboard answered HTTP ${warm.status} before the load`);
+    const rssBefore = processRssMb(server.pid!);
+    const result = await autocannon({ url: `${baseUrl}${path}`, connections, duration: seconds, headers: { cookie } });
+    const rssAfter = processRssMb(server.pid!);
+    const label = `${connections} users on the dashboard of ${unitCode} for ${seconds} s`;
+    return [
+      { name: `${label}: requests`, value: result.requests.total, unit: "" },
+      { name: `${label}: requests per second`, value: Math.round(result.requests.average), unit: "req/s" },
+      { name: `${label}: latency p50`, value: result.latency.p50, unit: "ms" },
+      { name: `${label}: latency p99`, value: result.latency.p99, unit: "ms", goal: "≤ 500 ms" },
+      { name: `${label}: errors and timeouts`, value: result.errors + result.timeouts, unit: "", goal: "0" },
+      { name: `${label}: answers other than 2xx`, value: result.non2xx, unit: "", goal: "0" },
+      { name: `${label}: app's resident memory before → after`, value: rssAfter, unit: `MB (from ${rssBefore})` },
+    ];
+  } finally {
+    server.kill("SIGTERM");
+    await new Promise((resolve) => server.once("exit", resolve));
+  }
+}
+
+/** Resident memory of the app server and its children (next start runs one process here). */
+function processRssMb(pid: number): number {
+  const result = spawnSync("ps", ["-o", "rss=", "--ppid", String(pid), "-p", String(pid)], { encoding: "utf8" });
+  return Math.round(result.stdout.split("\n").reduce((sum, line) => sum + (Number(line.trim()) || 0), 0) / 1024);
+}
