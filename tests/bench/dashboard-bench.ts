@@ -107,6 +107,10 @@ export async function benchConcurrentSaves(groupCodes: string[], period: string,
   const admin = { id: null, username: "system", role: "ADMIN" as const, scopeUnitId: null };
   const figures = Object.fromEntries(Object.keys(FIGURES).map((code, index) => [code, String(FIGURES[code] + index)]));
   const reasons = Object.fromEntries(Object.keys(FIGURES).map((code) => [code, "Đo hiệu năng đồng thời"]));
+  // The versions the forms would have opened (a second run of the benchmark finds the first run's reports).
+  const periodId = Number(period.replace("-", ""));
+  const reports = await db.periodReport.findMany({ where: { periodId, unit: { code: { in: groupCodes } } }, select: { version: true, unit: { select: { code: true } } } });
+  const versions = new Map(reports.map((report) => [report.unit.code, report.version]));
   const queue = [...groupCodes];
   const latencies: number[] = [];
   const started = performance.now();
@@ -114,7 +118,7 @@ export async function benchConcurrentSaves(groupCodes: string[], period: string,
     Array.from({ length: connections }, async () => {
       for (let code = queue.shift(); code !== undefined; code = queue.shift()) {
         const began = performance.now();
-        const saved = await savePeriodReport(admin, { unitCode: code, period, version: 0, requestId: crypto.randomUUID(), values: figures, reasons });
+        const saved = await savePeriodReport(admin, { unitCode: code, period, version: versions.get(code) ?? 0, requestId: crypto.randomUUID(), values: figures, reasons });
         if (!saved.ok) throw new Error(`save of ${code} refused: ${saved.message}`);
         latencies.push(performance.now() - began);
       }

@@ -58,13 +58,18 @@ async function signIn(baseUrl: string): Promise<string> {
   return cookieHeader();
 }
 
+/** The Cookie header of a freshly signed-in steering committee member of the unit. */
+export async function signInForBench(url: string, baseUrl: string, unitCode: string): Promise<string> {
+  await loadUser(url, unitCode);
+  return signIn(baseUrl);
+}
+
 export async function benchDashboardLoad(url: string, unitCode: string, connections = 100, seconds = 30): Promise<Figure[]> {
   if (needsBuild()) {
     console.log("  building the app (next build)…");
     const built = spawnSync(process.execPath, [nextBinary(), "build"], { cwd: PROJECT_ROOT, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
     if (built.status !== 0) throw new Error("next build failed");
   }
-  await loadUser(url, unitCode);
   const port = await findFreePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const server = spawn(process.execPath, [nextBinary(), "start", "-H", "127.0.0.1", "-p", String(port)], {
@@ -74,7 +79,7 @@ export async function benchDashboardLoad(url: string, unitCode: string, connecti
   });
   try {
     if ((await waitForServer(`${baseUrl}/sign-in`, server, 60_000)) !== "ready") throw new Error("the app did not start");
-    const cookie = await signIn(baseUrl);
+    const cookie = await signInForBench(url, baseUrl, unitCode);
     const path = `/dashboard/${encodeURIComponent(unitCode)}`;
     const warm = await fetch(`${baseUrl}${path}`, { headers: { cookie } });
     if (warm.status !== 200) throw new Error(`the dashboard answered HTTP ${warm.status} before the load`);
