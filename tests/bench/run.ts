@@ -79,7 +79,7 @@ async function demoFigures(): Promise<Figure[]> {
   try {
     await applyMigrations(db.url);
     const prisma = createPrismaClient(db.url);
-    let started = performance.now();
+    const started = performance.now();
     await seedDatabase(prisma, { demo: true });
     figures.push({ name: "seed of the demo data (693 units, 176,345 values)", value: Math.round(performance.now() - started), unit: "ms" });
     await prisma.$disconnect();
