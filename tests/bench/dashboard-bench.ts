@@ -17,12 +17,15 @@ export interface Figure {
   goal?: string;
 }
 
+/** The benchmark acts as a national administrator, as the command-line tools do. */
+export const BENCH_ADMIN = { id: null, username: "system", role: "ADMIN" as const, scopeUnitId: null };
+
 export function percentile(samples: number[], share: number): number {
   const sorted = [...samples].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)];
 }
 
-async function time(runs: number, run: () => Promise<unknown>): Promise<number[]> {
+export async function time(runs: number, run: () => Promise<unknown>): Promise<number[]> {
   const samples: number[] = [];
   await run(); // warm the plan cache and the connection pool
   for (let index = 0; index < runs; index += 1) {
@@ -50,15 +53,14 @@ const round = (value: number) => Math.round(value * 10) / 10;
 
 export async function benchDashboards(units: { label: string; code: string | null }[], month: string, runs = 50): Promise<Figure[]> {
   const figures: Figure[] = [];
-  const admin = { id: null, username: "system", role: "ADMIN" as const, scopeUnitId: null };
   const monthId = Number(month.replace("-", ""));
   for (const unit of units) {
     const dashboard = await time(runs, async () => {
-      const result = await getDashboard(admin, unit.code, { period: month });
+      const result = await getDashboard(BENCH_ADMIN, unit.code, { period: month });
       if (!result.ok) throw new Error(result.message);
     });
     const naive = await time(runs, () => naiveMonth(unit.code, monthId));
-    const { rootIds } = await findDashboardSubject(admin, unit.code);
+    const { rootIds } = await findDashboardSubject(BENCH_ADMIN, unit.code);
     const rolled = await time(runs, () => elementSumsOf(rootIds, monthId, monthId));
     figures.push({ name: `dashboard data, ${unit.label}, one month: p50`, value: round(percentile(dashboard, 0.5)), unit: "ms" });
     figures.push({ name: `dashboard data, ${unit.label}, one month: p95`, value: round(percentile(dashboard, 0.95)), unit: "ms", goal: "≤ 50 ms" });
@@ -77,7 +79,6 @@ const FIGURES: Record<string, number> = {
 
 /** Saves of one residential group's month (every element; validation, audit and roll-ups included), alternating two sets of figures. */
 export async function benchSaves(groupCode: string, period: string, runs = 50): Promise<Figure[]> {
-  const admin = { id: null, username: "system", role: "ADMIN" as const, scopeUnitId: null };
   const base = FIGURES;
   const reasons = Object.fromEntries(Object.keys(base).map((code) => [code, "Đo hiệu năng"]));
   let round = 0;
@@ -87,7 +88,7 @@ export async function benchSaves(groupCode: string, period: string, runs = 50): 
   const samples = await time(runs, async () => {
     round += 1;
     const values = Object.fromEntries(Object.entries(base).map(([code, value]) => [code, String(value + (round % 2))]));
-    const saved = await savePeriodReport(admin, { unitCode: groupCode, period, version, requestId: crypto.randomUUID(), values, reasons });
+    const saved = await savePeriodReport(BENCH_ADMIN, { unitCode: groupCode, period, version, requestId: crypto.randomUUID(), values, reasons });
     if (!saved.ok) throw new Error(saved.message);
     version = saved.version;
   });
@@ -104,7 +105,6 @@ export async function benchSaves(groupCode: string, period: string, runs = 50): 
  * of one ward with groups spread over the country.
  */
 export async function benchConcurrentSaves(groupCodes: string[], period: string, connections: number): Promise<Figure[]> {
-  const admin = { id: null, username: "system", role: "ADMIN" as const, scopeUnitId: null };
   const figures = Object.fromEntries(Object.keys(FIGURES).map((code, index) => [code, String(FIGURES[code] + index)]));
   const reasons = Object.fromEntries(Object.keys(FIGURES).map((code) => [code, "Đo hiệu năng đồng thời"]));
   // The versions the forms would have opened (a second run of the benchmark finds the first run's reports).
@@ -118,7 +118,7 @@ export async function benchConcurrentSaves(groupCodes: string[], period: string,
     Array.from({ length: connections }, async () => {
       for (let code = queue.shift(); code !== undefined; code = queue.shift()) {
         const began = performance.now();
-        const saved = await savePeriodReport(admin, { unitCode: code, period, version: versions.get(code) ?? 0, requestId: crypto.randomUUID(), values: figures, reasons });
+        const saved = await savePeriodReport(BENCH_ADMIN, { unitCode: code, period, version: versions.get(code) ?? 0, requestId: crypto.randomUUID(), values: figures, reasons });
         if (!saved.ok) throw new Error(`save of ${code} refused: ${saved.message}`);
         latencies.push(performance.now() - began);
       }
