@@ -13,6 +13,12 @@ export type Operation =
   | "units.read"
   /** Import or change the administrative map. */
   | "units.import"
+  /**
+   * Change the map: rename, move, merge, split, abolish the district level.
+   * Steering committees only for wards and residential groups in their subtree
+   * (lib/reorganisation/run-reorganisation.ts adds that level rule).
+   */
+  | "units.reorganise"
   /** Enter or correct the raw figures of a ward or residential group. */
   | "values.write"
   /** Approve or reopen the submitted reports of the wards below. */
@@ -46,6 +52,7 @@ export interface Rule {
 export const POLICY: Record<Operation, Rule> = {
   "units.read": { roles: ["ADMIN", "STEERING", "WARD_OFFICIAL", "TEAM_LEADER"], scope: "subtree" },
   "units.import": { roles: ["ADMIN"], scope: "global" },
+  "units.reorganise": { roles: ["ADMIN", "STEERING"], scope: "subtree" },
   // Steering committees read and set targets but enter no raw figures.
   "values.write": { roles: ["ADMIN", "WARD_OFFICIAL"], scope: "subtree" },
   "reports.approve": { roles: ["ADMIN", "STEERING"], scope: "subtree" },

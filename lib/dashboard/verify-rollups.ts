@@ -25,7 +25,11 @@ export async function verifyRollups(limit = 100, options: { periodIds?: number[]
   const values = await db.$queryRaw<{ unit_code: string; period_id: number; element_code: string; expected: bigint; found: bigint }[]>`
     WITH expected AS (
       SELECT c.ancestor_id AS unit_id, v.period_id, v.element_id, sum(v.value) AS value
-      FROM data_value v JOIN admin_unit_closure c ON c.descendant_id = v.unit_id
+      FROM (
+        SELECT unit_id, period_id, element_id, value::bigint AS value FROM data_value
+        UNION ALL -- the shares of split units that today's map carries (reorganisations)
+        SELECT unit_id, period_id, element_id, value FROM carried_value
+      ) v JOIN admin_unit_closure c ON c.descendant_id = v.unit_id
       WHERE ${periods}::int[] IS NULL OR v.period_id = ANY(${periods}::int[])
       GROUP BY 1, 2, 3
     ), found AS (

@@ -3,7 +3,7 @@
  * nearest ancestor's, else the national one (unit NULL). Says where it came from.
  * One query resolves a whole grid of units × months (a league table, a trend).
  */
-import { db } from "../db";
+import { db, type Prisma } from "../db";
 import type { TargetInfo } from "../dashboard/indicator-figures";
 
 export interface ResolvedTarget extends TargetInfo {
@@ -13,10 +13,15 @@ export interface ResolvedTarget extends TargetInfo {
 /** Key of the grid: the unit (null for the whole country, which has only national targets) and the month. */
 export const gridKey = (unitId: number | null, periodId: number) => `${unitId ?? "VN"}:${periodId}`;
 
-export async function resolveTargetGrid(unitIds: (number | null)[], periodIds: number[]): Promise<Map<string, Map<number, ResolvedTarget>>> {
+/** `client`: a transaction that must see its own changes (a reorganisation keeps each unit's targets across a move). */
+export async function resolveTargetGrid(
+  unitIds: (number | null)[],
+  periodIds: number[],
+  client: Prisma.TransactionClient = db,
+): Promise<Map<string, Map<number, ResolvedTarget>>> {
   const grid = new Map<string, Map<number, ResolvedTarget>>();
   if (unitIds.length === 0 || periodIds.length === 0) return grid;
-  const rows = await db.$queryRaw<
+  const rows = await client.$queryRaw<
     { for_unit: number | null; period_id: number; indicator_id: number; value: string; unit_id: number | null; unit_code: string | null; unit_name: string | null; reason: string; source: string | null }[]
   >`
     SELECT DISTINCT ON (u.for_unit, m.period_id, t.indicator_id)

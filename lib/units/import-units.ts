@@ -12,7 +12,7 @@ import { readCsv } from "../csv/read-csv";
 import { UNIT_CSV_COLUMNS, unitRowSchema, type UnitRow } from "../schemas/unit-import";
 import { writeAuditLog } from "../audit/write-audit-log";
 import { authorize, type Actor } from "../auth/authorize";
-import { ALLOWED_PARENT_LEVELS, UNIT_LEVELS } from "./levels";
+import { ALLOWED_PARENT_LEVELS, LEVEL_LABEL, UNIT_LEVELS } from "./levels";
 
 export interface RowError {
   line: number;
@@ -23,13 +23,6 @@ export interface RowError {
 export type UnitImportResult =
   | { ok: true; created: number; unchanged: number }
   | { ok: false; message: string; errors: RowError[] };
-
-const LEVEL_LABEL: Record<UnitLevel, string> = {
-  PROVINCE: "tỉnh/thành phố",
-  DISTRICT: "quận/huyện",
-  WARD: "phường/xã",
-  RESIDENTIAL_GROUP: "tổ dân phố/thôn",
-};
 
 export async function importUnitsCsv(actor: Actor, content: Uint8Array | string): Promise<UnitImportResult> {
   await authorize(actor, "units.import");

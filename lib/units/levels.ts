@@ -14,6 +14,14 @@ export const ALLOWED_PARENT_LEVELS: Record<UnitLevel, readonly UnitLevel[]> = {
   RESIDENTIAL_GROUP: ["WARD"],
 };
 
+/** The level in a sentence of a Vietnamese message ("phải thuộc quận/huyện"). */
+export const LEVEL_LABEL: Record<UnitLevel, string> = {
+  PROVINCE: "tỉnh/thành phố",
+  DISTRICT: "quận/huyện",
+  WARD: "phường/xã",
+  RESIDENTIAL_GROUP: "tổ dân phố/thôn",
+};
+
 /** The Vietnamese kind labels each level may carry. */
 export const KINDS_BY_LEVEL: Record<UnitLevel, readonly string[]> = {
   PROVINCE: ["Tỉnh", "Thành phố"],
