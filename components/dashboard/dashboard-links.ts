@@ -4,10 +4,14 @@ export interface DashboardLinkState {
   indicator: string;
   sort?: string;
   dir?: string;
+  /** "then": the map of that time (lib/dashboard/get-dashboard.ts); absent: today's map. */
+  map?: string;
 }
 
-export function dashboardHref(code: string | null, state: DashboardLinkState, change: Partial<{ indicator: string; sort: string; dir: string }> = {}): string {
+export function dashboardHref(code: string | null, state: DashboardLinkState, change: Partial<{ indicator: string; sort: string; dir: string; map: string }> = {}): string {
   const params = new URLSearchParams({ ...state.period, indicator: change.indicator ?? state.indicator });
+  const map = change.map ?? state.map;
+  if (map) params.set("map", map);
   const sort = change.sort ?? state.sort;
   const dir = change.dir ?? state.dir;
   if (sort) params.set("sort", sort);

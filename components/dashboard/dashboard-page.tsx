@@ -13,7 +13,7 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
 /** The dashboard of a unit (code) or of the country (null), read from the URL's period and indicator. */
 export async function DashboardPage({ user, code, searchParams }: { user: SessionUser; code: string | null; searchParams: SearchParams }) {
   const t = await getTranslations("dashboard");
-  const result = await getDashboard(user, code, { period: first(searchParams.period), from: first(searchParams.from), to: first(searchParams.to), indicator: first(searchParams.indicator) }).catch((error: unknown) => {
+  const result = await getDashboard(user, code, { period: first(searchParams.period), from: first(searchParams.from), to: first(searchParams.to), indicator: first(searchParams.indicator), map: first(searchParams.map) }).catch((error: unknown) => {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;
   });

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { Dashboard } from "@/lib/dashboard/get-dashboard";
 import { selectionParams } from "@/lib/dashboard/period-selection";
-import { formatNumber, formatPercent, isLocale, type Locale } from "@/lib/format";
+import { formatDate, formatNumber, formatPercent, isLocale, type Locale } from "@/lib/format";
 import { unitDisplayName } from "@/lib/units/display-name";
 import { KpiCards } from "./kpi-cards";
 import { LeagueTable, sortChildren, SORT_COLUMNS, type SortColumn } from "./league-table";
@@ -32,8 +32,10 @@ export async function DashboardView({ dashboard, options }: { dashboard: Dashboa
   const code = subject.unit?.code ?? null;
   const sort: SortColumn = (SORT_COLUMNS as readonly string[]).includes(options.sort ?? "") ? (options.sort as SortColumn) : "value";
   const direction = options.dir === "asc" ? "asc" : "desc";
-  const link = { period: selectionParams(selection), indicator: dashboard.selectedIndicator, sort: options.sort, dir: options.dir };
-  const childHref = (childCode: string) => dashboardHref(childCode, { period: link.period, indicator: link.indicator });
+  // The map mode is kept in links only when it is not the unit's default (a unit that has ended opens on the map of its time).
+  const mapParam = dashboard.mapMode === "then" ? "then" : subject.closedOn ? "now" : undefined;
+  const link = { period: selectionParams(selection), indicator: dashboard.selectedIndicator, sort: options.sort, dir: options.dir, map: mapParam };
+  const childHref = (childCode: string) => dashboardHref(childCode, { period: link.period, indicator: link.indicator, map: dashboard.mapMode === "then" ? "then" : undefined });
   const selectedCard = dashboard.cards.find((card) => card.code === dashboard.selectedIndicator)!;
   const selectedName = locale === "en" ? selectedCard.nameEn : selectedCard.name;
   const rows = sortChildren(dashboard.children, dashboard.selectedIndicator, sort, direction);
@@ -72,8 +74,29 @@ export async function DashboardView({ dashboard, options }: { dashboard: Dashboa
             )}
           </p>
         </div>
-        <PeriodPicker action={code === null ? "/dashboard" : `/dashboard/${encodeURIComponent(code)}`} selection={selection} indicator={dashboard.selectedIndicator} latestMonth={options.latestMonth} locale={locale} />
+        <PeriodPicker action={code === null ? "/dashboard" : `/dashboard/${encodeURIComponent(code)}`} selection={selection} indicator={dashboard.selectedIndicator} latestMonth={options.latestMonth} locale={locale} map={mapParam} />
       </div>
+
+      {subject.closedOn && subject.unit && (
+        <p role="status" className="mb-3 rounded-md border border-amber-300 bg-amber-50 p-3">
+          {t("closedUnit", { date: formatDate(subject.closedOn, locale) })}{" "}
+          <Link href={`/units/${encodeURIComponent(subject.unit.code)}`} className="text-brand-700 underline">{t("closedUnitLink")}</Link>
+        </p>
+      )}
+      <nav aria-label={t("mapMode")} className="mb-4 flex flex-wrap items-center gap-2 text-sm print:hidden">
+        <span>{t("mapMode")}:</span>
+        {(["now", "then"] as const).map((mode) => (
+          <Link
+            key={mode}
+            href={dashboardHref(code, link, { map: mode })}
+            aria-current={dashboard.mapMode === mode ? "true" : undefined}
+            className={`inline-flex min-h-10 items-center rounded-md border px-3 ${dashboard.mapMode === mode ? "border-brand-700 bg-brand-700 text-white" : "border-slate-300 bg-white text-brand-800"}`}
+          >
+            {mode === "now" ? t("mapNow") : t("mapThen")}
+          </Link>
+        ))}
+        {dashboard.mapMode === "then" && <span className="text-slate-700">{t("mapThenNote")}</span>}
+      </nav>
 
       {subject.unit && (
         <section aria-labelledby="export-heading" className="mb-4 print:hidden">

@@ -9,7 +9,7 @@ export { periodLabel };
  * A plain GET form: it works without JavaScript, and the chosen period lands
  * in the URL so the page can be shared as it is.
  */
-export async function PeriodPicker({ action, selection, indicator, latestMonth, locale }: { action: string; selection: PeriodSelection; indicator: string; latestMonth: number; locale: Locale }) {
+export async function PeriodPicker({ action, selection, indicator, latestMonth, locale, map }: { action: string; selection: PeriodSelection; indicator: string; latestMonth: number; locale: Locale; map?: string }) {
   const t = await getTranslations("dashboard");
   const months = Array.from({ length: 24 }, (_, index) => addMonths(latestMonth, -index));
   const latestYear = Math.floor(latestMonth / 100);
@@ -22,6 +22,7 @@ export async function PeriodPicker({ action, selection, indicator, latestMonth, 
     <div className="flex flex-wrap items-end gap-3 print:hidden">
       <form action={action} method="get" className="flex flex-wrap items-end gap-2">
         <input type="hidden" name="indicator" value={indicator} />
+        {map && <input type="hidden" name="map" value={map} />}
         <div>
           <label htmlFor="period" className="mb-1 block text-sm font-medium">{t("period")}</label>
           <select id="period" name="period" defaultValue={current} className={select}>
@@ -46,6 +47,7 @@ export async function PeriodPicker({ action, selection, indicator, latestMonth, 
         <summary className="min-h-12 cursor-pointer py-3 text-brand-700">{t("range")}</summary>
         <form action={action} method="get" className="mt-2 flex flex-wrap items-end gap-2">
           <input type="hidden" name="indicator" value={indicator} />
+        {map && <input type="hidden" name="map" value={map} />}
           <div>
             <label htmlFor="from" className="mb-1 block text-sm font-medium">{t("from")}</label>
             <input id="from" name="from" type="month" defaultValue={periodCode(selection.from)} className={select} required />

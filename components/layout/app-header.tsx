@@ -19,6 +19,7 @@ export async function AppHeader({ user }: { user: SessionUser }) {
   else if (roleAllows(user.role, "members.write")) links.push({ href: "/import/members", label: t("importMembers") });
   if (roleAllows(user.role, "users.manage")) links.push({ href: "/admin/users", label: t("users") });
   if (roleAllows(user.role, "units.import")) links.push({ href: "/admin/units/import", label: t("importUnits") });
+  if (roleAllows(user.role, "units.reorganise")) links.push({ href: "/admin/reorganise", label: t("reorganise") });
   if (roleAllows(user.role, "audit.read")) links.push({ href: "/admin/audit", label: t("audit") });
   return (
     <header className="bg-brand-900 text-white print:hidden">

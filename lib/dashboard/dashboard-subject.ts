@@ -18,6 +18,8 @@ export interface DashboardSubject {
   children: UnitSummary[];
   /** From the top of the user's scope down to the parent. */
   breadcrumb: UnitSummary[];
+  /** The last day of a unit that has ended (merged, split, abolished); null while it is in force. */
+  closedOn: Date | null;
 }
 
 export const isNationalActor = (actor: Pick<Actor, "role" | "scopeUnitId">) => actor.role === "ADMIN" && actor.scopeUnitId === null;
@@ -31,7 +33,7 @@ export async function findDashboardSubject(actor: Actor, code: string | null): P
       where: { parentId: null, validTo: null },
       select: { id: true, code: true, name: true, level: true, kind: true, parentId: true },
     });
-    return { unit: null, rootIds: provinces.map((province) => province.id), children: provinces.sort(byName), breadcrumb: [] };
+    return { unit: null, rootIds: provinces.map((province) => province.id), children: provinces.sort(byName), breadcrumb: [], closedOn: null };
   }
   const unit = await findReadableUnitByCode(actor, code);
   const [ancestors, children] = await Promise.all([findAncestors(unit.id), findChildren(unit.id)]);
@@ -42,6 +44,7 @@ export async function findDashboardSubject(actor: Actor, code: string | null): P
     rootIds: [unit.id],
     children: children.sort(byName),
     breadcrumb: ancestors.slice(Math.max(scopeIndex, 0), -1),
+    closedOn: unit.validTo,
   };
 }
 

@@ -11,12 +11,15 @@ import { can } from "../auth/authorize";
 import { addMonths, periodCode, periodOfDate, periodRange } from "../periods";
 import { gridKey, resolveTargetGrid } from "../targets/resolve-targets";
 import { teamStats } from "../teams/team-stats";
-import { indicatorFigure, type IndicatorFigure } from "./indicator-figures";
+import { indicatorFigure, type IndicatorDefinition, type IndicatorFigure } from "./indicator-figures";
+import type { UnitSummary } from "../units/tree-queries";
 import { loadIndicators } from "./indicator-catalogue";
 import { parsePeriodSelection, previousSelection, type PeriodSelection } from "./period-selection";
 import { elementSumsOf, monthlyElementSums, reportingByUnit } from "./rollup-queries";
 import { indicatorFiguresOf } from "./unit-figures";
 import { findDashboardSubject, groupsBelow } from "./dashboard-subject";
+import { mapOfThatTime } from "../reorganisation/map-of-that-time";
+import { compareVietnamese } from "../text";
 
 /** Two years of months in a trend: enough to see a season and the year before. */
 export const TREND_MONTHS = 24;
@@ -26,7 +29,15 @@ export interface DashboardParams {
   from?: string | null;
   to?: string | null;
   indicator?: string | null;
+  /**
+   * "now": today's map (the roll-ups; the default); "then": the map of the
+   * period's last month, as reported at the time (the default for a unit that
+   * has ended, whose figures live only on the old map).
+   */
+  map?: string | null;
 }
+
+export type MapMode = "now" | "then";
 
 export interface DashboardCard extends IndicatorFigure {
   previousValue: number | null;
@@ -52,7 +63,11 @@ export const defaultReportingMonth = (now: Date) => addMonths(periodOfDate(now),
 
 export async function getDashboard(actor: Actor, code: string | null, params: DashboardParams, now = new Date()) {
   const subject = await findDashboardSubject(actor, code);
-  const parsed = parsePeriodSelection(params, periodOfDate(now), defaultReportingMonth(now));
+  const endedIn = subject.closedOn ? periodOfDate(subject.closedOn) : null;
+  const mapMode: MapMode = params.map === "then" || (params.map !== "now" && endedIn !== null) ? "then" : "now";
+  // A unit that has ended opens on its last month.
+  const defaultMonth = endedIn !== null ? Math.min(endedIn, defaultReportingMonth(now)) : defaultReportingMonth(now);
+  const parsed = parsePeriodSelection(params, periodOfDate(now), defaultMonth);
   if (!parsed.ok) return { ok: false as const, subject, message: parsed.message };
   const selection = parsed.selection;
   const indicators = await loadIndicators();
@@ -63,19 +78,14 @@ export async function getDashboard(actor: Actor, code: string | null, params: Da
   const previous = previousSelection(selection);
   const subjectKey = subject.unit?.id ?? null;
   const trendMonths = periodRange(addMonths(selection.to, -(TREND_MONTHS - 1)), selection.to);
-  const childIds = subject.children.map((child) => child.id);
+  const figuresOnMap = mapMode === "now" ? figuresOnTodaysMap : figuresOnMapOfThatTime;
 
-  const [sums, previousSums, monthly, childFigures, subjectTargetGrid, childReporting, ownReporting, groupTotals, teams] = await Promise.all([
-    elementSumsOf(subject.rootIds, selection.from, selection.to),
-    elementSumsOf(subject.rootIds, previous.from, previous.to),
+  const [{ sums, previousSums, childUnits, childFigures, childReporting, ownReporting, groupTotals }, monthly, subjectTargetGrid, teams] = await Promise.all([
+    figuresOnMap(subject.rootIds, subject.children, selection, previous, indicators),
+    // The trend is always on today's map: continuous across reorganisations.
     monthlyElementSums(subject.rootIds, trendMonths[0], selection.to),
-    // The children as the read API and the reports show them (the period's last month's targets).
-    indicatorFiguresOf(subject.children, selection, indicators),
     // Month by month for the subject's own trend line.
     resolveTargetGrid([subjectKey], trendMonths),
-    reportingByUnit(childIds, selection.to),
-    reportingByUnit(subject.rootIds, selection.to),
-    groupsBelow([...subject.rootIds, ...childIds]),
     teamStats(subject.rootIds, Math.floor(selection.to / 100)),
   ]);
   const targetsOf = (month: number) => subjectTargetGrid.get(gridKey(subjectKey, month)) ?? new Map();
@@ -92,7 +102,7 @@ export async function getDashboard(actor: Actor, code: string | null, params: Da
     return { period: periodCode(month), value: figure.value, target: figure.target?.value ?? null, numerator: figure.numerator, denominator: figure.denominator };
   });
 
-  const children: DashboardChild[] = subject.children.map((child) => {
+  const children: DashboardChild[] = childUnits.map((child) => {
     return {
       code: child.code,
       name: child.name,
@@ -122,6 +132,7 @@ export async function getDashboard(actor: Actor, code: string | null, params: Da
     subject,
     selection,
     previous,
+    mapMode,
     indicators: indicators.map(({ code, name, nameEn }) => ({ code, name, nameEn })),
     selectedIndicator: selected.code,
     cards,
@@ -131,6 +142,44 @@ export async function getDashboard(actor: Actor, code: string | null, params: Da
     teams,
     canSetTargets: subject.unit !== null ? await can(actor, "targets.write", { unitId: subject.unit.id }) : actor.role === "ADMIN",
   };
+}
+
+type Selection = Pick<PeriodSelection, "from" | "to">;
+type Reporting = { unitsReported: number; groupsReported: number; unitsApproved: number };
+
+/** The subject's and its children's figures on today's map: the roll-ups. */
+async function figuresOnTodaysMap(rootIds: number[], children: UnitSummary[], selection: Selection, previous: Selection, indicators: IndicatorDefinition[]) {
+  const childIds = children.map((child) => child.id);
+  const [sums, previousSums, childFigures, childReporting, ownReporting, groupTotals] = await Promise.all([
+    elementSumsOf(rootIds, selection.from, selection.to),
+    elementSumsOf(rootIds, previous.from, previous.to),
+    // The children as the read API and the reports show them (the period's last month's targets).
+    indicatorFiguresOf(children, selection, indicators),
+    reportingByUnit(childIds, selection.to),
+    reportingByUnit(rootIds, selection.to),
+    groupsBelow([...rootIds, ...childIds]),
+  ]);
+  return { sums, previousSums, childUnits: children, childFigures, childReporting: childReporting as Map<number, Reporting>, ownReporting: ownReporting as Map<number, Reporting>, groupTotals };
+}
+
+/** The same on the map of the period's last month, from the raw values (lib/reorganisation/map-of-that-time.ts). */
+async function figuresOnMapOfThatTime(rootIds: number[], _children: UnitSummary[], selection: Selection, previous: Selection, indicators: IndicatorDefinition[]) {
+  const [then, before] = await Promise.all([mapOfThatTime(rootIds, selection.from, selection.to), mapOfThatTime(rootIds, previous.from, previous.to)]);
+  const childUnits = [...then.children].sort((a, b) => compareVietnamese(a.name, b.name));
+  const targets = await resolveTargetGrid(childUnits.map((child) => child.id), [selection.to]);
+  const childFigures = new Map(
+    childUnits.map((child) => {
+      const own = targets.get(gridKey(child.id, selection.to)) ?? new Map();
+      return [child.id, indicators.map((indicator) => indicatorFigure(indicator, then.byChild.get(child.id) ?? new Map(), own.get(indicator.id)))];
+    }),
+  );
+  const groupTotals = new Map<number, number>(childUnits.map((child) => [child.id, then.reportingByChild.get(child.id)?.groupsTotal ?? 0]));
+  // The subject counts as one "root" whose totals are the sum over its roots.
+  const rootKey = rootIds[0];
+  groupTotals.set(rootKey, then.totalReporting.groupsTotal);
+  for (const id of rootIds.slice(1)) groupTotals.set(id, 0);
+  const ownReporting = new Map<number, Reporting>([[rootKey, then.totalReporting]]);
+  return { sums: then.total, previousSums: before.total, childUnits, childFigures, childReporting: then.reportingByChild as Map<number, Reporting>, ownReporting, groupTotals };
 }
 
 export type Dashboard = Extract<Awaited<ReturnType<typeof getDashboard>>, { ok: true }>;

@@ -160,7 +160,7 @@ class Run {
    */
   async unit(code: string, field: string, role: "subject" | "parent"): Promise<UnitRow> {
     const unit = await this.tx.adminUnit.findUnique({ where: { code }, select: unitSelect });
-    const missing = `Mã "${code}": không có đơn vị này trong phạm vi của bạn.`;
+    const missing = `Mã "${code}": không tìm thấy đơn vị này trong phạm vi của bạn.`;
     if (!unit) throw new Refusal(field, missing, 404);
     try {
       await authorize(this.actor, "units.reorganise", { unitId: unit.id }, { hideExistence: true });

@@ -8,11 +8,12 @@ import { can } from "../auth/authorize";
 import { addMonths, periodCode, periodOfDate } from "../periods";
 import { countBelow, findAncestors, findChildren } from "./tree-queries";
 import { TEAM_HEADER_SELECT } from "../teams/team-select";
+import { unitLineage } from "../reorganisation/unit-lineage";
 
 export async function getUnitOverview(user: SessionUser, code: string) {
   const unit = await findReadableUnitByCode(user, code);
   const [ancestors, children] = await Promise.all([findAncestors(unit.id), findChildren(unit.id)]);
-  const counts = await countBelow([unit.id, ...children.map((child) => child.id)]);
+  const [counts, lineage] = await Promise.all([countBelow([unit.id, ...children.map((child) => child.id)]), unitLineage(unit.id)]);
   const teams = await db.team.findMany({
     where: { unitId: unit.id },
     select: {
@@ -34,7 +35,8 @@ export async function getUnitOverview(user: SessionUser, code: string) {
   const empty = { residentialGroups: 0, teams: 0, members: 0 };
   // Figures are entered at wards and residential groups, by those who may write them there.
   const carriesFigures = unit.level === "WARD" || unit.level === "RESIDENTIAL_GROUP";
-  const canEnterFigures = carriesFigures && (await can(user, "values.write", { unitId: unit.id }));
+  // A unit that has ended keeps its figures as they were (lib/reports/save-period-report.ts refuses new ones).
+  const canEnterFigures = carriesFigures && unit.validTo === null && (await can(user, "values.write", { unitId: unit.id }));
   // Teams are set up where they work (wards, residential groups), while the unit is current.
   const canCreateTeam = carriesFigures && unit.validTo === null && !teams.some((team) => team.active) && (await can(user, "teams.write", { unitId: unit.id }));
   return {
@@ -45,6 +47,7 @@ export async function getUnitOverview(user: SessionUser, code: string) {
       .map((child) => ({ ...child, ...(counts.get(child.id) ?? empty) }))
       .sort((a, b) => compareVietnamese(a.name, b.name)),
     teams,
+    lineage,
     canEnterFigures,
     canCreateTeam,
     /** The last complete month: what a ward official usually reports now. */

@@ -7,7 +7,6 @@
  * reorganisations with a date and a decision, not silent overwrites.
  */
 import { db, Prisma } from "../db";
-import type { UnitLevel } from "../generated/prisma/enums";
 import { readCsv } from "../csv/read-csv";
 import { UNIT_CSV_COLUMNS, unitRowSchema, type UnitRow } from "../schemas/unit-import";
 import { writeAuditLog } from "../audit/write-audit-log";

@@ -85,6 +85,10 @@ const form = (entries: Record<string, string | Blob>) => {
 /** For each action: arguments aimed inside the user's scope, and (unless the operation has no unit) outside it. */
 const MEMBER = { fullName: "Nguyễn Thị Lan", role: "MEMBER", affiliation: "WOMENS_UNION", birthYear: "1970", gender: "FEMALE", phone: "0905123456", trainedOn: "" };
 
+/** A merge of residential groups from the first day of this month. */
+const reorganisation = (sourceCodes: string[], into: string) =>
+  JSON.stringify({ kind: "MERGE", effectiveOn: `${new Date().toISOString().slice(0, 7)}-01`, reason: "Kiểm thử phân quyền", decisionRef: "01/QĐ-TEST", sourceCodes, into: { existingCode: into } });
+
 /** The team the in-scope member is in now, and the other team of the same ward. */
 async function memberTeams(ctx: Context): Promise<{ current: string; other: string }> {
   const member = await db.teamMember.findUniqueOrThrow({ where: { id: ctx.memberInScope }, select: { team: { select: { code: true } } } });
@@ -98,6 +102,11 @@ async function memberTeams(ctx: Context): Promise<{ current: string; other: stri
  * so cannot move a member to another team.
  */
 const ACTION_CASES: Record<string, { inScope: Case; outOfScope?: Case; insideOverride?: Partial<Record<Role, boolean>> }> = {
+  // A preview: the change runs in a transaction that is rolled back, so the matrix writes nothing.
+  "app/(app)/admin/reorganise/actions.ts#reorganiseAction": {
+    inScope: () => [null, form({ intent: "preview", payload: reorganisation(["D1"], "D2") })],
+    outOfScope: () => [null, form({ intent: "preview", payload: reorganisation(["Z11"], "D2") })],
+  },
   "app/(app)/admin/units/import/actions.ts#importUnitsAction": {
     // Re-importing a unit exactly as it is: allowed means "nothing to change", never a write.
     inScope: () => [null, form({ file: new File(["code,name,level,kind,parent_code\nA,Tỉnh A,PROVINCE,Tỉnh,\n"], "units.csv", { type: "text/csv" }) })],

@@ -257,7 +257,7 @@ describe("bad input is refused with a message that names the field and the rule,
     ["figures of the old unit after the effective date", async () => {}, { kind: "MERGE", effectiveOn: "2026-02-01", sourceCodes: ["W2-3"], into: { existingCode: "W2-1" } }, /đã có số liệu tháng 02\/2026/, "effectiveOn"],
     ["a cycle in the tree", async () => {}, { kind: "MOVE", unitCode: "P", newParentCode: "W3" }, /tạo vòng lặp/, "newParentCode"],
     ["a move to a parent of the wrong level", async () => {}, { kind: "MOVE", unitCode: "W2-1", newParentCode: "D2" }, /tổ dân phố\/thôn phải thuộc phường\/xã/, "newParentCode"],
-    ["a unit that does not exist", async () => {}, { kind: "MERGE", sourceCodes: ["NOPE"], into: { existingCode: "W2-2" } }, /Mã "NOPE": không có đơn vị này/, "sourceCodes"],
+    ["a unit that does not exist", async () => {}, { kind: "MERGE", sourceCodes: ["NOPE"], into: { existingCode: "W2-2" } }, /Mã "NOPE": không tìm thấy đơn vị này/, "sourceCodes"],
     ["a unit that has already ended", async () => {}, { kind: "MERGE", sourceCodes: ["W1-1"], into: { existingCode: "W1-3" } }, /đã ngừng hoạt động/, "sourceCodes"],
     ["a date earlier than a change already recorded", async () => {}, { kind: "MERGE", effectiveOn: "2026-03-01", sourceCodes: ["W1-3"], into: { existingCode: "W1-12" } }, /đã có thay đổi địa giới từ 01\/04\/2026/, "effectiveOn"],
     ["a new code already in use", async () => {}, { kind: "MERGE", sourceCodes: ["W2-1", "W2-2"], into: { newCode: "W1-1", newName: "Thôn X", newKind: "Thôn" } }, /đã có đơn vị mã "W1-1"/, "into.newCode"],
@@ -276,7 +276,7 @@ describe("bad input is refused with a message that names the field and the rule,
     const steeringD2 = { id: null, username: "bcd.d2", role: "STEERING" as const, scopeUnitId: ids.D2 };
     const before = await snapshot();
     const outside = await reorganise(steeringD2, { kind: "MERGE", effectiveOn: "2026-04-01", ...common, sourceCodes: ["W2-1"], into: { existingCode: "W2-2" } }, { commit: true }, NOW);
-    expect(outside).toMatchObject({ ok: false, status: 404, fieldErrors: { sourceCodes: [expect.stringMatching(/không có đơn vị này trong phạm vi của bạn/)] } });
+    expect(outside).toMatchObject({ ok: false, status: 404, fieldErrors: { sourceCodes: [expect.stringMatching(/không tìm thấy đơn vị này trong phạm vi của bạn/)] } });
     const district = await reorganise(steeringD2, { kind: "ABOLISH_LEVEL", effectiveOn: "2026-04-01", ...common, districtCodes: ["D2"] }, { commit: true }, NOW);
     expect(district).toMatchObject({ ok: false, status: 403 });
     const wardOfficial = { id: null, username: "cb", role: "WARD_OFFICIAL" as const, scopeUnitId: ids.W3 };

@@ -9,6 +9,9 @@ import { UnitCountsLine } from "@/components/units/unit-counts";
 import { TeamCard } from "@/components/units/team-card";
 import { TeamForm } from "@/components/teams/team-form";
 import { createTeamAction } from "../../teams/actions";
+import { UnitHistory } from "@/components/units/unit-history";
+import { getLocale } from "next-intl/server";
+import { isLocale } from "@/lib/format";
 
 export default async function UnitPage({ params }: { params: Promise<{ code: string }> }) {
   const user = await requireUser();
@@ -21,6 +24,8 @@ export default async function UnitPage({ params }: { params: Promise<{ code: str
   const levels = await getTranslations("levels");
   const teamsT = await getTranslations("teams");
   const format = await getFormatter();
+  const localeText = await getLocale();
+  const locale = isLocale(localeText) ? localeText : "vi";
   const { unit, breadcrumb, children, teams, counts } = overview;
   return (
     <>
@@ -67,6 +72,8 @@ export default async function UnitPage({ params }: { params: Promise<{ code: str
           </Link>
         </p>
       )}
+
+      <UnitHistory closedOn={unit.validTo} {...overview.lineage} locale={locale} />
 
       {unit.level !== "RESIDENTIAL_GROUP" && (
         <section className="mb-6" aria-labelledby="children-heading">
