@@ -14,6 +14,7 @@ import { db, type Prisma } from "../db";
 import { AppError } from "../errors";
 import { authorize, type Actor } from "../auth/authorize";
 import { writeAuditLog } from "../audit/write-audit-log";
+import { unitDisplayName } from "../units/display-name";
 import { ALLOWED_PARENT_LEVELS, KINDS_BY_LEVEL, LEVEL_LABEL } from "../units/levels";
 import { addMonths, periodCode, periodOfDate } from "../periods";
 import { fieldErrorsOf } from "../schemas/user";
@@ -180,7 +181,7 @@ class Run {
     if (unitId === null) return "—";
     if (!this.unitNames.has(unitId)) this.unitNames.set(unitId, await this.tx.adminUnit.findUniqueOrThrow({ where: { id: unitId }, select: unitSelect }));
     const unit = this.unitNames.get(unitId)!;
-    return `${unit.kind} ${unit.name}`;
+    return unitDisplayName(unit);
   }
 
   note(unit: Pick<UnitRow, "code" | "name" | "level">, change: UnitChange["change"], detail: string) {
@@ -216,7 +217,7 @@ class Run {
     if (locked) {
       throw new Refusal(
         "effectiveOn",
-        `Ngày hiệu lực ${dateLabel(this.effective)} nằm trong kỳ đã khóa: báo cáo tháng ${monthLabel(locked.period_id)} của ${locked.kind} ${locked.name} đã khóa. Chọn ngày hiệu lực sau kỳ đã khóa, hoặc mở khóa báo cáo trước.`,
+        `Ngày hiệu lực ${dateLabel(this.effective)} nằm trong kỳ đã khóa: báo cáo tháng ${monthLabel(locked.period_id)} của ${unitDisplayName(locked)} đã khóa. Chọn ngày hiệu lực sau kỳ đã khóa, hoặc mở khóa báo cáo trước.`,
       );
     }
   }
@@ -230,14 +231,15 @@ class Run {
     if (late) {
       throw new Refusal(
         "effectiveOn",
-        `Ngày hiệu lực: ${late.kind} ${late.name} đã có số liệu tháng ${monthLabel(late.period_id)}, sau ngày hiệu lực ${dateLabel(this.effective)}. Chọn ngày hiệu lực sau tháng đó.`,
+        `Ngày hiệu lực: ${unitDisplayName(late)} đã có số liệu tháng ${monthLabel(late.period_id)}, sau ngày hiệu lực ${dateLabel(this.effective)}. Chọn ngày hiệu lực sau tháng đó.`,
       );
     }
   }
 
-  async assertCanEnd(units: UnitRow[]) {
-    await this.assertNoLaterChange(units);
-    await this.assertNotLocked(units);
+  /** Units that end, and the existing units that receive them (checked for order and locks, not for later figures). */
+  async assertCanEnd(units: UnitRow[], receivers: UnitRow[] = []) {
+    await this.assertNoLaterChange([...units, ...receivers]);
+    await this.assertNotLocked([...units, ...receivers]);
     await this.assertNoFiguresFrom(units);
   }
 
@@ -379,7 +381,7 @@ async function rename(run: Run, input: Extract<ReorganisationInput, { kind: "REN
     throw new Refusal("newCode", `Mã mới: đã có đơn vị mã "${newCode}".`);
   }
   await run.tx.adminUnit.update({ where: { id: unit.id }, data: { name: newName, code: newCode } });
-  run.note({ ...unit, code: newCode, name: newName }, "renamed", `trước đây: ${unit.kind} ${unit.name}, mã ${unit.code}`);
+  run.note({ ...unit, code: newCode, name: newName }, "renamed", `trước đây: ${unitDisplayName(unit)}, mã ${unit.code}`);
 }
 
 async function move(run: Run, input: Extract<ReorganisationInput, { kind: "MOVE" }>) {
@@ -417,7 +419,7 @@ async function merge(run: Run, input: Extract<ReorganisationInput, { kind: "MERG
   } else if (sources.length < 2) {
     throw new Refusal("sourceCodes", "Các đơn vị sáp nhập: sáp nhập thành đơn vị mới cần ít nhất 2 đơn vị (một đơn vị thì dùng Đổi tên).");
   }
-  await run.assertCanEnd(planned.unit.id !== 0 ? [...sources, planned.unit] : sources);
+  await run.assertCanEnd(sources, planned.unit.id !== 0 ? [planned.unit] : []);
 
   // The receiver's target: the sources' (and its own) weighted by their denominators of the last month before.
   const weighed = planned.unit.id !== 0 ? [...sources, planned.unit] : sources;
@@ -437,7 +439,7 @@ async function merge(run: Run, input: Extract<ReorganisationInput, { kind: "MERG
   if (planned.unit.id !== 0) run.note(receiver, "receives", `nhận ${sources.map((unit) => unit.name).join(", ")}`);
   for (const source of sources) {
     for (const child of await liveChildren(run.tx, source.id)) await run.move(child, receiver.id);
-    await run.end(source, receiver, `sáp nhập vào ${receiver.kind} ${receiver.name}`);
+    await run.end(source, receiver, `sáp nhập vào ${unitDisplayName(receiver)}`);
     await run.lineage(source.id, receiver.id, 1);
   }
   await carryTeams(run.tx, run.actor, sources.map((unit) => unit.id), receiver.id, run.preview.teams);
@@ -470,7 +472,7 @@ async function split(run: Run, input: Extract<ReorganisationInput, { kind: "SPLI
       destination.set(child.id, index);
     }
   }
-  await run.assertCanEnd([source, ...planned.filter((part) => part.unit.id !== 0).map((part) => part.unit)]);
+  await run.assertCanEnd([source], planned.filter((part) => part.unit.id !== 0).map((part) => part.unit));
   const before = await targetsInForce(run.tx, [source.id], run.effective);
 
   const parts: UnitRow[] = [];
@@ -521,10 +523,10 @@ async function abolishLevel(run: Run, input: Extract<ReorganisationInput, { kind
     const wards = await liveChildren(run.tx, district.id);
     const before = await targetsInForce(run.tx, wards.map((ward) => ward.id), run.effective);
     for (const ward of wards) {
-      await run.move(ward, province.id, "moved", `lên thẳng ${province.kind} ${province.name} (trước thuộc ${district.kind} ${district.name})`);
+      await run.move(ward, province.id, "moved", `lên thẳng ${unitDisplayName(province)} (trước thuộc ${unitDisplayName(district)})`);
       run.desiredTargets.set(ward.id, before.get(ward.id)!);
     }
-    await run.end(district, province, `các phường/xã lên thẳng ${province.kind} ${province.name}`);
+    await run.end(district, province, `các phường/xã lên thẳng ${unitDisplayName(province)}`);
     await run.lineage(district.id, province.id, 1);
     await carryTeams(run.tx, run.actor, [district.id], province.id, run.preview.teams);
     const stranded = await run.tx.user.findMany({ where: { scopeUnitId: district.id, active: true }, select: { username: true } });
@@ -546,7 +548,7 @@ async function kpisOf(tx: Tx, units: UnitRow[], indicators: { code: string; name
   const sums = await elementSums(tx, units.map((unit) => unit.id), period);
   return units.map((unit) => ({
     unitCode: unit.code,
-    unitName: `${unit.kind} ${unit.name}`,
+    unitName: unitDisplayName(unit),
     period: periodCode(period),
     figures: indicators.map((indicator) => {
       const numerator = sums.get(unit.id)!.get(indicator.numeratorElementId);

@@ -85,7 +85,7 @@ function birthYear(random: SeededRandom): number {
   return random.int(1986, 2006);
 }
 
-function members(random: SeededRandom, teamCode: string, count: number, foundedOn: string): MemberRow[] {
+export function demoMembers(random: SeededRandom, teamCode: string, count: number, foundedOn: string): MemberRow[] {
   const rows: MemberRow[] = [];
   const founded = Date.parse(foundedOn);
   const lastTrainingDay = Date.parse("2026-10-31");
@@ -231,7 +231,7 @@ export function buildDemoData(seed = DEMO_SEED): DemoData {
             foundedOn: district.foundedOn,
             foundingDecision: district.foundingDecision,
           });
-          data.members.push(...members(random, teamCode, ward.communeTeamMembers, district.foundedOn));
+          data.members.push(...demoMembers(random, teamCode, ward.communeTeamMembers, district.foundedOn));
         }
 
         const names = groupNames(ward);
@@ -247,7 +247,7 @@ export function buildDemoData(seed = DEMO_SEED): DemoData {
             foundedOn: district.foundedOn,
             foundingDecision: district.foundingDecision,
           });
-          data.members.push(...members(random, teamCode, sizes[index], district.foundedOn));
+          data.members.push(...demoMembers(random, teamCode, sizes[index], district.foundedOn));
           // About 8% of groups have not reported the latest month yet, a few the one before too.
           const skip = new Set<number>();
           if (random.chance(0.08)) {

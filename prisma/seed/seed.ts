@@ -13,6 +13,7 @@ import { UNIT_LEVELS } from "../../lib/units/levels";
 import { DATA_ELEMENTS, INDICATORS, TARGETS } from "./catalogue";
 import { buildDemoData } from "./demo-data";
 import { DEMO_LAST_PERIOD, DEMO_PASSWORD, DEMO_USERS } from "./demo-places";
+import { seedDemoReorganisations, splitValuesAtReform } from "./demo-reorganisations";
 
 export type SeedResult =
   | { seeded: false }
@@ -132,16 +133,25 @@ async function seedDemo(tx: Tx, elementIds: Map<string, number>, passwordHash: s
     })),
   });
 
-  for (let start = 0; start < demo.values.length; start += VALUE_BATCH) {
-    const batch = demo.values.slice(start, start + VALUE_BATCH);
-    await tx.$executeRaw`
-      INSERT INTO data_value (unit_id, period_id, element_id, value, updated_at)
-      SELECT unit_id, period_id, element_id, value, now()
-      FROM unnest(${batch.map((row) => unitIds.get(row.unitCode)!)}::int[],
-                  ${batch.map((row) => row.periodId)}::int[],
-                  ${batch.map((row) => elementIds.get(row.elementCode)!)}::int[],
-                  ${batch.map((row) => row.value)}::int[]) AS v(unit_id, period_id, element_id, value)`;
-  }
+  const insertValues = async (values: typeof demo.values) => {
+    for (let start = 0; start < values.length; start += VALUE_BATCH) {
+      const batch = values.slice(start, start + VALUE_BATCH);
+      await tx.$executeRaw`
+        INSERT INTO data_value (unit_id, period_id, element_id, value, updated_at)
+        SELECT unit_id, period_id, element_id, value, now()
+        FROM unnest(${batch.map((row) => unitIds.get(row.unitCode)!)}::int[],
+                    ${batch.map((row) => row.periodId)}::int[],
+                    ${batch.map((row) => elementIds.get(row.elementCode)!)}::int[],
+                    ${batch.map((row) => row.value)}::int[]) AS v(unit_id, period_id, element_id, value)`;
+    }
+  };
+  // The map's history (Hải Châu's 2023 merger, Hải Dương's 2025 reform) goes through the reorganisation use case;
+  // what merged wards report after the reform is reported by the ward that carries them on, once it exists.
+  const { before, afterReform } = splitValuesAtReform(demo.values);
+  await insertValues(before);
+  await seedDemoReorganisations(tx);
+  for (const unit of await tx.adminUnit.findMany({ where: { code: { in: [...new Set(afterReform.map((row) => row.unitCode))] } }, select: { id: true, code: true } })) unitIds.set(unit.code, unit.id);
+  await insertValues(afterReform);
 
   // Report states as a district would see them: older months approved, last month
   // mostly approved, the latest month partly submitted and partly still in draft.

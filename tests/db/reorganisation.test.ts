@@ -288,3 +288,26 @@ describe("bad input is refused with a message that names the field and the rule,
     expect(inside).toMatchObject({ ok: true, committed: false });
   });
 });
+
+describe("targets", () => {
+  it("re-allocates a merged unit's target as the sources' targets weighted by their denominators", async () => {
+    const indicator = await db.indicator.findUniqueOrThrow({ where: { code: "DIGITAL_SIGNATURE_RATE" } });
+    await db.target.createMany({
+      data: [
+        { indicatorId: indicator.id, unitId: ids["W3-2"], value: 0.5, reason: "Chỉ tiêu riêng" },
+        { indicatorId: indicator.id, unitId: ids["W3-3"], value: 0.8, reason: "Chỉ tiêu riêng" },
+      ],
+    });
+    const result = await reorganise(admin, { kind: "MERGE", effectiveOn: "2026-04-01", ...common, sourceCodes: ["W3-2"], into: { existingCode: "W3-3" } }, { commit: true }, NOW);
+    expect(result).toMatchObject({ ok: true });
+    const [d2, d3] = [await rawFigure([ids["W3-2"]], 202603, "ADULTS"), await rawFigure([ids["W3-3"]], 202603, "ADULTS")];
+    const expected = Math.round(((0.5 * d2 + 0.8 * d3) / (d2 + d3)) * 100_000) / 100_000;
+    const written = await db.target.findFirstOrThrow({ where: { indicatorId: indicator.id, unitId: ids["W3-3"], fromPeriodId: 202604 } });
+    expect(Number(written.value)).toBeCloseTo(expected, 5);
+    expect(written.source).toBe(common.decisionRef);
+    // Months before the merge keep the receiver's own target.
+    const { resolveTargets } = await import("@/lib/targets/resolve-targets");
+    expect((await resolveTargets(ids["W3-3"], 202603)).get(indicator.id)?.value).toBe(0.8);
+    expect((await resolveTargets(ids["W3-3"], 202605)).get(indicator.id)?.value).toBeCloseTo(expected, 5);
+  });
+});

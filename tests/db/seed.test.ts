@@ -65,7 +65,13 @@ describe("the demo seed", () => {
       const below = (code: string) =>
         `FROM admin_unit_closure c JOIN admin_unit a ON a.id = c.ancestor_id AND a.code = '${code}' JOIN admin_unit d ON d.id = c.descendant_id`;
       expect(await one(`SELECT count(*)::int AS n ${below("492")} WHERE d.level = 'WARD'`)).toEqual({ n: 13 });
-      expect(await one(`SELECT count(*)::int AS n ${below("492")} JOIN team t ON t.unit_id = d.id`)).toEqual({ n: 517 });
+      // 521 teams until the 2023 merger, 517 since: the four merged teams are kept, inactive, with their history.
+      expect(await one(`SELECT count(*)::int AS n ${below("492")} JOIN team t ON t.unit_id = d.id AND t.active`)).toEqual({ n: 517 });
+      expect(await one(`SELECT count(*)::int AS n ${below("492")} JOIN team t ON t.unit_id = d.id`)).toEqual({ n: 521 });
+      expect(await one(`SELECT count(*)::int AS n ${below("492")} WHERE d.level = 'RESIDENTIAL_GROUP' AND d.valid_to IS NULL`)).toEqual({ n: 517 });
+      // Hải Dương after the two-tier reform of 1 July 2025: no district in force, its wards directly under the province.
+      expect(await one(`SELECT count(*)::int AS n FROM admin_unit d JOIN admin_unit p ON p.id = d.parent_id AND p.code = '30' WHERE d.level = 'DISTRICT' AND d.valid_to IS NULL`)).toEqual({ n: 0 });
+      expect(await one(`SELECT count(*)::int AS n FROM admin_unit d JOIN admin_unit p ON p.id = d.parent_id AND p.code = '30' WHERE d.level = 'WARD' AND d.valid_to IS NULL`)).toEqual({ n: 3 });
       expect(await one(`SELECT count(*)::int AS n ${below("20206")} JOIN team t ON t.unit_id = d.id`)).toEqual({ n: 53 });
       expect(await one(`SELECT count(*)::int AS n ${below("20206")} JOIN team t ON t.unit_id = d.id JOIN team_member m ON m.team_id = t.id`)).toEqual({ n: 385 });
       // Team sizes in Hòa Thuận Tây stay within 6 to 9; the Cự Khê pilot team has 16 members.
