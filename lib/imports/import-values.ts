@@ -10,7 +10,7 @@ import { db } from "../db";
 import { AppError } from "../errors";
 import { roleAllows } from "../auth/policy";
 import { unitsInScope, type Actor } from "../auth/authorize";
-import { parsePeriodCode, periodOfDate } from "../periods";
+import { parsePeriodCode, periodCode, periodOfDate } from "../periods";
 import { EXTRA_PART_OF_RULES, parseFigure } from "../schemas/period-report";
 import { partOfRules } from "../reports/report-catalogue";
 import { readTable } from "./read-table";
@@ -51,7 +51,7 @@ export async function importValues(actor: Actor, bytes: Uint8Array, options: { c
 
   const unitCodes = [...new Set(table.rows.map((row) => row.values.unit_code))];
   const units = new Map(
-    (await db.adminUnit.findMany({ where: { code: { in: unitCodes } }, select: { id: true, code: true, level: true, validTo: true } })).map((unit) => [unit.code, unit]),
+    (await db.adminUnit.findMany({ where: { code: { in: unitCodes } }, select: { id: true, code: true, level: true, validFrom: true, validTo: true } })).map((unit) => [unit.code, unit]),
   );
   const allowed = await unitsInScope(actor, [...units.values()].map((unit) => unit.id));
   const elements = new Map((await db.dataElement.findMany({ select: { id: true, code: true, name: true, collectionLevel: true } })).map((element) => [element.code, element]));
@@ -83,6 +83,8 @@ export async function importValues(actor: Actor, bytes: Uint8Array, options: { c
     }
     if (periodId === null) fail("period", `Kỳ "${values.period}" không hợp lệ; cần dạng YYYY-MM.`);
     else if (periodId > currentMonth) fail("period", `Tháng ${values.period} chưa đến.`);
+    // A unit formed by a reorganisation has no months before it: those figures belong to the units it came from.
+    else if (unit && periodId < periodOfDate(unit.validFrom)) fail("period", `Đơn vị "${unit.code}" thành lập từ tháng ${periodCode(periodOfDate(unit.validFrom))}; số liệu trước đó thuộc các đơn vị cũ.`);
     const figure = parseFigure(values.value, element?.name ?? values.element_code);
     if (!figure.ok) fail("value", figure.message);
     else if (figure.value === null) fail("value", "Thiếu giá trị.");

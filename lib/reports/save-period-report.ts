@@ -11,7 +11,7 @@
 import { db } from "../db";
 import { AppError } from "../errors";
 import { authorize, type Actor } from "../auth/authorize";
-import { addMonths, parsePeriodCode, periodOfDate } from "../periods";
+import { addMonths, parsePeriodCode, periodCode, periodOfDate } from "../periods";
 import { checkFigures, saveReportSchema } from "../schemas/period-report";
 import { elementsForLevel, partOfRules } from "./report-catalogue";
 
@@ -29,7 +29,7 @@ export async function readFigures(unitId: number, periodId: number): Promise<Rec
 }
 
 export async function findReportUnit(actor: Actor, unitCode: string, operation: "values.write" | "units.read" | "reports.approve") {
-  const unit = await db.adminUnit.findUnique({ where: { code: unitCode }, select: { id: true, code: true, name: true, kind: true, level: true, validTo: true } });
+  const unit = await db.adminUnit.findUnique({ where: { code: unitCode }, select: { id: true, code: true, name: true, kind: true, level: true, validFrom: true, validTo: true } });
   if (!unit) throw new AppError("NOT_FOUND", `Không tìm thấy đơn vị có mã "${unitCode}" trong phạm vi của bạn.`);
   await authorize(actor, operation, { unitId: unit.id }, { hideExistence: operation === "units.read" });
   return unit;
@@ -50,6 +50,9 @@ export async function savePeriodReport(actor: Actor, input: unknown): Promise<Sa
   const unit = await findReportUnit(actor, unitCode, "values.write");
   if (unit.validTo !== null) throw new AppError("INVALID_INPUT", "Đơn vị này đã giải thể hoặc sáp nhập; không nhập số liệu mới cho nó.");
   const periodId = reportPeriod(period);
+  if (periodId < periodOfDate(unit.validFrom)) {
+    throw new AppError("INVALID_INPUT", `Đơn vị này thành lập từ tháng ${periodCode(periodOfDate(unit.validFrom))}; số liệu các tháng trước thuộc các đơn vị cũ đã sáp nhập hoặc chia tách.`);
+  }
   const elements = await elementsForLevel(unit.level);
   if (elements.length === 0) throw new AppError("INVALID_INPUT", "Đơn vị cấp này không nhập số liệu trực tiếp; số liệu được cộng từ các đơn vị bên dưới.");
   const unknown = Object.keys(raw).filter((code) => !elements.some((element) => element.code === code));

@@ -21,6 +21,7 @@ import { seedDatabase } from "../../prisma/seed/seed";
 import { benchDashboards, benchSaves, type Figure } from "./dashboard-bench";
 import { benchExports } from "./export-bench";
 import { benchImport } from "./import-bench";
+import { benchReorganisations } from "./reorganisation-bench";
 import { scaleFigures } from "./scale-bench";
 import type { Scale } from "./generate";
 
@@ -63,7 +64,7 @@ async function haiChauGroups(url: string): Promise<string[]> {
   await client.connect();
   const { rows } = await client.query<{ code: string }>(
     `SELECT d.code FROM admin_unit_closure c JOIN admin_unit a ON a.id = c.ancestor_id AND a.code = '492'
-     JOIN admin_unit d ON d.id = c.descendant_id AND d.level = 'RESIDENTIAL_GROUP' ORDER BY d.code`,
+     JOIN admin_unit d ON d.id = c.descendant_id AND d.level = 'RESIDENTIAL_GROUP' AND d.valid_to IS NULL ORDER BY d.code`,
   );
   await client.end();
   return rows.map((row) => row.code);
@@ -81,7 +82,7 @@ async function demoFigures(): Promise<Figure[]> {
     const prisma = createPrismaClient(db.url);
     const started = performance.now();
     await seedDatabase(prisma, { demo: true });
-    figures.push({ name: "seed of the demo data (693 units, 176,345 values)", value: Math.round(performance.now() - started), unit: "ms" });
+    figures.push({ name: "seed of the demo data (with its 7 reorganisations)", value: Math.round(performance.now() - started), unit: "ms" });
     await prisma.$disconnect();
 
     connectDatabase(db.url);
@@ -98,6 +99,7 @@ async function demoFigures(): Promise<Figure[]> {
       )),
     );
     figures.push(...(await benchSaves("20206-03", "2025-01")));
+    figures.push(...(await benchReorganisations()));
     figures.push(...(await benchExports(db.url)));
     figures.push({ name: "peak resident memory of the benchmark process", value: peakRssMb(), unit: "MB" });
     await disconnectDb();

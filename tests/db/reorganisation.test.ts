@@ -311,3 +311,17 @@ describe("targets", () => {
     expect((await resolveTargets(ids["W3-3"], 202605)).get(indicator.id)?.value).toBeCloseTo(expected, 5);
   });
 });
+
+describe("entering figures after a reorganisation", () => {
+  it("refuses figures for a unit that has ended, and for months before a new unit existed", async () => {
+    const { savePeriodReport } = await import("@/lib/reports/save-period-report");
+    const { importValues } = await import("@/lib/imports/import-values");
+    const input = (unitCode: string, period: string) => ({ unitCode, period, version: 0, requestId: crypto.randomUUID(), values: { ADULTS: "300" }, reasons: {} });
+    await expect(savePeriodReport(admin, input("W1-1", "2026-02"))).rejects.toThrow(/đã giải thể hoặc sáp nhập/);
+    await expect(savePeriodReport(admin, input("W1-12", "2026-03"))).rejects.toThrow(/thành lập từ tháng 2026-04/);
+    const csv = "unit_code,period,element_code,value\nW1-12,2026-03,ADULTS,300\n";
+    const imported = await importValues(admin, new TextEncoder().encode(csv), { commit: true, now: NOW });
+    expect(imported).toMatchObject({ ok: false });
+    expect(JSON.stringify(imported)).toMatch(/thành lập từ tháng 2026-04/);
+  });
+});
