@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useActionState, useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
 import { TextField } from "@/components/ui/text-field";
 import type { reorganiseAction } from "@/app/(app)/admin/reorganise/actions";
@@ -31,6 +31,14 @@ const emptyPart = (): Part => ({ mode: "new", code: "", name: "", kind: "", shar
 export function ReorganiseForm({ action }: { action: (state: State, data: FormData) => Promise<State> }) {
   const t = useTranslations("reorganise");
   const [state, formAction, pending] = useActionState(action, null);
+  const [, startTransition] = useTransition();
+  // Submitted by hand rather than through <form action>: React resets a form after its action,
+  // which would put the controlled radio buttons back to their first state on screen.
+  const submit = (event: React.FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
+    startTransition(() => formAction(data));
+  };
   const [kind, setKind] = useState<Kind>("MERGE");
   const [fields, setFields] = useState<Record<string, string>>({ effectiveOn: "", decisionRef: "", reason: "", into: "new" });
   const [parts, setParts] = useState<Part[]>([emptyPart(), emptyPart()]);
@@ -69,7 +77,7 @@ export function ReorganiseForm({ action }: { action: (state: State, data: FormDa
 
   return (
     <div className="space-y-4">
-      <form action={formAction} className="space-y-4 rounded-md bg-white p-4 shadow-sm">
+      <form onSubmit={submit} className="space-y-4 rounded-md bg-white p-4 shadow-sm">
         <input type="hidden" name="payload" value={payload} />
         <fieldset>
           <legend className="mb-1 font-medium">{t("kind")}</legend>

@@ -37,6 +37,8 @@ describeInBrowser("reorganising the map, in Chromium", () => {
     const main = page.locator("main");
     await expect(main.textContent()).resolves.toContain("Ngừng hoạt động");
     await expect(main.textContent()).resolves.toMatch(/tháng 10\/2026/);
+    // The form shows what was previewed (a form reset once put the radio buttons back on screen).
+    await expect(page.getByRole("radio", { name: "Đơn vị có sẵn" }).isChecked()).resolves.toBe(true);
     await screenshot(page, "reorganise-preview");
 
     await page.getByRole("button", { name: "Xác nhận thực hiện" }).click();
