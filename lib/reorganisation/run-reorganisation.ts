@@ -12,7 +12,7 @@
  */
 import { db, type Prisma } from "../db";
 import { AppError } from "../errors";
-import { authorize, type Actor } from "../auth/authorize";
+import { authorize, can, type Actor } from "../auth/authorize";
 import { writeAuditLog } from "../audit/write-audit-log";
 import { unitDisplayName } from "../units/display-name";
 import { ALLOWED_PARENT_LEVELS, KINDS_BY_LEVEL, LEVEL_LABEL } from "../units/levels";
@@ -260,6 +260,10 @@ class Run {
     }
     const parent = input.parentCode ? await this.unit(input.parentCode, `${field}.parentCode`, "parent") : null;
     const parentId = parent?.id ?? defaultParentId;
+    // The default parent (the old units' own) must lie in the actor's scope too: a ward's committee may not create units beside its ward.
+    if (!parent && parentId !== null && !(await can(this.actor, "units.reorganise", { unitId: parentId }))) {
+      throw new Refusal(`${field}.parentCode`, "Mã đơn vị cấp trên: đơn vị mới phải thuộc một đơn vị trong phạm vi của bạn; hãy nhập đơn vị cấp trên.", 403);
+    }
     if (parentId === null && level !== "PROVINCE") {
       throw new Refusal(`${field}.parentCode`, "Mã đơn vị cấp trên: các đơn vị thuộc nhiều đơn vị cấp trên khác nhau; hãy nhập đơn vị cấp trên của đơn vị mới.");
     }

@@ -325,3 +325,16 @@ describe("entering figures after a reorganisation", () => {
     expect(JSON.stringify(imported)).toMatch(/thành lập từ tháng 2026-04/);
   });
 });
+
+describe("new units stay inside the scope", () => {
+  it("refuses a steering committee of one ward creating units beside it", async () => {
+    const wardCommittee = { id: null, username: "bcd.w1", role: "STEERING" as const, scopeUnitId: ids.W1 };
+    const result = await reorganise(
+      wardCommittee,
+      { kind: "SPLIT", effectiveOn: "2026-04-01", ...common, sourceCode: "W1", parts: [{ unit: { newCode: "W1A", newName: "Xã Một A", newKind: "Xã" }, sharePercent: 50 }, { unit: { newCode: "W1B", newName: "Xã Một B", newKind: "Xã" }, sharePercent: 50 }] },
+      { commit: false },
+      NOW,
+    );
+    expect(result).toMatchObject({ ok: false, status: 403, fieldErrors: { "parts.0.unit.parentCode": [expect.stringMatching(/trong phạm vi của bạn/)] } });
+  });
+});
