@@ -4,19 +4,20 @@
  * (unit_id, period_id, …): its cost does not grow with the number of
  * residential groups below the unit.
  */
-import { db } from "../db";
+import { db, type Prisma } from "../db";
 
 export type ElementSums = Map<number, number>;
 
 /**
  * The element sums of each unit over months from..to: a stock figure (adults,
  * adults with a signature) takes the last month of the range, a flow figure
- * (dossiers, residents helped) the sum of its months.
+ * (dossiers, residents helped) the sum of its months. `client`: a transaction
+ * that must see its own changes (a reorganisation's preview).
  */
-export async function elementSumsByUnit(unitIds: number[], from: number, to: number): Promise<Map<number, ElementSums>> {
+export async function elementSumsByUnit(unitIds: number[], from: number, to: number, client: Prisma.TransactionClient = db): Promise<Map<number, ElementSums>> {
   const result = new Map<number, ElementSums>(unitIds.map((id) => [id, new Map()]));
   if (unitIds.length === 0) return result;
-  const rows = await db.$queryRaw<{ unit_id: number; element_id: number; value: bigint | null }[]>`
+  const rows = await client.$queryRaw<{ unit_id: number; element_id: number; value: bigint | null }[]>`
     SELECT r.unit_id, r.element_id, sum(r.value) FILTER (WHERE e.aggregation = 'FLOW' OR r.period_id = ${to}) AS value
     FROM rollup_value r JOIN data_element e ON e.id = r.element_id
     WHERE r.unit_id = ANY(${unitIds}::int[]) AND r.period_id BETWEEN ${from} AND ${to}

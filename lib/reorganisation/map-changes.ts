@@ -8,6 +8,7 @@
  */
 import type { Prisma } from "../db";
 import { periodCode } from "../periods";
+import type { UnitLevel } from "../generated/prisma/enums";
 
 type Tx = Prisma.TransactionClient;
 
@@ -31,7 +32,7 @@ export async function closeUnit(tx: Tx, unitId: number, effectivePeriod: number)
 
 export async function createUnit(
   tx: Tx,
-  unit: { code: string; name: string; level: "PROVINCE" | "DISTRICT" | "WARD" | "RESIDENTIAL_GROUP"; kind: string; parentId: number | null },
+  unit: { code: string; name: string; level: UnitLevel; kind: string; parentId: number | null },
   effectivePeriod: number,
 ): Promise<number> {
   const created = await tx.adminUnit.create({ data: { ...unit, validFrom: firstDayOf(effectivePeriod) }, select: { id: true } });

@@ -24,6 +24,8 @@ import { carryTeams, noTeamChanges, rescopeUsers, type TeamChanges } from "./car
 import { keepTargets, targetsInForce, weightedTarget, type TargetsByUnit } from "./keep-targets";
 import { closeUnit, createUnit, firstDayOf, liveChildren, moveUnit } from "./map-changes";
 import { largestRemainder, sharesFromAdults } from "./split-shares";
+import { elementSumsByUnit } from "../dashboard/rollup-queries";
+import { indicatorFigure, type IndicatorDefinition } from "../dashboard/indicator-figures";
 
 type Tx = Prisma.TransactionClient;
 
@@ -428,7 +430,7 @@ async function merge(run: Run, input: Extract<ReorganisationInput, { kind: "MERG
   // The receiver's target: the sources' (and its own) weighted by their denominators of the last month before.
   const weighed = planned.unit.id !== 0 ? [...sources, planned.unit] : sources;
   const before = await targetsInForce(run.tx, weighed.map((unit) => unit.id), run.effective);
-  const denominators = await elementSums(run.tx, weighed.map((unit) => unit.id), run.until);
+  const denominators = await elementSumsByUnit(weighed.map((unit) => unit.id), run.until, run.until, run.tx);
   const indicators = await run.tx.indicator.findMany({ select: { id: true, denominatorElementId: true } });
   const desired = new Map<number, number>();
   for (const indicator of indicators) {
@@ -539,25 +541,16 @@ async function abolishLevel(run: Run, input: Extract<ReorganisationInput, { kind
   }
 }
 
-/** Element sums of each unit for one month, from the roll-ups as this transaction sees them. */
-async function elementSums(tx: Tx, unitIds: number[], period: number): Promise<Map<number, Map<number, number>>> {
-  const rows = await tx.$queryRaw<{ unit_id: number; element_id: number; value: bigint }[]>`
-    SELECT unit_id, element_id, value FROM rollup_value WHERE unit_id = ANY(${unitIds}::int[]) AND period_id = ${period}`;
-  const sums = new Map<number, Map<number, number>>(unitIds.map((id) => [id, new Map()]));
-  for (const row of rows) sums.get(row.unit_id)!.set(row.element_id, Number(row.value));
-  return sums;
-}
-
-async function kpisOf(tx: Tx, units: UnitRow[], indicators: { code: string; name: string; numeratorElementId: number; denominatorElementId: number }[], period: number): Promise<KpiPreview[]> {
-  const sums = await elementSums(tx, units.map((unit) => unit.id), period);
+/** The receivers' indicators for one month, from the roll-ups as this transaction sees them. */
+async function kpisOf(tx: Tx, units: UnitRow[], indicators: IndicatorDefinition[], period: number): Promise<KpiPreview[]> {
+  const sums = await elementSumsByUnit(units.map((unit) => unit.id), period, period, tx);
   return units.map((unit) => ({
     unitCode: unit.code,
     unitName: unitDisplayName(unit),
     period: periodCode(period),
     figures: indicators.map((indicator) => {
-      const numerator = sums.get(unit.id)!.get(indicator.numeratorElementId);
-      const denominator = sums.get(unit.id)!.get(indicator.denominatorElementId) ?? 0;
-      return { code: indicator.code, name: indicator.name, numerator: numerator ?? 0, denominator, value: numerator !== undefined && denominator > 0 ? numerator / denominator : null };
+      const { code, name, numerator, denominator, value } = indicatorFigure(indicator, sums.get(unit.id)!, null);
+      return { code, name, numerator, denominator, value };
     }),
   }));
 }

@@ -2,6 +2,7 @@
  * Builds the demo data in memory from DEMO_PLACES with a seeded PRNG: the same
  * units, teams, members and figures on every run and every machine.
  */
+import { normalizeName } from "../../lib/text";
 import { addMonths, periodRange } from "../../lib/periods";
 import type { Affiliation, Gender, MemberRole, UnitLevel } from "../../lib/generated/prisma/enums";
 import {
@@ -83,6 +84,20 @@ function birthYear(random: SeededRandom): number {
   if (band === "senior") return random.int(1950, 1965);
   if (band === "middle") return random.int(1966, 1985);
   return random.int(1986, 2006);
+}
+
+/** A generated member as the team_member row the seed writes. */
+export function memberData(member: MemberRow, teamId: number) {
+  return {
+    teamId,
+    fullName: normalizeName(member.fullName),
+    role: member.role,
+    affiliation: member.affiliation,
+    birthYear: member.birthYear,
+    gender: member.gender,
+    phone: member.phone,
+    trainedOn: member.trainedOn ? new Date(member.trainedOn) : null,
+  };
 }
 
 export function demoMembers(random: SeededRandom, teamCode: string, count: number, foundedOn: string): MemberRow[] {

@@ -20,7 +20,7 @@ import type { Prisma } from "../../lib/generated/prisma/client";
 import { applyReorganisation } from "../../lib/reorganisation/run-reorganisation";
 import { reorganisationSchema } from "../../lib/schemas/reorganisation";
 import { normalizeName } from "../../lib/text";
-import { demoMembers, type ValueRow } from "./demo-data";
+import { demoMembers, memberData, type ValueRow } from "./demo-data";
 import { SeededRandom } from "./random";
 
 type Tx = Prisma.TransactionClient;
@@ -83,16 +83,7 @@ export async function seedDemoReorganisations(tx: Tx): Promise<void> {
     const unit = await tx.adminUnit.create({ data: { code, name: normalizeName(`Tổ dân phố ${groups + 1}`), level: "RESIDENTIAL_GROUP", kind: "Tổ dân phố", parentId: parent.id, validFrom: new Date("2021-09-15T00:00:00Z") } });
     const team = await tx.team.create({ data: { code: `TCNS-${code}`, name: normalizeName(`Tổ công nghệ số cộng đồng Tổ dân phố ${groups + 1}`), unitId: unit.id, foundedOn: new Date("2021-09-15T00:00:00Z"), foundingDecision: "2870/QĐ-UBND" } });
     await tx.teamMember.createMany({
-      data: demoMembers(random, team.code, random.int(5, 7), "2021-09-15").map((member) => ({
-        teamId: team.id,
-        fullName: normalizeName(member.fullName),
-        role: member.role,
-        affiliation: member.affiliation,
-        birthYear: member.birthYear,
-        gender: member.gender,
-        phone: member.phone,
-        trainedOn: member.trainedOn ? new Date(member.trainedOn) : null,
-      })),
+      data: demoMembers(random, team.code, random.int(5, 7), "2021-09-15").map((member) => memberData(member, team.id)),
     });
     await run(tx, {
       kind: "MERGE",

@@ -11,7 +11,7 @@ import { SYSTEM_ACTOR, writeAuditLog } from "../../lib/audit/write-audit-log";
 import { normalizeName } from "../../lib/text";
 import { UNIT_LEVELS } from "../../lib/units/levels";
 import { DATA_ELEMENTS, INDICATORS, TARGETS } from "./catalogue";
-import { buildDemoData } from "./demo-data";
+import { buildDemoData, memberData } from "./demo-data";
 import { DEMO_LAST_PERIOD, DEMO_PASSWORD, DEMO_USERS } from "./demo-places";
 import { seedDemoReorganisations, splitValuesAtReform } from "./demo-reorganisations";
 
@@ -121,16 +121,7 @@ async function seedDemo(tx: Tx, elementIds: Map<string, number>, passwordHash: s
   });
   const teamIds = new Map(teams.map((team) => [team.code, team.id]));
   await tx.teamMember.createMany({
-    data: demo.members.map((member) => ({
-      teamId: teamIds.get(member.teamCode)!,
-      fullName: normalizeName(member.fullName),
-      role: member.role,
-      affiliation: member.affiliation,
-      birthYear: member.birthYear,
-      gender: member.gender,
-      phone: member.phone,
-      trainedOn: member.trainedOn ? new Date(member.trainedOn) : null,
-    })),
+    data: demo.members.map((member) => memberData(member, teamIds.get(member.teamCode)!)),
   });
 
   const insertValues = async (values: typeof demo.values) => {
