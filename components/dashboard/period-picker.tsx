@@ -32,12 +32,13 @@ export async function PeriodPicker({ action, selection, indicator, latestMonth, 
             </optgroup>
             <optgroup label={t("quarter")}>
               {quarters.map((quarter) => {
-                const [year, q] = quarter.split("-Q");
-                return <option key={quarter} value={quarter}>{locale === "vi" ? `Quý ${q}/${year}` : `Q${q} ${year}`}</option>;
+                const [year, q] = quarter.split("-Q").map(Number);
+                const first = year * 100 + (q - 1) * 3 + 1;
+                return <option key={quarter} value={quarter}>{periodLabel({ kind: "quarter", from: first, to: first + 2 }, locale)}</option>;
               })}
             </optgroup>
             <optgroup label={t("year")}>
-              {years.map((year) => <option key={year} value={String(year)}>{locale === "vi" ? `Năm ${year}` : `Year ${year}`}</option>)}
+              {years.map((year) => <option key={year} value={String(year)}>{periodLabel({ kind: "year", from: year * 100 + 1, to: year * 100 + 12 }, locale)}</option>)}
             </optgroup>
           </select>
         </div>

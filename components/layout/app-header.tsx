@@ -21,6 +21,7 @@ export async function AppHeader({ user }: { user: SessionUser }) {
   if (roleAllows(user.role, "units.import")) links.push({ href: "/admin/units/import", label: t("importUnits") });
   if (roleAllows(user.role, "units.reorganise")) links.push({ href: "/admin/reorganise", label: t("reorganise") });
   if (roleAllows(user.role, "audit.read")) links.push({ href: "/admin/audit", label: t("audit") });
+  links.push({ href: "/help", label: t("help") });
   return (
     <header className="bg-brand-900 text-white print:hidden">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">

@@ -4,6 +4,7 @@
  */
 import { db } from "../db";
 import { normalizeName } from "../text";
+import { isLocale } from "../format";
 import { writeAuditLog } from "../audit/write-audit-log";
 import { hashPassword, verifyPassword } from "./password";
 import { recordSignInAttempt, SignInThrottledError, throttledUntil } from "./sign-in-throttle";
@@ -22,8 +23,11 @@ export function normalizeUsername(value: string): string {
   return normalizeName(value).toLowerCase().slice(0, 100);
 }
 
-/** Returns the user, null for a wrong username or password, or throws SignInThrottledError. */
-export async function authenticate(usernameInput: unknown, passwordInput: unknown, ipAddress = "unknown"): Promise<AuthenticatedUser | null> {
+/**
+ * Returns the user, null for a wrong username or password, or throws SignInThrottledError.
+ * A language chosen on the sign-in page becomes the user's language, which every page and message then follows.
+ */
+export async function authenticate(usernameInput: unknown, passwordInput: unknown, ipAddress = "unknown", chosenLocale?: string): Promise<AuthenticatedUser | null> {
   if (typeof usernameInput !== "string" || typeof passwordInput !== "string") return null;
   const username = normalizeUsername(usernameInput);
   const password = passwordInput.slice(0, 200);
@@ -48,6 +52,6 @@ export async function authenticate(usernameInput: unknown, passwordInput: unknow
     reason: ok ? `from ${ipAddress}` : `${!user ? "unknown user" : !user.active ? "inactive" : "wrong password"} from ${ipAddress}`,
   });
   if (!user || !ok) return null;
-  await db.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
+  await db.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date(), ...(isLocale(chosenLocale) ? { locale: chosenLocale } : {}) } });
   return { id: String(user.id), name: user.fullName, sessionVersion: user.sessionVersion };
 }

@@ -10,6 +10,8 @@ import { revalidatePath } from "next/cache";
 import { AppError, HTTP_STATUS } from "../errors";
 import { getCurrentUser, type SessionUser } from "./session";
 import { roleAllows, type Operation } from "./policy";
+import { getLocale } from "next-intl/server";
+import { languageOf, translator } from "../i18n/translate";
 
 export interface ActionFailure {
   ok: false;
@@ -17,8 +19,6 @@ export interface ActionFailure {
   message: string;
   fieldErrors?: Record<string, string[]>;
 }
-
-export const SESSION_EXPIRED_MESSAGE = "Phiên đăng nhập đã hết hạn hoặc tài khoản đã bị khóa. Hãy đăng nhập lại.";
 
 export type DefinedAction<Args extends unknown[], Result> = ((...args: Args) => Promise<Result | ActionFailure>) & {
   operation: Operation;
@@ -33,7 +33,7 @@ export function defineAction<Args extends unknown[], Result>(
 ): DefinedAction<Args, Result> {
   const runAs = async (user: SessionUser, ...args: Args): Promise<Result | ActionFailure> => {
     if (!roleAllows(user.role, operation)) {
-      return { ok: false, status: 403, message: "Vai trò của bạn không được thực hiện thao tác này." };
+      return { ok: false, status: 403, message: translator(languageOf(user))("errors.roleRefused") };
     }
     try {
       return await run(user, ...args);
@@ -44,7 +44,7 @@ export function defineAction<Args extends unknown[], Result>(
   };
   const action = async (...args: Args): Promise<Result | ActionFailure> => {
     const user = await getCurrentUser();
-    if (!user) return { ok: false, status: 401, message: SESSION_EXPIRED_MESSAGE };
+    if (!user) return { ok: false, status: 401, message: translator(languageOf({ locale: await getLocale() }))("errors.sessionExpired") };
     const result = await runAs(user, ...args);
     if ((result as { ok?: boolean }).ok !== false) for (const path of options.revalidate ?? []) revalidatePath(path, "layout");
     return result;

@@ -13,6 +13,12 @@ function clientAddress(headers: Record<string, unknown> | undefined): string {
   return first || (typeof real === "string" ? real : "") || "unknown";
 }
 
+/** The language chosen on this device before signing in (the locale cookie). */
+function chosenLocale(headers: Record<string, unknown> | undefined): string | undefined {
+  const cookie = headers?.cookie;
+  return typeof cookie === "string" ? /(?:^|;\s*)locale=([a-z]{2})(?:;|$)/.exec(cookie)?.[1] : undefined;
+}
+
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/sign-in" },
@@ -21,7 +27,7 @@ export const authOptions: NextAuthOptions = {
       name: "credentials",
       credentials: { username: { type: "text" }, password: { type: "password" } },
       authorize: (credentials, request) =>
-        authenticate(credentials?.username, credentials?.password, clientAddress(request?.headers as Record<string, unknown>)),
+        authenticate(credentials?.username, credentials?.password, clientAddress(request?.headers as Record<string, unknown>), chosenLocale(request?.headers as Record<string, unknown>)),
     }),
   ],
   callbacks: {

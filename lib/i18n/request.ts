@@ -1,17 +1,22 @@
 /**
  * next-intl without locale routing: the language is a per-user choice kept in a
- * cookie (and, once signed in, on the user), so links stay the same in both
- * languages and can be shared in a meeting.
+ * cookie and, once signed in, on the user, so links stay the same in both
+ * languages and can be shared in a meeting. Signed in, the user's saved
+ * choice applies on every device (a choice made on the sign-in page is saved
+ * at sign-in), so pages and the messages of actions (lib/i18n/translate.ts)
+ * speak the same language; signed out, the cookie does.
  */
 import { cookies } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
-import { DEFAULT_LOCALE, isLocale } from "../format";
+import { DEFAULT_LOCALE, isLocale, type Locale } from "../format";
+import { getCurrentUser } from "../auth/session";
 
 export const LOCALE_COOKIE = "locale";
 
 export default getRequestConfig(async () => {
+  const user = await getCurrentUser();
   const stored = (await cookies()).get(LOCALE_COOKIE)?.value;
-  const locale = isLocale(stored) ? stored : DEFAULT_LOCALE;
+  const locale: Locale = isLocale(user?.locale) ? user.locale : isLocale(stored) ? stored : DEFAULT_LOCALE;
   return {
     locale,
     messages: (await import(`./messages/${locale}.json`)).default,
@@ -26,3 +31,4 @@ export default getRequestConfig(async () => {
     },
   };
 });
+

@@ -1,10 +1,11 @@
 /** The reorganisations a user may see: all for a national administrator, else those that touched units of their scope. */
 import { db } from "../db";
+import type { ReorganisationKind } from "../generated/prisma/enums";
 import { authorizeListing, type Actor } from "../auth/authorize";
 
 export interface ReorganisationListing {
   id: number;
-  kind: string;
+  kind: ReorganisationKind;
   effectiveOn: Date;
   decisionRef: string;
   reason: string;
@@ -17,7 +18,7 @@ export interface ReorganisationListing {
 export async function listReorganisations(actor: Actor, limit = 50): Promise<ReorganisationListing[]> {
   await authorizeListing(actor, "units.reorganise");
   const national = actor.role === "ADMIN" && actor.scopeUnitId === null;
-  const rows = await db.$queryRaw<{ id: number; kind: string; effective_on: Date; decision_ref: string; reason: string; actor_name: string; created_at: Date }[]>`
+  const rows = await db.$queryRaw<{ id: number; kind: ReorganisationKind; effective_on: Date; decision_ref: string; reason: string; actor_name: string; created_at: Date }[]>`
     SELECT r.id, r.kind::text, r.effective_on, r.decision_ref, r.reason, r.actor_name, r.created_at FROM reorganisation r
     WHERE ${national} OR r.id IN (
       SELECT l.reorganisation_id FROM unit_lineage l JOIN admin_unit_closure c ON c.descendant_id = l.to_unit_id WHERE c.ancestor_id = ${actor.scopeUnitId}

@@ -4,6 +4,7 @@
  * the reorganisations that touched it, with their decisions.
  */
 import { db } from "../db";
+import type { ReorganisationKind } from "../generated/prisma/enums";
 
 export interface LineageLink {
   code: string;
@@ -13,12 +14,12 @@ export interface LineageLink {
   weight: number;
   effectiveOn: Date;
   decisionRef: string;
-  reorganisationKind: string;
+  reorganisationKind: ReorganisationKind;
 }
 
 export interface UnitHistoryEntry {
   id: number;
-  kind: string;
+  kind: ReorganisationKind;
   effectiveOn: Date;
   reason: string;
   decisionRef: string;
@@ -26,14 +27,14 @@ export interface UnitHistoryEntry {
 
 export async function unitLineage(unitId: number): Promise<{ successors: LineageLink[]; predecessors: LineageLink[]; history: UnitHistoryEntry[] }> {
   const [links, history] = await Promise.all([
-    db.$queryRaw<{ direction: "to" | "from"; code: string; name: string; kind: string; weight: string; effective_on: Date; decision_ref: string; reorganisation_kind: string }[]>`
+    db.$queryRaw<{ direction: "to" | "from"; code: string; name: string; kind: string; weight: string; effective_on: Date; decision_ref: string; reorganisation_kind: ReorganisationKind }[]>`
       SELECT CASE WHEN l.from_unit_id = ${unitId} THEN 'to' ELSE 'from' END AS direction, u.code, u.name, u.kind, l.weight::text,
              r.effective_on, r.decision_ref, r.kind::text AS reorganisation_kind
       FROM unit_lineage l JOIN reorganisation r ON r.id = l.reorganisation_id
       JOIN admin_unit u ON u.id = CASE WHEN l.from_unit_id = ${unitId} THEN l.to_unit_id ELSE l.from_unit_id END
       WHERE (l.from_unit_id = ${unitId} OR l.to_unit_id = ${unitId}) AND l.from_unit_id <> l.to_unit_id
       ORDER BY r.effective_on, u.name`,
-    db.$queryRaw<{ id: number; kind: string; effective_on: Date; reason: string; decision_ref: string }[]>`
+    db.$queryRaw<{ id: number; kind: ReorganisationKind; effective_on: Date; reason: string; decision_ref: string }[]>`
       SELECT DISTINCT r.id, r.kind::text, r.effective_on, r.reason, r.decision_ref FROM reorganisation r
       WHERE r.id IN (
         SELECT reorganisation_id FROM unit_lineage WHERE from_unit_id = ${unitId} OR to_unit_id = ${unitId}

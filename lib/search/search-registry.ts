@@ -7,6 +7,7 @@ import "server-only";
 import { db } from "../db";
 import { foldVietnamese } from "../text";
 import type { Actor } from "../auth/authorize";
+import type { MemberRole } from "../generated/prisma/enums";
 
 export const SEARCH_LIMIT = 20;
 
@@ -22,7 +23,7 @@ export async function searchRegistry(actor: Actor, query: string) {
     WHERE u.valid_to IS NULL AND vi_fold(u.name) LIKE ${pattern}
       AND (${national} OR EXISTS (SELECT 1 FROM admin_unit_closure c WHERE c.ancestor_id = ${scope} AND c.descendant_id = u.id))
     ORDER BY u.level, u.name LIMIT ${SEARCH_LIMIT}`;
-  const members = await db.$queryRaw<{ id: number; full_name: string; role: string; team_name: string; unit_code: string; unit_name: string; unit_kind: string }[]>`
+  const members = await db.$queryRaw<{ id: number; full_name: string; role: MemberRole; team_name: string; unit_code: string; unit_name: string; unit_kind: string }[]>`
     SELECT m.id, m.full_name, m.role::text, t.name AS team_name, u.code AS unit_code, u.name AS unit_name, u.kind AS unit_kind
     FROM team_member m JOIN team t ON t.id = m.team_id JOIN admin_unit u ON u.id = t.unit_id
     WHERE m.active AND vi_fold(m.full_name) LIKE ${pattern}

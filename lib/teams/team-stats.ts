@@ -1,5 +1,6 @@
 /** The teams below a unit as the committees read them: how many, how many members, how many trained, by affiliation and by age group. */
 import { db } from "../db";
+import type { Affiliation } from "../generated/prisma/enums";
 
 /** "Tóc bạc – đầu xanh": the committees pair older members with young ones, so age groups matter. */
 export const AGE_GROUPS = ["under30", "from30to44", "from45to59", "from60", "unknown"] as const;
@@ -9,7 +10,7 @@ export interface TeamStats {
   teams: number;
   members: number;
   trained: number;
-  byAffiliation: { affiliation: string; members: number; trained: number }[];
+  byAffiliation: { affiliation: Affiliation; members: number; trained: number }[];
   byAgeGroup: { ageGroup: AgeGroup; members: number }[];
 }
 
@@ -21,7 +22,7 @@ export async function teamStats(rootIds: number[], year: number): Promise<TeamSt
   // scale a walk over 600,000 members took hundreds of milliseconds for the root.
   const [teams] = await db.$queryRaw<{ teams: bigint | null }[]>`
     SELECT sum(teams) AS teams FROM rollup_units WHERE unit_id = ANY(${rootIds}::int[])`;
-  const rows = await db.$queryRaw<{ affiliation: string; age_group: AgeGroup; members: bigint; trained: bigint }[]>`
+  const rows = await db.$queryRaw<{ affiliation: Affiliation; age_group: AgeGroup; members: bigint; trained: bigint }[]>`
     SELECT affiliation,
            CASE WHEN birth_year = 0 THEN 'unknown'
                 WHEN ${year}::int - birth_year < 30 THEN 'under30'
@@ -33,7 +34,7 @@ export async function teamStats(rootIds: number[], year: number): Promise<TeamSt
     WHERE unit_id = ANY(${rootIds}::int[])
     GROUP BY 1, 2
     HAVING sum(members) > 0`;
-  const affiliations = new Map<string, { members: number; trained: number }>();
+  const affiliations = new Map<Affiliation, { members: number; trained: number }>();
   const ages = new Map<AgeGroup, number>(AGE_GROUPS.map((group) => [group, 0]));
   for (const row of rows) {
     const entry = affiliations.get(row.affiliation) ?? { members: 0, trained: 0 };

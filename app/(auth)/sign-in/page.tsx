@@ -1,5 +1,6 @@
 import { Suspense } from "react";
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getCurrentUser } from "@/lib/auth/session";
@@ -31,6 +32,9 @@ export default async function SignInPage() {
           <SignInForm />
         </Suspense>
       </section>
+      <p className="mt-4 text-center">
+        <Link href="/help" className="inline-flex min-h-10 items-center text-brand-700 underline">{t("help")}</Link>
+      </p>
     </main>
   );
 }

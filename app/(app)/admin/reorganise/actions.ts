@@ -2,6 +2,7 @@
 
 import { defineAction } from "@/lib/auth/define-action";
 import { reorganise } from "@/lib/reorganisation/run-reorganisation";
+import { languageOf, translator } from "@/lib/i18n/translate";
 
 /** Preview (the change applied in a transaction that is rolled back) or commit, from the form's JSON payload. */
 export const reorganiseAction = defineAction(
@@ -13,7 +14,7 @@ export const reorganiseAction = defineAction(
     try {
       payload = JSON.parse(text);
     } catch {
-      return { ok: false as const, status: 400, message: "Không đọc được nội dung biểu mẫu; hãy tải lại trang và nhập lại.", fieldErrors: {}, intent, payload: text };
+      return { ok: false as const, status: 400, message: translator(languageOf(user))("errors.formUnreadable"), fieldErrors: {}, intent, payload: text };
     }
     const result = await reorganise(user, payload, { commit: intent === "commit" });
     return { ...result, intent, payload: text };

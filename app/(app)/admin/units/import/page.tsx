@@ -2,12 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
 import { ImportUnitsForm } from "@/components/units/import-units-form";
 import { importUnitsAction } from "./actions";
-
-const EXAMPLE = `code,name,level,kind,parent_code
-48,Đà Nẵng,PROVINCE,Thành phố,
-492,Hải Châu,DISTRICT,Quận,48
-20206,Hòa Thuận Tây,WARD,Phường,492
-20206-01,Tổ dân phố 1,RESIDENTIAL_GROUP,Tổ dân phố,20206`;
+import { UNITS_CSV_EXAMPLE } from "@/lib/units/units-csv-example";
 
 export default async function ImportUnitsPage() {
   const user = await requireUser();
@@ -23,7 +18,7 @@ export default async function ImportUnitsPage() {
           <ImportUnitsForm action={importUnitsAction} />
           <h2 className="mt-6 font-semibold">{t("example")}</h2>
           {/* The sans font: common monospace fonts misplace Vietnamese tone marks. */}
-          <pre className="relative overflow-x-auto rounded-md bg-white p-3 font-sans text-sm shadow-sm">{EXAMPLE}</pre>
+          <pre className="relative overflow-x-auto rounded-md bg-white p-3 font-sans text-sm shadow-sm">{UNITS_CSV_EXAMPLE}</pre>
         </>
       )}
     </>

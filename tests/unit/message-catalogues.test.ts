@@ -1,0 +1,113 @@
+/**
+ * Both languages stay complete, and the interface's words stay in the
+ * catalogues: a key in one catalogue but not the other, a placeholder the
+ * other language forgot, or a sentence typed straight into a component fails
+ * here. (Keys used by the code are checked by the typecheck, through
+ * lib/i18n/global.d.ts.)
+ */
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import ts from "typescript";
+import vi from "@/lib/i18n/messages/vi.json";
+import en from "@/lib/i18n/messages/en.json";
+
+type Catalogue = { [key: string]: string | Catalogue };
+
+function flatten(catalogue: Catalogue, prefix = ""): Map<string, string> {
+  const entries = new Map<string, string>();
+  for (const [key, value] of Object.entries(catalogue)) {
+    if (typeof value === "string") entries.set(prefix + key, value);
+    else for (const [inner, text] of flatten(value, `${prefix}${key}.`)) entries.set(inner, text);
+  }
+  return entries;
+}
+
+/** ICU arguments of a message: `{count, plural, …}` and `{name}` give count and name; rich-text tags too. */
+function argumentsOf(message: string): string[] {
+  const names = new Set<string>();
+  for (const match of message.matchAll(/\{\s*([A-Za-z_][\w]*)\s*[,}]/g)) names.add(match[1]);
+  for (const match of message.matchAll(/<([A-Za-z][\w]*)>/g)) names.add(`<${match[1]}>`);
+  return [...names].sort();
+}
+
+const vietnamese = flatten(vi as Catalogue);
+const english = flatten(en as Catalogue);
+
+describe("the message catalogues", () => {
+  it("have the same keys in Vietnamese and English", () => {
+    const missingInEnglish = [...vietnamese.keys()].filter((key) => !english.has(key));
+    const missingInVietnamese = [...english.keys()].filter((key) => !vietnamese.has(key));
+    expect({ missingInEnglish, missingInVietnamese }).toEqual({ missingInEnglish: [], missingInVietnamese: [] });
+    expect(vietnamese.size).toBeGreaterThan(400);
+  });
+
+  it("give every message the same placeholders in both languages, and no empty message", () => {
+    const differing = [...vietnamese].filter(([key, text]) => english.has(key) && argumentsOf(text).join() !== argumentsOf(english.get(key)!).join());
+    expect(differing.map(([key]) => key)).toEqual([]);
+    const empty = [...vietnamese, ...english].filter(([, text]) => text.trim() === "").map(([key]) => key);
+    expect(empty).toEqual([]);
+  });
+
+  it("are really translated: English messages carry no Vietnamese letters", () => {
+    const untranslated = [...english].filter(([, text]) => VIETNAMESE_LETTER.test(text)).map(([key]) => key);
+    expect(untranslated.filter((key) => !QUOTES_VIETNAMESE_DATA.has(key))).toEqual([]);
+  });
+});
+
+/** English hints that quote what is typed in Vietnamese: place names, decision numbers, the words an import accepts. */
+const QUOTES_VIETNAMESE_DATA = new Set(["users.scopeUnitHint", "teams.foundingDecisionHint", "importMembers.cells", "reorganise.newUnitKind", "reorganise.newUnitKindHint"]);
+
+/** Letters that occur in Vietnamese but not in English text. */
+const VIETNAMESE_LETTER = /[àáảãạăắằẳẵặâấầẩẫậèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵđ]/i;
+
+const ROOT = path.resolve(__dirname, "../..");
+
+function sourceFiles(directory: string): string[] {
+  return readdirSync(directory).flatMap((name) => {
+    const entry = path.join(directory, name);
+    if (statSync(entry).isDirectory()) return sourceFiles(entry);
+    return /\.tsx?$/.test(name) ? [entry] : [];
+  });
+}
+
+/** Attributes a person reads or hears (a screen reader reads aria-label and alt). */
+const READ_ATTRIBUTES = new Set(["placeholder", "title", "aria-label", "alt", "label", "aria-description"]);
+/** Strings that are codes, the same in every language, not words. */
+const CODE_EXAMPLES = new Set(["auth.", "TCNS-20206-05"]);
+/** Each language's name is written in that language, so that a reader of the other can find it. */
+const LANGUAGE_NAMES = new Set(["Tiếng Việt", "English"]);
+
+function hardCodedText(file: string, text = readFileSync(file, "utf8")): string[] {
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, file.endsWith(".tsx") ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const found: string[] = [];
+  const where = (node: ts.Node) => `${path.relative(ROOT, file)}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
+  const visit = (node: ts.Node) => {
+    if (ts.isJsxText(node) && /\p{L}/u.test(node.text)) found.push(`${where(node)} ${node.text.trim()}`);
+    if (ts.isJsxAttribute(node) && READ_ATTRIBUTES.has(node.name.getText()) && node.initializer && ts.isStringLiteral(node.initializer)) {
+      const text = node.initializer.text;
+      if (/\p{L}/u.test(text) && !CODE_EXAMPLES.has(text)) found.push(`${where(node)} ${node.name.getText()}="${text}"`);
+    }
+    if (ts.isJsxExpression(node) && !ts.isJsxAttribute(node.parent) && node.expression && ts.isStringLiteralLike(node.expression) && /\p{L}/u.test(node.expression.text)) {
+      found.push(`${where(node)} {"${node.expression.text}"}`);
+    }
+    if ((ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateHead(node) || ts.isTemplateMiddle(node) || ts.isTemplateTail(node)) && VIETNAMESE_LETTER.test(node.text) && !LANGUAGE_NAMES.has(node.text)) {
+      found.push(`${where(node)} "${node.text}"`);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
+describe("the interface's words", () => {
+  it("are not typed into pages, actions or components: they come from the catalogues", () => {
+    const files = [...sourceFiles(path.join(ROOT, "app")), ...sourceFiles(path.join(ROOT, "components"))];
+    expect(files.length).toBeGreaterThan(50);
+    expect(files.flatMap((file) => hardCodedText(file))).toEqual([]);
+  });
+
+  it("the check finds a sentence typed into a component, an attribute or an action", () => {
+    const component = `export const A = () => <p title="Open">Lưu <b>{"Saved"}</b>{t("ok")}</p>;\nconst m = \`Tệp quá lớn: \${size}\`;`;
+    expect(hardCodedText(path.join(ROOT, "components/probe.tsx"), component).map((line) => line.replace(/^\S+ /, ""))).toEqual(['title="Open"', "Lưu", '{"Saved"}', '"Tệp quá lớn: "']);
+  });
+});
