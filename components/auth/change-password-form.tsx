@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useEffect } from "react";
+import { useEffect } from "react";
+import { useActionStateOfflineSafe } from "@/components/ui/use-action-state-offline-safe";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import type { changeOwnPasswordAction } from "@/app/(auth)/change-password/actions";
@@ -13,7 +14,7 @@ type State = Awaited<ReturnType<typeof changeOwnPasswordAction>> | null;
 export function ChangePasswordForm({ action }: { action: typeof changeOwnPasswordAction }) {
   const t = useTranslations("changePassword");
   const router = useRouter();
-  const [state, formAction, pending] = useActionState<State, FormData>(action, null);
+  const [state, formAction, pending] = useActionStateOfflineSafe<State, FormData>(action, null);
   const errors = state && !state.ok && "fieldErrors" in state ? state.fieldErrors : undefined;
   useEffect(() => {
     if (state?.ok) router.replace("/");

@@ -13,6 +13,7 @@ import { PeriodPicker, periodLabel } from "./period-picker";
 import { LazyChildrenChart, LazyTrendChart } from "./lazy-charts";
 import { dashboardHref } from "./dashboard-links";
 import { ExportLinks } from "./export-links";
+import { ScrollBox } from "@/components/ui/scroll-box";
 
 export interface ViewOptions {
   sort?: string;
@@ -143,7 +144,7 @@ export async function DashboardView({ dashboard, options }: { dashboard: Dashboa
           </div>
           <details className="mt-2">
             <summary className="min-h-10 cursor-pointer py-2 text-brand-700">{t("trendTable")}</summary>
-            <div className="relative overflow-x-auto">
+            <ScrollBox label={t("trendTable")}>
               <table className="w-full min-w-[28rem] text-right text-sm tabular-nums">
                 <caption className="sr-only">{t("trendTable")}</caption>
                 <thead><tr><th scope="col" className="p-1 text-left">{t("periodCol")}</th><th scope="col" className="p-1">{t("valueCol")}</th><th scope="col" className="p-1">{t("numeratorCol")}</th><th scope="col" className="p-1">{t("denominatorCol")}</th><th scope="col" className="p-1">{t("targetCol")}</th></tr></thead>
@@ -159,7 +160,7 @@ export async function DashboardView({ dashboard, options }: { dashboard: Dashboa
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollBox>
           </details>
         </figure>
       </section>

@@ -3,13 +3,14 @@ import { getTranslations } from "next-intl/server";
 import type { DashboardChild } from "@/lib/dashboard/get-dashboard";
 import { formatPercent, type Locale } from "@/lib/format";
 import { STATE_STYLE } from "./state-style";
+import { ScrollBox } from "@/components/ui/scroll-box";
 
 /** Children × indicators, each cell coloured by its gap to target and carrying the value and a symbol, so colour is never the only cue. */
 export async function HeatMap({ rows, indicators, locale, childHref }: { rows: DashboardChild[]; indicators: { code: string; name: string; nameEn: string }[]; locale: Locale; childHref: (code: string) => string }) {
   const t = await getTranslations("dashboard");
   const states = await getTranslations("dashboard.states");
   return (
-    <div className="relative overflow-x-auto rounded-md bg-white shadow-sm">
+    <ScrollBox label={t("heatTitle")} className="rounded-md bg-white shadow-sm">
       <table className="w-full min-w-[48rem] border-collapse text-left text-xs sm:text-sm">
         <caption className="p-2 text-left text-slate-700">{t("heatIntro")}</caption>
         <thead className="bg-slate-100">
@@ -40,6 +41,6 @@ export async function HeatMap({ rows, indicators, locale, childHref }: { rows: D
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }

@@ -4,6 +4,7 @@ import type { DashboardChild } from "@/lib/dashboard/get-dashboard";
 import { formatNumber, formatPercent, formatPoints, type Locale } from "@/lib/format";
 import { compareVietnamese } from "@/lib/text";
 import { StateBadge } from "./state-badge";
+import { ScrollBox } from "@/components/ui/scroll-box";
 
 export const SORT_COLUMNS = ["value", "gap", "name", "reported"] as const;
 export type SortColumn = (typeof SORT_COLUMNS)[number];
@@ -49,7 +50,7 @@ export async function LeagueTable({ rows, indicator, locale, sort, direction, so
     );
   };
   return (
-    <div className="relative overflow-x-auto rounded-md bg-white shadow-sm">
+    <ScrollBox label={t("childrenTable")} className="rounded-md bg-white shadow-sm">
       <table className="w-full min-w-[40rem] text-left text-sm">
         <caption className="sr-only">{t("childrenTable")}</caption>
         <thead className="bg-slate-100">
@@ -88,6 +89,6 @@ export async function LeagueTable({ rows, indicator, locale, sort, direction, so
         </tbody>
       </table>
       {rows.some((child) => child.unitsApproved < child.unitsReported) && <p className="p-2 text-sm text-slate-700">{t("notApprovedMark")}</p>}
-    </div>
+    </ScrollBox>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionStateOfflineSafe } from "@/components/ui/use-action-state-offline-safe";
 import { useTranslations } from "next-intl";
 import type { setTargetAction } from "@/app/(app)/dashboard/[code]/targets/actions";
 import { TextField } from "@/components/ui/text-field";
@@ -11,7 +11,7 @@ import { useKeptForm } from "@/components/ui/use-kept-form";
 /** Set a target for one indicator of the unit, for a range of months, with the reason the audit log keeps. */
 export function TargetForm({ action, unitCode, indicators, defaultFrom }: { action: typeof setTargetAction; unitCode: string; indicators: { code: string; label: string }[]; defaultFrom: string }) {
   const t = useTranslations("targets");
-  const [state, formAction, pending] = useActionState<Awaited<ReturnType<typeof setTargetAction>> | null, FormData>(action, null);
+  const [state, formAction, pending] = useActionStateOfflineSafe<Awaited<ReturnType<typeof setTargetAction>> | null, FormData>(action, null);
   const errors = state && !state.ok && "fieldErrors" in state ? state.fieldErrors : undefined;
   const onSubmit = useKeptForm(formAction);
   return (

@@ -7,6 +7,7 @@ import { checkFigures } from "@/lib/schemas/period-report";
 import type { EntryForm } from "@/lib/reports/get-entry-form";
 import type { saveReportAction, submitReportAction } from "@/app/(app)/entry/actions";
 import { clearDraft, draftKey, readDraft, writeDraft } from "./use-report-draft";
+import { ScrollBox } from "@/components/ui/scroll-box";
 
 interface Props {
   form: EntryForm;
@@ -264,7 +265,7 @@ function ConflictPanel({ form, mine, conflict, onResolve }: { form: EntryForm; m
   return (
     <section aria-labelledby="conflict-heading" className="rounded-md border-2 border-amber-500 bg-white p-4">
       <h2 id="conflict-heading" className="font-semibold">{t("conflictTitle", { name: conflict.updatedBy ?? t("someoneElse") })}</h2>
-      <div className="relative mt-2 overflow-x-auto">
+      <ScrollBox label={t("conflictTitle", { name: conflict.updatedBy ?? t("someoneElse") })} className="mt-2">
         <table className="w-full min-w-[24rem] text-left text-sm">
           <thead>
             <tr>
@@ -289,7 +290,7 @@ function ConflictPanel({ form, mine, conflict, onResolve }: { form: EntryForm; m
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
       <button type="button" onClick={() => onResolve(choice)} className="mt-3 min-h-12 rounded-md bg-amber-600 px-4 font-semibold text-white">
         {t("applyMerge")}
       </button>

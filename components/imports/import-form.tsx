@@ -1,9 +1,11 @@
 "use client";
 
-import { startTransition, useActionState, useState } from "react";
+import { startTransition, useState } from "react";
+import { useActionStateOfflineSafe } from "@/components/ui/use-action-state-offline-safe";
 import { useTranslations } from "next-intl";
 import { ImportFailure } from "@/components/ui/import-failure";
 import type { ImportRefusal, PreviewRow } from "@/lib/imports/import-result";
+import { ScrollBox } from "@/components/ui/scroll-box";
 
 /** What an import action answers: a refusal with its errors, or counts that the messages name ({rows}, {changed}, {added}…). */
 type ImportState = ImportRefusal | ({ ok: true; committed: boolean; rows: number; preview: PreviewRow[] } & Record<string, unknown>) | { ok: false; status?: number; message: string };
@@ -15,7 +17,7 @@ type ImportState = ImportRefusal | ({ ok: true; committed: boolean; rows: number
  */
 export function ImportForm({ action, namespace, columns }: { action: (previous: unknown, data: FormData) => Promise<ImportState>; namespace: "importValues" | "importMembers"; columns: readonly string[] }) {
   const t = useTranslations(namespace);
-  const [state, formAction, pending] = useActionState<ImportState | null, FormData>(action, null);
+  const [state, formAction, pending] = useActionStateOfflineSafe<ImportState | null, FormData>(action, null);
   // React resets a form after its action; the chosen file is kept here so step 2 sends the same file.
   const [file, setFile] = useState<File | null>(null);
   const checked = state?.ok === true && !state.committed;
@@ -62,7 +64,7 @@ export function ImportForm({ action, namespace, columns }: { action: (previous: 
         <ImportFailure message={state.message} errors={"errors" in state ? state.errors : []} labels={{ title: t("errorsTitle"), line: t("line"), column: t("column"), error: t("error") }} />
       )}
       {state && "preview" in state && state.preview.length > 0 && (
-        <div className="relative overflow-x-auto rounded-md bg-white shadow-sm">
+        <ScrollBox label={t("previewTitle", { count: state.preview.length })} className="rounded-md bg-white shadow-sm">
           <table className="w-full min-w-[28rem] text-left text-sm">
             <caption className="p-2 text-left font-semibold">{t("previewTitle", { count: state.preview.length })}</caption>
             <thead className="bg-slate-100">
@@ -80,7 +82,7 @@ export function ImportForm({ action, namespace, columns }: { action: (previous: 
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
     </div>
   );

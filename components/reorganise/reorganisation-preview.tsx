@@ -3,6 +3,7 @@
 import { useLocale, useTranslations } from "next-intl";
 import { formatNumber, formatPercent, isLocale } from "@/lib/format";
 import type { ReorganisationPreview } from "@/lib/reorganisation/run-reorganisation";
+import { ScrollBox } from "@/components/ui/scroll-box";
 
 /** What the change does (or did): units, teams, accounts, figures, targets and the receivers' indicators. */
 export function ReorganisationPreviewView({ preview, committed }: { preview: ReorganisationPreview; committed: boolean }) {
@@ -12,7 +13,7 @@ export function ReorganisationPreviewView({ preview, committed }: { preview: Reo
   return (
     <section aria-labelledby="preview-heading" className="space-y-4 rounded-md bg-white p-4 shadow-sm">
       <h2 id="preview-heading" className="text-xl font-semibold">{committed ? t("doneTitle") : t("previewTitle")}</h2>
-      <div className="relative overflow-x-auto">
+      <ScrollBox label={t("unitsCaption")}>
         <table className="w-full min-w-[32rem] text-left text-sm">
           <caption className="sr-only">{t("unitsCaption")}</caption>
           <thead className="bg-slate-100">
@@ -28,7 +29,7 @@ export function ReorganisationPreviewView({ preview, committed }: { preview: Reo
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
       <ul className="list-disc pl-5">
         <li>{t("teamsLine", { moved: preview.teams.moved.length, merged: preview.teams.merged.length, members: preview.teams.membersMoved, demoted: preview.teams.leadersDemoted })}</li>
         <li>{t("figuresLine", { figures: preview.sourceFigures, carried: preview.carriedFigures })}</li>
@@ -41,7 +42,7 @@ export function ReorganisationPreviewView({ preview, committed }: { preview: Reo
         </li>
       </ul>
       {preview.kpis.map((kpi) => (
-        <div key={kpi.unitCode} className="relative overflow-x-auto">
+        <ScrollBox key={kpi.unitCode} label={t("kpiCaption", { unit: kpi.unitName, month: kpi.period.split("-").reverse().join("/") })}>
           <table className="w-full min-w-[32rem] text-right text-sm tabular-nums">
             <caption className="mb-1 text-left font-semibold">{t("kpiCaption", { unit: kpi.unitName, month: kpi.period.split("-").reverse().join("/") })}</caption>
             <thead className="bg-slate-100">
@@ -58,7 +59,7 @@ export function ReorganisationPreviewView({ preview, committed }: { preview: Reo
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       ))}
     </section>
   );

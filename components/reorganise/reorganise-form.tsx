@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useState, useTransition } from "react";
+import { useState, useTransition } from "react";
+import { useActionStateOfflineSafe } from "@/components/ui/use-action-state-offline-safe";
 import { useTranslations } from "next-intl";
 import { TextField } from "@/components/ui/text-field";
 import type { reorganiseAction } from "@/app/(app)/admin/reorganise/actions";
@@ -30,7 +31,7 @@ const emptyPart = (): Part => ({ mode: "new", code: "", name: "", kind: "", shar
  */
 export function ReorganiseForm({ action }: { action: (state: State, data: FormData) => Promise<State> }) {
   const t = useTranslations("reorganise");
-  const [state, formAction, pending] = useActionState(action, null);
+  const [state, formAction, pending] = useActionStateOfflineSafe(action, null);
   const [, startTransition] = useTransition();
   // Submitted by hand rather than through <form action>: React resets a form after its action,
   // which would put the controlled radio buttons back to their first state on screen.
@@ -46,7 +47,7 @@ export function ReorganiseForm({ action }: { action: (state: State, data: FormDa
   const value = (name: string) => fields[name] ?? "";
   const errors = (prefix: string) => {
     if (!state || state.ok) return undefined;
-    const found = Object.entries(state.fieldErrors ?? {}).filter(([key]) => key === prefix || key.startsWith(`${prefix}.`)).flatMap(([, messages]) => messages);
+    const found = Object.entries(("fieldErrors" in state ? state.fieldErrors : undefined) ?? {}).filter(([key]) => key === prefix || key.startsWith(`${prefix}.`)).flatMap(([, messages]) => messages);
     return found.length ? found : undefined;
   };
   const receiver = (prefix: string, mode: string, code: string, name: string, unitKind: string, parent?: string) =>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionStateOfflineSafe } from "@/components/ui/use-action-state-offline-safe";
 import { useTranslations } from "next-intl";
 import type { addMemberAction, updateMemberAction } from "@/app/(app)/teams/actions";
 import { TextField } from "@/components/ui/text-field";
@@ -27,7 +27,7 @@ export function MemberForm({ action, teamCode, member, submitLabel }: { action: 
   const t = useTranslations("teams");
   const roles = useTranslations("memberRoles");
   const affiliations = useTranslations("affiliations");
-  const [state, formAction, pending] = useActionState<Awaited<ReturnType<Action>> | null, FormData>(action, null);
+  const [state, formAction, pending] = useActionStateOfflineSafe<Awaited<ReturnType<Action>> | null, FormData>(action, null);
   const errors = state && !state.ok && "fieldErrors" in state ? state.fieldErrors : undefined;
   const onSubmit = useKeptForm(formAction);
   // A new member's form empties after a success, ready for the next; an edit keeps its values.

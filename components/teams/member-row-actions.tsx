@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionStateOfflineSafe } from "@/components/ui/use-action-state-offline-safe";
 import { useTranslations } from "next-intl";
 import type { moveMemberAction, setMemberActiveAction } from "@/app/(app)/teams/actions";
 import { FormStatus } from "@/components/ui/form-status";
@@ -8,8 +8,8 @@ import { useKeptForm } from "@/components/ui/use-kept-form";
 
 export function MemberRowActions({ memberId, active, actions }: { memberId: number; active: boolean; actions: { setActive: typeof setMemberActiveAction; move: typeof moveMemberAction } }) {
   const t = useTranslations("teams");
-  const [activeState, toggle, toggling] = useActionState<Awaited<ReturnType<typeof setMemberActiveAction>> | null, FormData>(actions.setActive, null);
-  const [moveState, move, moving] = useActionState<Awaited<ReturnType<typeof moveMemberAction>> | null, FormData>(actions.move, null);
+  const [activeState, toggle, toggling] = useActionStateOfflineSafe<Awaited<ReturnType<typeof setMemberActiveAction>> | null, FormData>(actions.setActive, null);
+  const [moveState, move, moving] = useActionStateOfflineSafe<Awaited<ReturnType<typeof moveMemberAction>> | null, FormData>(actions.move, null);
   const submitMove = useKeptForm(move);
   return (
     <div className="flex flex-wrap items-end gap-3">

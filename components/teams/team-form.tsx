@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionStateOfflineSafe } from "@/components/ui/use-action-state-offline-safe";
 import { useTranslations } from "next-intl";
 import type { createTeamAction, updateTeamAction } from "@/app/(app)/teams/actions";
 import { TextField } from "@/components/ui/text-field";
@@ -20,7 +20,7 @@ type Action = typeof createTeamAction | typeof updateTeamAction;
 /** Set up a team at a unit (unitCode) or edit one (team); the same fields and rules either way. */
 export function TeamForm({ action, unitCode, team, submitLabel }: { action: Action; unitCode?: string; team?: TeamValues; submitLabel: string }) {
   const t = useTranslations("teams");
-  const [state, formAction, pending] = useActionState<Awaited<ReturnType<Action>> | null, FormData>(action, null);
+  const [state, formAction, pending] = useActionStateOfflineSafe<Awaited<ReturnType<Action>> | null, FormData>(action, null);
   const errors = state && !state.ok && "fieldErrors" in state ? state.fieldErrors : undefined;
   const onSubmit = useKeptForm(formAction);
   const prefix = team ? `team-${team.code}-` : "new-team-";

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionStateOfflineSafe } from "@/components/ui/use-action-state-offline-safe";
 import { useTranslations } from "next-intl";
 import type { setTeamActiveAction } from "@/app/(app)/teams/actions";
 import { TextField } from "@/components/ui/text-field";
@@ -10,7 +10,7 @@ import { FormStatus } from "@/components/ui/form-status";
 /** Deactivate (or reactivate) a team, with the reason the audit log keeps. */
 export function TeamStatusForm({ action, teamCode, active }: { action: typeof setTeamActiveAction; teamCode: string; active: boolean }) {
   const t = useTranslations("teams");
-  const [state, formAction, pending] = useActionState<Awaited<ReturnType<typeof setTeamActiveAction>> | null, FormData>(action, null);
+  const [state, formAction, pending] = useActionStateOfflineSafe<Awaited<ReturnType<typeof setTeamActiveAction>> | null, FormData>(action, null);
   const errors = state && !state.ok && "fieldErrors" in state ? state.fieldErrors : undefined;
   const onSubmit = useKeptForm(formAction);
   return (

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionStateOfflineSafe } from "@/components/ui/use-action-state-offline-safe";
 import { useTranslations } from "next-intl";
 import { ImportFailure } from "@/components/ui/import-failure";
 import type { importUnitsAction } from "@/app/(app)/admin/units/import/actions";
@@ -9,7 +9,7 @@ type ImportUnitsState = Awaited<ReturnType<typeof importUnitsAction>> | null;
 
 export function ImportUnitsForm({ action }: { action: (state: ImportUnitsState, data: FormData) => Promise<ImportUnitsState> }) {
   const t = useTranslations("importUnits");
-  const [state, formAction, pending] = useActionState(action, null);
+  const [state, formAction, pending] = useActionStateOfflineSafe(action, null);
   return (
     <div className="space-y-4">
       <form action={formAction} className="space-y-3 rounded-md bg-white p-4 shadow-sm">

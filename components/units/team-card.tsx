@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { Affiliation, MemberRole } from "@/lib/generated/prisma/enums";
+import { ScrollBox } from "@/components/ui/scroll-box";
 
 export interface TeamCardData {
   code: string;
@@ -28,7 +29,7 @@ export async function TeamCard({ team }: { team: TeamCardData }) {
           .filter(Boolean)
           .join(" · ")}
       </p>
-      <div className="relative mt-2 overflow-x-auto">
+      <ScrollBox label={team.name} className="mt-2">
         <table className="w-full min-w-[40rem] text-left text-sm">
           <thead>
             <tr className="border-b border-slate-200">
@@ -53,7 +54,7 @@ export async function TeamCard({ team }: { team: TeamCardData }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
     </section>
   );
 }

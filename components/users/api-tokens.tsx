@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionStateOfflineSafe } from "@/components/ui/use-action-state-offline-safe";
 import { useTranslations } from "next-intl";
 import type { issueApiTokenAction, revokeApiTokenAction } from "@/app/(app)/admin/users/token-actions";
 import { TextField } from "@/components/ui/text-field";
@@ -19,8 +19,8 @@ export interface TokenRow {
 /** Issue a read-API token (its secret shown once) and revoke old ones. */
 export function ApiTokens({ userId, tokens, actions }: { userId: number; tokens: TokenRow[]; actions: { issue: typeof issueApiTokenAction; revoke: typeof revokeApiTokenAction } }) {
   const t = useTranslations("tokens");
-  const [issued, issue, issuing] = useActionState<Awaited<ReturnType<typeof issueApiTokenAction>> | null, FormData>(actions.issue, null);
-  const [revoked, revoke, revoking] = useActionState<Awaited<ReturnType<typeof revokeApiTokenAction>> | null, FormData>(actions.revoke, null);
+  const [issued, issue, issuing] = useActionStateOfflineSafe<Awaited<ReturnType<typeof issueApiTokenAction>> | null, FormData>(actions.issue, null);
+  const [revoked, revoke, revoking] = useActionStateOfflineSafe<Awaited<ReturnType<typeof revokeApiTokenAction>> | null, FormData>(actions.revoke, null);
   const onIssue = useKeptForm(issue);
   return (
     <section aria-labelledby="tokens-heading" className="mt-6 rounded-md bg-white p-4 shadow-sm">

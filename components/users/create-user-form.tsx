@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionStateOfflineSafe } from "@/components/ui/use-action-state-offline-safe";
 import { useTranslations } from "next-intl";
 import type { Role } from "@/lib/generated/prisma/enums";
 import type { createUserAction } from "@/app/(app)/admin/users/actions";
@@ -14,7 +14,7 @@ type State = Awaited<ReturnType<typeof createUserAction>> | null;
 
 export function CreateUserForm({ action, roles }: { action: typeof createUserAction; roles: readonly Role[] }) {
   const t = useTranslations("users");
-  const [state, formAction, pending] = useActionState<State, FormData>(action, null);
+  const [state, formAction, pending] = useActionStateOfflineSafe<State, FormData>(action, null);
   const errors = state && !state.ok && "fieldErrors" in state ? state.fieldErrors : undefined;
   const onSubmit = useKeptForm(formAction);
   return (

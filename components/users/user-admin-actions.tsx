@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionStateOfflineSafe } from "@/components/ui/use-action-state-offline-safe";
 import { useTranslations } from "next-intl";
 import type { Role } from "@/lib/generated/prisma/enums";
 import type { changeUserScopeAction, resetPasswordAction, setUserActiveAction } from "@/app/(app)/admin/users/actions";
@@ -22,9 +22,9 @@ interface Props {
 
 export function UserAdminActions({ userId, active, role, scopeUnitCode, roles, actions }: Props) {
   const t = useTranslations("users");
-  const [resetState, reset, resetting] = useActionState<Awaited<ReturnType<typeof resetPasswordAction>> | null, FormData>(actions.reset, null);
-  const [activeState, setActive, toggling] = useActionState<Awaited<ReturnType<typeof setUserActiveAction>> | null, FormData>(actions.setActive, null);
-  const [scopeState, changeScope, moving] = useActionState<Awaited<ReturnType<typeof changeUserScopeAction>> | null, FormData>(actions.changeScope, null);
+  const [resetState, reset, resetting] = useActionStateOfflineSafe<Awaited<ReturnType<typeof resetPasswordAction>> | null, FormData>(actions.reset, null);
+  const [activeState, setActive, toggling] = useActionStateOfflineSafe<Awaited<ReturnType<typeof setUserActiveAction>> | null, FormData>(actions.setActive, null);
+  const [scopeState, changeScope, moving] = useActionStateOfflineSafe<Awaited<ReturnType<typeof changeUserScopeAction>> | null, FormData>(actions.changeScope, null);
   const submitScope = useKeptForm(changeScope);
   const scopeErrors = scopeState && !scopeState.ok && "fieldErrors" in scopeState ? scopeState.fieldErrors : undefined;
   return (

@@ -4,13 +4,11 @@
  * 127.0.0.1, against `next start` on the database at hand). Reports requests
  * per second, latency percentiles, errors and non-2xx answers.
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import autocannon from "autocannon";
 import { Client } from "pg";
 import { hashPassword } from "../../lib/auth/password";
-import { needsBuild, nextBinary, PROJECT_ROOT } from "../../lib/cli/build-state";
-import { waitForServer } from "../../lib/cli/http-probe";
-import { findFreePort } from "../../lib/embedded-postgres.mjs";
+import { startBenchApp } from "./bench-app";
 import type { Figure } from "./dashboard-bench";
 
 const USERNAME = "bench.load";
@@ -65,20 +63,9 @@ export async function signInForBench(url: string, baseUrl: string, unitCode: str
 }
 
 export async function benchDashboardLoad(url: string, unitCode: string, connections = 100, seconds = 30): Promise<Figure[]> {
-  if (needsBuild()) {
-    console.log("  building the app (next build)…");
-    const built = spawnSync(process.execPath, [nextBinary(), "build"], { cwd: PROJECT_ROOT, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-    if (built.status !== 0) throw new Error("next build failed");
-  }
-  const port = await findFreePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const server = spawn(process.execPath, [nextBinary(), "start", "-H", "127.0.0.1", "-p", String(port)], {
-    cwd: PROJECT_ROOT,
-    env: { ...process.env, DATABASE_URL: url, NEXTAUTH_URL: baseUrl, NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret-0123", NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  const app = await startBenchApp(url);
+  const { baseUrl, server } = app;
   try {
-    if ((await waitForServer(`${baseUrl}/sign-in`, server, 60_000)) !== "ready") throw new Error("the app did not start");
     const cookie = await signInForBench(url, baseUrl, unitCode);
     const path = `/dashboard/${encodeURIComponent(unitCode)}`;
     const warm = await fetch(`${baseUrl}${path}`, { headers: { cookie } });
@@ -97,8 +84,7 @@ export async function benchDashboardLoad(url: string, unitCode: string, connecti
       { name: `${label}: app's resident memory before → after`, value: rssAfter, unit: `MB (from ${rssBefore})` },
     ];
   } finally {
-    server.kill("SIGTERM");
-    await new Promise((resolve) => server.once("exit", resolve));
+    await app.stop();
   }
 }
 

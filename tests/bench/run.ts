@@ -9,14 +9,14 @@
  * levels against the naive way, and a group's monthly save, at demo scale.
  * The national-scale issue adds the generated 100,000-group database and load.
  */
-import { mkdirSync, mkdtempSync, chmodSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Client } from "pg";
 import { connectDatabase, createPrismaClient, disconnectDb } from "../../lib/db";
-import { findFreePort, startEmbeddedPostgres } from "../../lib/embedded-postgres.mjs";
 import { applyMigrations } from "../../prisma/schema-engine";
 import { seedDatabase } from "../../prisma/seed/seed";
+import { benchDatabase as database } from "./bench-database";
 
 import { benchDashboards, benchSaves, type Figure } from "./dashboard-bench";
 import { benchExports } from "./export-bench";
@@ -24,39 +24,6 @@ import { benchImport } from "./import-bench";
 import { benchReorganisations } from "./reorganisation-bench";
 import { scaleFigures } from "./scale-bench";
 import type { Scale } from "./generate";
-
-async function database(): Promise<{ url: string; close: () => Promise<void> }> {
-  const server = process.env.BENCH_DATABASE_URL;
-  const name = `tcns_bench_${process.pid}`;
-  if (server) {
-    const admin = new Client({ connectionString: server });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(server);
-    url.pathname = `/${name}`;
-    return {
-      url: url.toString(),
-      close: async () => {
-        const again = new Client({ connectionString: server });
-        await again.connect();
-        await again.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await again.end();
-      },
-    };
-  }
-  const dir = mkdtempSync(path.join(os.tmpdir(), "tcns-bench-"));
-  chmodSync(dir, 0o755);
-  const cluster = await startEmbeddedPostgres({ dataDir: path.join(dir, "data"), port: await findFreePort() });
-  await cluster.ensureDatabase(name);
-  return {
-    url: cluster.url(name),
-    close: async () => {
-      await cluster.stop();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
 
 /** Every residential group of Hải Châu: with two months, 10,000+ rows for months that hold no report yet. */
 async function haiChauGroups(url: string): Promise<string[]> {

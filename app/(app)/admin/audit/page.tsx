@@ -3,6 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
 import { roleAllows } from "@/lib/auth/policy";
 import { auditFilterSchema, listAuditLog } from "@/lib/audit/list-audit-log";
+import { ScrollBox } from "@/components/ui/scroll-box";
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser();
@@ -45,7 +46,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       {entries.length === 0 ? (
         <p className="rounded-md bg-white p-4">{t("empty")}</p>
       ) : (
-        <div className="relative overflow-x-auto rounded-md bg-white shadow-sm">
+        <ScrollBox label={t("title")} className="rounded-md bg-white shadow-sm">
           <table className="w-full min-w-[48rem] text-left text-sm">
             <thead className="bg-slate-100">
               <tr>
@@ -72,7 +73,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
       {nextBefore && (
         <p className="mt-3">

@@ -6,6 +6,7 @@ import { listUsers } from "@/lib/users/list-users";
 import { unitDisplayName } from "@/lib/units/display-name";
 import { CreateUserForm } from "@/components/users/create-user-form";
 import { createUserAction } from "./actions";
+import { ScrollBox } from "@/components/ui/scroll-box";
 
 export default async function UsersPage() {
   const user = await requireUser();
@@ -21,7 +22,7 @@ export default async function UsersPage() {
       <h1 className="text-2xl font-bold text-brand-900">{t("title")}</h1>
       <p className="mb-4 max-w-3xl text-slate-700">{user.role === "ADMIN" ? t("introAdmin") : t("introSteering")}</p>
       <CreateUserForm action={createUserAction} roles={ASSIGNABLE_ROLES[user.role]} />
-      <div className="relative mt-6 overflow-x-auto rounded-md bg-white shadow-sm">
+      <ScrollBox label={t("listTitle", { count: users.length })} className="mt-6 rounded-md bg-white shadow-sm">
         <table className="w-full min-w-[40rem] text-left">
           <caption className="p-2 text-left font-semibold">{t("listTitle", { count: users.length })}</caption>
           <thead className="bg-slate-100">
@@ -49,7 +50,7 @@ export default async function UsersPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
     </>
   );
 }

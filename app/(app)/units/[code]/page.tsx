@@ -12,6 +12,7 @@ import { createTeamAction } from "../../teams/actions";
 import { UnitHistory } from "@/components/units/unit-history";
 import { getLocale } from "next-intl/server";
 import { isLocale } from "@/lib/format";
+import { ScrollBox } from "@/components/ui/scroll-box";
 
 export default async function UnitPage({ params }: { params: Promise<{ code: string }> }) {
   const user = await requireUser();
@@ -81,7 +82,7 @@ export default async function UnitPage({ params }: { params: Promise<{ code: str
           {children.length === 0 ? (
             <p className="rounded-md bg-white p-4">{t("noChildren")}</p>
           ) : (
-            <div className="relative overflow-x-auto rounded-md bg-white shadow-sm">
+            <ScrollBox label={t("children")} className="rounded-md bg-white shadow-sm">
               <table className="w-full min-w-[32rem] text-left">
                 <thead className="bg-slate-100">
                   <tr>
@@ -106,7 +107,7 @@ export default async function UnitPage({ params }: { params: Promise<{ code: str
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollBox>
           )}
         </section>
       )}

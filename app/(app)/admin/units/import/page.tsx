@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
 import { ImportUnitsForm } from "@/components/units/import-units-form";
 import { importUnitsAction } from "./actions";
+import { ScrollBox } from "@/components/ui/scroll-box";
 import { UNITS_CSV_EXAMPLE } from "@/lib/units/units-csv-example";
 
 export default async function ImportUnitsPage() {
@@ -18,7 +19,9 @@ export default async function ImportUnitsPage() {
           <ImportUnitsForm action={importUnitsAction} />
           <h2 className="mt-6 font-semibold">{t("example")}</h2>
           {/* The sans font: common monospace fonts misplace Vietnamese tone marks. */}
-          <pre className="relative overflow-x-auto rounded-md bg-white p-3 font-sans text-sm shadow-sm">{UNITS_CSV_EXAMPLE}</pre>
+          <ScrollBox label={t("example")} className="rounded-md bg-white shadow-sm">
+            <pre className="p-3 font-sans text-sm">{UNITS_CSV_EXAMPLE}</pre>
+          </ScrollBox>
         </>
       )}
     </>

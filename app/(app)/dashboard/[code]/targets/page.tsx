@@ -13,6 +13,7 @@ import { periodCode } from "@/lib/periods";
 import { unitDisplayName } from "@/lib/units/display-name";
 import { TargetForm } from "@/components/dashboard/target-form";
 import { setTargetAction } from "./actions";
+import { ScrollBox } from "@/components/ui/scroll-box";
 
 export default async function TargetsPage({ params }: { params: Promise<{ code: string }> }) {
   const user = await requireUser();
@@ -39,7 +40,7 @@ export default async function TargetsPage({ params }: { params: Promise<{ code: 
       <p className="mb-1 text-sm"><Link href={`/dashboard/${encodeURIComponent(unit.code)}`} className="text-brand-700 underline">{t("back")}</Link></p>
       <h1 className="text-2xl font-bold text-brand-900">{t("title", { unit: unitDisplayName(unit) })}</h1>
       <p className="mb-4 max-w-3xl text-slate-700">{t("intro")}</p>
-      <div className="relative mb-6 overflow-x-auto rounded-md bg-white shadow-sm">
+      <ScrollBox label={t("current")} className="mb-6 rounded-md bg-white shadow-sm">
         <table className="w-full min-w-[36rem] text-left text-sm">
           <caption className="p-2 text-left font-semibold">{t("current")}</caption>
           <thead className="bg-slate-100"><tr><th scope="col" className="p-2">{t("indicator")}</th><th scope="col" className="p-2 text-right">{t("percent")}</th><th scope="col" className="p-2">{t("setBy")}</th><th scope="col" className="p-2">{t("reason")}</th></tr></thead>
@@ -54,7 +55,7 @@ export default async function TargetsPage({ params }: { params: Promise<{ code: 
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
       {canSet ? (
         <section aria-labelledby="set-heading" className="mb-6">
           <h2 id="set-heading" className="mb-2 text-xl font-semibold">{t("setTitle")}</h2>
@@ -68,7 +69,7 @@ export default async function TargetsPage({ params }: { params: Promise<{ code: 
         {history.length === 0 ? (
           <p className="rounded-md bg-white p-4">{t("noHistory")}</p>
         ) : (
-          <div className="relative overflow-x-auto rounded-md bg-white shadow-sm">
+          <ScrollBox label={t("history")} className="rounded-md bg-white shadow-sm">
             <table className="w-full min-w-[40rem] text-left text-sm">
               <thead className="bg-slate-100"><tr><th scope="col" className="p-2">{t("when")}</th><th scope="col" className="p-2">{t("who")}</th><th scope="col" className="p-2">{t("indicator")}</th><th scope="col" className="p-2">{t("change")}</th><th scope="col" className="p-2">{t("reason")}</th></tr></thead>
               <tbody>
@@ -87,7 +88,7 @@ export default async function TargetsPage({ params }: { params: Promise<{ code: 
                 })}
               </tbody>
             </table>
-          </div>
+          </ScrollBox>
         )}
       </section>
     </>

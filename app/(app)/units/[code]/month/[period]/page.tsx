@@ -7,6 +7,7 @@ import { getWardCompleteness } from "@/lib/reports/get-ward-completeness";
 import { unitDisplayName } from "@/lib/units/display-name";
 import { ReviewButtons } from "@/components/entry/review-buttons";
 import { reviewReportAction } from "@/app/(app)/entry/actions";
+import { ScrollBox } from "@/components/ui/scroll-box";
 
 export default async function WardMonthPage({ params }: { params: Promise<{ code: string; period: string }> }) {
   const user = await requireUser();
@@ -53,7 +54,7 @@ export default async function WardMonthPage({ params }: { params: Promise<{ code
         </section>
       )}
 
-      <div className="relative overflow-x-auto rounded-md bg-white shadow-sm">
+      <ScrollBox label={t("title", { month })} className="rounded-md bg-white shadow-sm">
         <table className="w-full min-w-[36rem] text-left">
           <thead className="bg-slate-100">
             <tr>
@@ -77,7 +78,7 @@ export default async function WardMonthPage({ params }: { params: Promise<{ code
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
     </>
   );
 }

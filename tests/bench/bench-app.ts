@@ -1,0 +1,37 @@
+/** The production build served by `next start` on a free port against the database at hand; built first if the sources changed. */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { needsBuild, nextBinary, PROJECT_ROOT } from "../../lib/cli/build-state";
+import { waitForServer } from "../../lib/cli/http-probe";
+import { findFreePort } from "../../lib/embedded-postgres.mjs";
+
+export interface BenchApp {
+  baseUrl: string;
+  server: ChildProcess;
+  stop: () => Promise<void>;
+}
+
+export async function startBenchApp(databaseUrl: string): Promise<BenchApp> {
+  if (needsBuild()) {
+    console.log("  building the app (next build)…");
+    const built = spawnSync(process.execPath, [nextBinary(), "build"], { cwd: PROJECT_ROOT, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+    if (built.status !== 0) throw new Error("next build failed");
+  }
+  const port = await findFreePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const server = spawn(process.execPath, [nextBinary(), "start", "-H", "127.0.0.1", "-p", String(port)], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, DATABASE_URL: databaseUrl, NEXTAUTH_URL: baseUrl, NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret-0123", NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const stop = async () => {
+    if (server.exitCode !== null) return;
+    const exited = new Promise((resolve) => server.once("exit", resolve));
+    server.kill("SIGTERM");
+    await exited;
+  };
+  if ((await waitForServer(`${baseUrl}/sign-in`, server, 60_000)) !== "ready") {
+    await stop();
+    throw new Error("the app did not start");
+  }
+  return { baseUrl, server, stop };
+}

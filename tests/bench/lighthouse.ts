@@ -1,0 +1,123 @@
+/**
+ * `npm run bench:lighthouse`: Lighthouse (mobile emulation, simulated slow 4G
+ * and a 4× slower CPU: its defaults) on the pages that matter most on an old
+ * phone, the dashboard and the entry form, signed in as their users, against
+ * the production build on the demo data; and each page's first-load
+ * JavaScript from the build. Goals: performance ≥ 90, accessibility ≥ 95,
+ * first load ≤ 250 KB gzipped. Prints a table and writes
+ * tests/bench/results/lighthouse.json; exit 1 when a goal is missed.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { createPrismaClient } from "../../lib/db";
+import { applyMigrations } from "../../prisma/schema-engine";
+import { seedDatabase } from "../../prisma/seed/seed";
+import { DEMO_PASSWORD } from "../../prisma/seed/demo-places";
+import { CHROMIUM_PATH } from "../e2e/helpers/browser";
+import { BUDGETED_ROUTES, FIRST_LOAD_BUDGET_BYTES, firstLoadJs } from "../e2e/helpers/first-load-js";
+import { benchDatabase } from "./bench-database";
+import { startBenchApp } from "./bench-app";
+
+const PAGES = [
+  { name: "dashboard (Hải Châu district, bcd.haichau)", path: "/dashboard/492", username: "bcd.haichau", route: BUDGETED_ROUTES.dashboard },
+  { name: "entry form (a residential group, canbo.hoathuantay)", path: "/entry/20206-01/2026-10", username: "canbo.hoathuantay", route: BUDGETED_ROUTES.entry },
+];
+const GOALS = { performance: 90, accessibility: 95 };
+const CHROME_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+
+/** Signs in through next-auth's credentials callback as the form does; returns the Cookie header. */
+async function sessionCookie(baseUrl: string, username: string): Promise<string> {
+  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const jar = new Map<string, string>();
+  const keep = (response: Response) => {
+    for (const cookie of response.headers.getSetCookie()) {
+      const [pair] = cookie.split(";");
+      jar.set(pair.slice(0, pair.indexOf("=")), pair.slice(pair.indexOf("=") + 1));
+    }
+  };
+  keep(csrf);
+  const header = () => [...jar].map(([name, value]) => `${name}=${value}`).join("; ");
+  keep(
+    await fetch(`${baseUrl}/api/auth/callback/credentials`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "content-type": "application/x-www-form-urlencoded", origin: baseUrl, cookie: header() },
+      body: new URLSearchParams({ csrfToken, username, password: DEMO_PASSWORD, json: "true" }).toString(),
+    }),
+  );
+  if (![...jar.keys()].some((name) => name.endsWith("next-auth.session-token"))) throw new Error(`sign-in as ${username} failed`);
+  return header();
+}
+
+async function main() {
+  const { default: lighthouse } = await import("lighthouse");
+  const chromeLauncher = await import("chrome-launcher");
+  const db = await benchDatabase();
+  const rows: Record<string, string | number>[] = [];
+  let missed = false;
+  try {
+    await applyMigrations(db.url);
+    const prisma = createPrismaClient(db.url);
+    await seedDatabase(prisma, { demo: true });
+    await prisma.$disconnect();
+    const app = await startBenchApp(db.url);
+    const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: CHROME_FLAGS });
+    try {
+      for (const page of PAGES) {
+        const cookie = await sessionCookie(app.baseUrl, page.username);
+        // One warm-up load, so the measured one is not the server's first render of the route.
+        await fetch(`${app.baseUrl}${page.path}`, { headers: { cookie } });
+        const result = await lighthouse(`${app.baseUrl}${page.path}`, {
+          port: chrome.port,
+          output: "json",
+          logLevel: "error",
+          onlyCategories: ["performance", "accessibility"],
+          extraHeaders: { Cookie: cookie },
+        });
+        if (!result) throw new Error(`Lighthouse returned nothing for ${page.path}`);
+        const { categories, audits, finalDisplayedUrl } = result.lhr;
+        if (!finalDisplayedUrl.includes(page.path)) throw new Error(`${page.path} ended at ${finalDisplayedUrl}: not signed in?`);
+        const performance = Math.round((categories.performance.score ?? 0) * 100);
+        const accessibility = Math.round((categories.accessibility.score ?? 0) * 100);
+        const firstLoad = firstLoadJs(page.route);
+        missed ||= performance < GOALS.performance || accessibility < GOALS.accessibility || firstLoad.gzipBytes > FIRST_LOAD_BUDGET_BYTES;
+        const failing = Object.values(audits).filter((audit) => audit.score !== null && audit.score < 0.9 && audit.scoreDisplayMode === "binary").map((audit) => audit.id);
+        rows.push({
+          page: page.name,
+          performance,
+          accessibility,
+          "first contentful paint (ms)": Math.round(audits["first-contentful-paint"].numericValue ?? 0),
+          "largest contentful paint (ms)": Math.round(audits["largest-contentful-paint"].numericValue ?? 0),
+          "total blocking time (ms)": Math.round(audits["total-blocking-time"].numericValue ?? 0),
+          "cumulative layout shift": Number((audits["cumulative-layout-shift"].numericValue ?? 0).toFixed(3)),
+          "first-load JS (KB gzip)": Number((firstLoad.gzipBytes / 1024).toFixed(1)),
+          "HTML + all transferred (KB)": Math.round((audits["total-byte-weight"].numericValue ?? 0) / 1024),
+          "failing checks": failing.join(", ") || "none",
+        });
+      }
+    } finally {
+      chrome.kill();
+      await app.stop();
+    }
+  } finally {
+    await db.close();
+  }
+  for (const row of rows) {
+    console.log(`\n${row.page}`);
+    for (const [key, value] of Object.entries(row)) if (key !== "page") console.log(`  ${key.padEnd(32)} ${value}`);
+  }
+  console.log(`\nGoals: performance ≥ ${GOALS.performance}, accessibility ≥ ${GOALS.accessibility}, first-load JS ≤ ${FIRST_LOAD_BUDGET_BYTES / 1024} KB gzip.`);
+  const dir = path.join(__dirname, "results");
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, "lighthouse.json"), `${JSON.stringify({ measuredAt: new Date().toISOString(), goals: GOALS, pages: rows }, null, 2)}\n`);
+  if (missed) {
+    console.error("A goal was missed.");
+    process.exitCode = 1;
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,178 @@
+/**
+ * Each role's main journey, end to end in Chromium, in Vietnamese and in
+ * English: every main page is checked with axe-core (no serious or critical
+ * violation), must not scroll sideways at 360 px, and is photographed at
+ * 360 px and 1280 px into tests/e2e/screenshots/ for a person to look at.
+ * The buttons are found by their words in the catalogue of the language under
+ * test, so a page that kept a Vietnamese label in English fails here.
+ */
+import type { BrowserContext, Page } from "playwright-core";
+import vi from "@/lib/i18n/messages/vi.json";
+import en from "@/lib/i18n/messages/en.json";
+import { DEMO_PASSWORD } from "@/prisma/seed/demo-places";
+import type { Locale } from "@/lib/format";
+import { signIn } from "./helpers/browser";
+import { appInBrowser, describeInBrowser, type AppInBrowser } from "./helpers/app-in-browser";
+import { problemsAtBothWidths } from "./helpers/page-checks";
+
+const PERIOD = "2026-10";
+const CATALOGUE = { vi, en } as const;
+
+/** "Nhập số liệu tháng {month}" with its placeholders as wildcards, for matching a label. */
+function label(message: string): RegExp {
+  const parts = message.split(/\{[^}]+\}/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  return new RegExp(parts.join(".*"));
+}
+
+describeInBrowser("each role's main journey, checked for accessibility at 360 and 1280 px", () => {
+  // One app for both languages: starting and seeding it is the slow part.
+  const world = appInBrowser({ sql: true });
+  describe.each(["vi", "en"] as const)("in %s", (locale: Locale) => journeys(world, locale));
+});
+
+function journeys(world: AppInBrowser, locale: Locale): void {
+  const M = CATALOGUE[locale];
+  const contexts: BrowserContext[] = [];
+
+  async function browse(): Promise<Page> {
+    const context = await world.browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    contexts.push(context);
+    // The language chosen on this device before signing in; sign-in saves it on the user.
+    await context.addCookies([{ name: "locale", value: locale, url: world.app.baseUrl }]);
+    return context.newPage();
+  }
+
+  async function signedIn(username: string): Promise<Page> {
+    const page = await browse();
+    await signIn(page, world.app.baseUrl, username, DEMO_PASSWORD);
+    await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
+    return page;
+  }
+
+  async function visit(page: Page, path: string, name: string, problems: string[]): Promise<void> {
+    const response = await page.goto(`${world.app.baseUrl}${path}`);
+    expect(response?.status()).toBe(200);
+    problems.push(...(await problemsAtBothWidths(page, `${locale}-${name}`)));
+  }
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+  });
+
+  it("signed out: the sign-in page and the how-to are in the chosen language", async () => {
+    const page = await browse();
+    const problems: string[] = [];
+    await visit(page, "/sign-in", "sign-in", problems);
+    await expect(page.locator("html").getAttribute("lang")).resolves.toBe(locale);
+    await page.getByRole("heading", { name: M.signIn.title }).waitFor();
+    await page.getByRole("link", { name: M.signIn.help }).click();
+    await page.waitForURL(/\/help$/);
+    problems.push(...(await problemsAtBothWidths(page, `${locale}-help-signed-out`)));
+    for (const role of ["steering", "ward", "leader"] as const) await page.getByRole("heading", { name: M.help[role].title }).waitFor();
+    expect(problems).toEqual([]);
+  });
+
+  it("a ward official opens the ward, enters a group's month, imports, and keeps a team", async () => {
+    const { rows } = await world.sql.query(
+      `SELECT u.code FROM admin_unit u JOIN admin_unit p ON p.id = u.parent_id AND p.code = '20206'
+       WHERE NOT EXISTS (SELECT 1 FROM data_value v WHERE v.unit_id = u.id AND v.period_id = 202610)
+         AND EXISTS (SELECT 1 FROM data_value v WHERE v.unit_id = u.id AND v.period_id = 202609) ORDER BY u.code`,
+    );
+    // One unreported group for each language's run.
+    const group = rows[locale === "vi" ? 0 : 1].code as string;
+    const page = await signedIn("canbo.hoathuantay");
+    const problems: string[] = [];
+    problems.push(...(await problemsAtBothWidths(page, `${locale}-units-home`)));
+    await page.getByRole("heading", { name: M.units.title }).waitFor();
+
+    await visit(page, "/units/20206", "ward", problems);
+    await visit(page, `/units/20206/month/${PERIOD}`, "ward-month", problems);
+    await visit(page, `/units/${group}`, "group", problems);
+    await page.getByRole("link", { name: label(M.units.enterFigures) }).click();
+    await page.waitForURL(new RegExp(`/entry/${group}/${PERIOD}$`));
+    problems.push(...(await problemsAtBothWidths(page, `${locale}-entry`)));
+
+    const { rows: previous } = await world.sql.query(
+      "SELECT e.code, v.value FROM data_value v JOIN data_element e ON e.id = v.element_id JOIN admin_unit u ON u.id = v.unit_id WHERE u.code = $1 AND v.period_id = 202609",
+      [group],
+    );
+    for (const { code, value } of previous) await page.fill(`#field-${code}`, String(value));
+    await page.getByRole("button", { name: M.entry.save }).click();
+    await page.locator("main").getByRole("status").filter({ hasText: label(M.entry.saved) }).waitFor();
+    problems.push(...(await problemsAtBothWidths(page, `${locale}-entry-saved`)));
+    const { rows: saved } = await world.sql.query(
+      "SELECT count(*)::int AS n FROM data_value v JOIN admin_unit u ON u.id = v.unit_id WHERE u.code = $1 AND v.period_id = 202610",
+      [group],
+    );
+    expect(saved[0].n).toBe(previous.length);
+
+    await page.getByRole("link", { name: M.nav.importValues }).first().click();
+    await page.waitForURL(/\/import$/);
+    problems.push(...(await problemsAtBothWidths(page, `${locale}-import-values`)));
+    await visit(page, "/import/members", "import-members", problems);
+    await visit(page, "/teams/TCNS-20206-05", "team", problems);
+    await page.getByText(M.teams.addMember).waitFor();
+    await visit(page, `/search?q=${encodeURIComponent("hoa thuan")}`, "search", problems);
+    await visit(page, "/help", "help", problems);
+    await expect(page.locator("#ward").textContent()).resolves.toContain(M.help.yours);
+    expect(problems).toEqual([]);
+  });
+
+  it("a steering committee reads the district, drills down to a ward, sets targets and exports the report", async () => {
+    const page = await signedIn("bcd.haichau");
+    const problems: string[] = [];
+    await page.goto(`${world.app.baseUrl}/dashboard`);
+    await page.waitForURL(/\/dashboard\/492/);
+    problems.push(...(await problemsAtBothWidths(page, `${locale}-dashboard-district`)));
+    await page.getByRole("heading", { name: M.dashboard.cardsTitle, exact: true }).waitFor();
+
+    // The ranking's first ward, then the way back up.
+    await page.getByRole("table", { name: M.dashboard.childrenTable }).locator("tbody a").first().click();
+    await page.waitForURL(/\/dashboard\/\d{5}\?/);
+    problems.push(...(await problemsAtBothWidths(page, `${locale}-dashboard-ward`)));
+    await page.getByRole("navigation", { name: M.dashboard.breadcrumb }).getByRole("link").last().click();
+    await page.waitForURL(/\/dashboard\/492/);
+
+    await visit(page, "/dashboard/492/targets", "targets", problems);
+    await visit(page, `/dashboard/492?period=${PERIOD}`, "dashboard-exports", problems);
+    const csv = await page.request.get(await page.getByRole("link", { name: M.exports.csvSummary }).getAttribute("href").then((href) => `${world.app.baseUrl}${href}`));
+    expect(csv.status()).toBe(200);
+    expect((await csv.text()).split("\n").length).toBeGreaterThan(10);
+    await visit(page, "/admin/users", "users", problems);
+    await visit(page, "/help", "help-steering", problems);
+    await expect(page.locator("#steering").textContent()).resolves.toContain(M.help.yours);
+    expect(problems).toEqual([]);
+  });
+
+  it("a team leader finds the own group and keeps the team's members", async () => {
+    const page = await signedIn("totruong.htt01");
+    const problems: string[] = [];
+    problems.push(...(await problemsAtBothWidths(page, `${locale}-leader-home`)));
+    await visit(page, "/units/20206-01", "leader-group", problems);
+    await visit(page, "/teams/TCNS-20206-01", "leader-team", problems);
+    await page.getByText(M.teams.addMember).click();
+    await page.fill("#new-fullName", locale === "vi" ? "Lê Văn Tâm" : "Lê Thị Hoa");
+    await page.fill("#new-phone", "0905 123 45");
+    await page.getByRole("button", { name: M.teams.add, exact: true }).click();
+    // The rule is named in the reader's language, and what was typed stays.
+    await expect(page.locator("#new-phone-errors").textContent()).resolves.toMatch(locale === "vi" ? /10 chữ số/ : /10 digits/);
+    expect(await page.inputValue("#new-fullName")).toBe(locale === "vi" ? "Lê Văn Tâm" : "Lê Thị Hoa");
+    problems.push(...(await problemsAtBothWidths(page, `${locale}-leader-member-error`)));
+    await visit(page, "/dashboard/20206-01", "leader-dashboard", problems);
+    expect(problems).toEqual([]);
+  });
+
+  it("an administrator reaches accounts, the audit log, the map's reorganisation and the units import", async () => {
+    const page = await signedIn("admin");
+    const problems: string[] = [];
+    await visit(page, "/admin/users", "admin-users", problems);
+    await page.locator("main table a, main li a").filter({ hasText: "canbo.hoathuantay" }).first().click();
+    await page.waitForURL(/\/admin\/users\/\d+$/);
+    problems.push(...(await problemsAtBothWidths(page, `${locale}-admin-user`)));
+    await visit(page, "/admin/audit", "audit", problems);
+    await visit(page, "/admin/reorganise", "reorganise", problems);
+    await visit(page, "/admin/units/import", "import-units", problems);
+    await visit(page, "/dashboard", "dashboard-national", problems);
+    expect(problems).toEqual([]);
+  });
+}
