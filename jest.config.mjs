@@ -15,7 +15,7 @@ const shared = {
 async function project(options) {
   const resolved = await createJestConfig({ ...shared, ...options })();
   resolved.transformIgnorePatterns = resolved.transformIgnorePatterns.map((pattern) =>
-    pattern.replace("(?!(geist|", "(?!(@prisma/schema-engine-wasm|geist|"),
+    pattern.replace("(?!(geist|", "(?!(@prisma/schema-engine-wasm|use-intl|intl-messageformat|@formatjs|icu-minify|geist|"),
   );
   return resolved;
 }

@@ -3,7 +3,7 @@
 import { cookies } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { isLocale } from "@/lib/format";
-import { LOCALE_COOKIE } from "@/lib/i18n/request";
+import { LOCALE_COOKIE } from "@/lib/i18n/locale-cookie";
 import { getCurrentUser } from "@/lib/auth/session";
 import { saveUserLocale } from "@/lib/users/save-user-locale";
 

@@ -18,6 +18,8 @@ export interface Actor {
   /** NULL only for an administrator of the whole country. */
   scopeUnitId: number | null;
   teamId?: number | null;
+  /** The acting user's language, for the messages a use case returns; Vietnamese when absent (the command line). */
+  locale?: string;
 }
 
 export type Target = { unitId: number } | { teamId: number } | { userId: number } | undefined;

@@ -10,7 +10,8 @@ import { revalidatePath } from "next/cache";
 import { AppError, HTTP_STATUS } from "../errors";
 import { getCurrentUser, type SessionUser } from "./session";
 import { roleAllows, type Operation } from "./policy";
-import { getLocale } from "next-intl/server";
+import { cookies } from "next/headers";
+import { LOCALE_COOKIE } from "../i18n/locale-cookie";
 import { languageOf, translator } from "../i18n/translate";
 
 export interface ActionFailure {
@@ -44,7 +45,7 @@ export function defineAction<Args extends unknown[], Result>(
   };
   const action = async (...args: Args): Promise<Result | ActionFailure> => {
     const user = await getCurrentUser();
-    if (!user) return { ok: false, status: 401, message: translator(languageOf({ locale: await getLocale() }))("errors.sessionExpired") };
+    if (!user) return { ok: false, status: 401, message: translator(languageOf({ locale: (await cookies()).get(LOCALE_COOKIE)?.value }))("errors.sessionExpired") };
     const result = await runAs(user, ...args);
     if ((result as { ok?: boolean }).ok !== false) for (const path of options.revalidate ?? []) revalidatePath(path, "layout");
     return result;

@@ -10,8 +10,8 @@ import { cookies } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { DEFAULT_LOCALE, isLocale, type Locale } from "../format";
 import { getCurrentUser } from "../auth/session";
+import { LOCALE_COOKIE } from "./locale-cookie";
 
-export const LOCALE_COOKIE = "locale";
 
 export default getRequestConfig(async () => {
   const user = await getCurrentUser();

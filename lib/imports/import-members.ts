@@ -18,6 +18,8 @@ import type { Prisma } from "../generated/prisma/client";
 import { readTable } from "./read-table";
 import { COLUMN_OF_FIELD, MEMBER_COLUMNS, memberInputOf, memberKey, type MemberColumn } from "./member-columns";
 import { previewOf, type ImportIssue, type ImportRefusal, type PreviewRow } from "./import-result";
+import { languageOf } from "../i18n/translate";
+import { issueMessage } from "../schemas/user";
 
 export type MemberImportResult =
   | { ok: true; committed: boolean; rows: number; added: number; updated: number; unchanged: number; teams: number; preview: PreviewRow[] }
@@ -91,7 +93,7 @@ async function checkRows(actor: Actor, rows: { line: number; values: Record<Memb
     }
     const parsed = schema.safeParse(memberInputOf(values));
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) errors.push({ line, column: COLUMN_OF_FIELD[String(issue.path[0])] ?? "", message: issue.message });
+      for (const issue of parsed.error.issues) errors.push({ line, column: COLUMN_OF_FIELD[String(issue.path[0])] ?? "", message: issueMessage(issue, languageOf(actor)) });
       ok = false;
     }
     if (!ok || !team || !parsed.success) continue;

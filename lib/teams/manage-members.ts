@@ -10,6 +10,7 @@ import { writeAuditLog } from "../audit/write-audit-log";
 import { memberSnapshot } from "./member-snapshot";
 import { fieldErrorsOf } from "../schemas/user";
 import { memberSchema, type MemberInput } from "../schemas/member";
+import { languageOf, translator } from "../i18n/translate";
 
 type Failure = { ok: false; status: 400; message: string; fieldErrors: Record<string, string[]> };
 
@@ -27,10 +28,10 @@ async function memberById(actor: Actor, memberId: number) {
   return member;
 }
 
-function parse(input: unknown): { ok: true; data: MemberInput } | Failure {
+function parse(actor: Actor, input: unknown): { ok: true; data: MemberInput } | Failure {
   const parsed = memberSchema().safeParse(input);
   if (parsed.success) return { ok: true, data: parsed.data };
-  return { ok: false, status: 400, message: "Thông tin thành viên chưa hợp lệ; xem lỗi ở từng ô.", fieldErrors: fieldErrorsOf(parsed.error) };
+  return { ok: false, status: 400, message: translator(languageOf(actor))("rules.memberInvalid"), fieldErrors: fieldErrorsOf(parsed.error, languageOf(actor)) };
 }
 
 /** A team has at most one active leader: the committees ask "who leads this team?". */
@@ -45,7 +46,7 @@ const dateOrNull = (value: string | null) => (value ? new Date(value) : null);
 export async function addMember(actor: Actor, teamCode: string, input: unknown) {
   const team = await teamByCode(actor, teamCode);
   if (!team.active) throw new AppError("INVALID_INPUT", "Tổ này đã ngừng hoạt động; hãy cho tổ hoạt động lại trước khi thêm thành viên.");
-  const parsed = parse(input);
+  const parsed = parse(actor, input);
   if (!parsed.ok) return parsed;
   await assertSingleLeader(team.id, parsed.data.role);
   const member = await db.$transaction(async (tx) => {
@@ -58,7 +59,7 @@ export async function addMember(actor: Actor, teamCode: string, input: unknown) 
 
 export async function updateMember(actor: Actor, memberId: number, input: unknown) {
   const member = await memberById(actor, memberId);
-  const parsed = parse(input);
+  const parsed = parse(actor, input);
   if (!parsed.ok) return parsed;
   if (member.active) await assertSingleLeader(member.teamId, parsed.data.role, member.id);
   await db.$transaction(async (tx) => {

@@ -11,16 +11,17 @@ import { authorize, type Actor } from "../auth/authorize";
 import { writeAuditLog } from "../audit/write-audit-log";
 import { fieldErrorsOf } from "../schemas/user";
 import { teamSchema, type TeamInput } from "../schemas/member";
+import { languageOf, translator } from "../i18n/translate";
 
 type Failure = { ok: false; status: 400; message: string; fieldErrors: Record<string, string[]> };
 
 /** Levels that carry teams: one per residential group (most), or a commune-level team at the ward. */
 const TEAM_LEVELS = new Set(["WARD", "RESIDENTIAL_GROUP"]);
 
-function parse(input: unknown): { ok: true; data: TeamInput } | Failure {
+function parse(actor: Actor, input: unknown): { ok: true; data: TeamInput } | Failure {
   const parsed = teamSchema.safeParse(input);
   if (parsed.success) return { ok: true, data: parsed.data };
-  return { ok: false, status: 400, message: "Thông tin tổ chưa hợp lệ; xem lỗi ở từng ô.", fieldErrors: fieldErrorsOf(parsed.error) };
+  return { ok: false, status: 400, message: translator(languageOf(actor))("rules.teamInvalid"), fieldErrors: fieldErrorsOf(parsed.error, languageOf(actor)) };
 }
 
 const dateOrNull = (value: string | null) => (value ? new Date(value) : null);
@@ -59,7 +60,7 @@ export async function createTeam(actor: Actor, unitCode: string, input: unknown)
   await authorize(actor, "teams.write", { unitId: unit.id });
   if (!TEAM_LEVELS.has(unit.level)) throw new AppError("INVALID_INPUT", "Tổ công nghệ số chỉ lập ở phường/xã hoặc ở tổ dân phố/thôn.");
   if (unit.validTo !== null) throw new AppError("INVALID_INPUT", "Đơn vị này đã giải thể hoặc sáp nhập; không lập tổ mới ở đây.");
-  const parsed = parse(input);
+  const parsed = parse(actor, input);
   if (!parsed.ok) return parsed;
   await assertNoOtherActiveTeam(unit.id);
   const code = await freeTeamCode(unit.code);
@@ -75,7 +76,7 @@ export async function createTeam(actor: Actor, unitCode: string, input: unknown)
 
 export async function updateTeam(actor: Actor, teamCode: string, input: unknown) {
   const team = await teamByCode(actor, teamCode);
-  const parsed = parse(input);
+  const parsed = parse(actor, input);
   if (!parsed.ok) return parsed;
   await db.$transaction(async (tx) => {
     const updated = await tx.team.update({

@@ -3,13 +3,14 @@ import { writeAuditLog } from "../audit/write-audit-log";
 import { authorize, type Actor } from "../auth/authorize";
 import { hashPassword, verifyPassword } from "../auth/password";
 import { changePasswordSchema, fieldErrorsOf } from "../schemas/user";
+import { languageOf, translator } from "../i18n/translate";
 
 /** The user replaces their password (required after an administrator set it). */
 export async function changeOwnPassword(actor: Actor & { id: number }, input: unknown) {
   await authorize(actor, "profile.update", { userId: actor.id });
   const parsed = changePasswordSchema.safeParse(input);
   if (!parsed.success) {
-    return { ok: false as const, status: 400, message: "Chưa đổi được mật khẩu; xem lỗi ở từng ô.", fieldErrors: fieldErrorsOf(parsed.error) };
+    return { ok: false as const, status: 400, message: translator(languageOf(actor))("rules.passwordInvalid"), fieldErrors: fieldErrorsOf(parsed.error, languageOf(actor)) };
   }
   const user = await db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { passwordHash: true, username: true } });
   if (!(await verifyPassword(user.passwordHash, parsed.data.currentPassword))) {

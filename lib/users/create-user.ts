@@ -5,6 +5,7 @@ import type { Actor } from "../auth/authorize";
 import { createUserSchema, fieldErrorsOf } from "../schemas/user";
 import { resolveAccountScope } from "./account-scope";
 import { temporaryPassword } from "./temporary-password";
+import { languageOf, translator } from "../i18n/translate";
 
 export type CreateUserResult =
   | { ok: true; userId: number; username: string; temporaryPassword: string }
@@ -14,7 +15,7 @@ export type CreateUserResult =
 export async function createUser(actor: Actor, input: unknown): Promise<CreateUserResult> {
   const parsed = createUserSchema.safeParse(input);
   if (!parsed.success) {
-    return { ok: false, status: 400, message: "Thông tin tài khoản chưa hợp lệ; xem lỗi ở từng ô.", fieldErrors: fieldErrorsOf(parsed.error) };
+    return { ok: false, status: 400, message: translator(languageOf(actor))("rules.accountInvalid"), fieldErrors: fieldErrorsOf(parsed.error, languageOf(actor)) };
   }
   const { username, fullName, role, scopeUnitCode } = parsed.data;
   const scope = await resolveAccountScope(actor, role, scopeUnitCode);

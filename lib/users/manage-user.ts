@@ -7,6 +7,7 @@ import type { Actor } from "../auth/authorize";
 import { changeScopeSchema, fieldErrorsOf } from "../schemas/user";
 import { findManageableUser, resolveAccountScope } from "./account-scope";
 import { temporaryPassword } from "./temporary-password";
+import { languageOf, translator } from "../i18n/translate";
 
 /** A new one-time password; every session of the account ends. */
 export async function resetUserPassword(actor: Actor, userId: number) {
@@ -47,7 +48,7 @@ export async function changeUserScope(actor: Actor, userId: number, input: unkno
   const user = await findManageableUser(actor, userId);
   const parsed = changeScopeSchema.safeParse(input);
   if (!parsed.success) {
-    return { ok: false as const, status: 400, message: "Thông tin chưa hợp lệ; xem lỗi ở từng ô.", fieldErrors: fieldErrorsOf(parsed.error) };
+    return { ok: false as const, status: 400, message: translator(languageOf(actor))("rules.scopeInvalid"), fieldErrors: fieldErrorsOf(parsed.error, languageOf(actor)) };
   }
   if (user.id === actor.id) throw new AppError("INVALID_INPUT", "Bạn không thể tự đổi vai trò hay phạm vi của mình.");
   const scope = await resolveAccountScope(actor, parsed.data.role, parsed.data.scopeUnitCode);

@@ -6,6 +6,7 @@
  * The buttons are found by their words in the catalogue of the language under
  * test, so a page that kept a Vietnamese label in English fails here.
  */
+import { readFileSync } from "node:fs";
 import type { BrowserContext, Page } from "playwright-core";
 import vi from "@/lib/i18n/messages/vi.json";
 import en from "@/lib/i18n/messages/en.json";
@@ -14,6 +15,7 @@ import type { Locale } from "@/lib/format";
 import { signIn } from "./helpers/browser";
 import { appInBrowser, describeInBrowser, type AppInBrowser } from "./helpers/app-in-browser";
 import { problemsAtBothWidths } from "./helpers/page-checks";
+import { BUDGETED_ROUTES, FIRST_LOAD_BUDGET_BYTES, firstLoadJs } from "./helpers/first-load-js";
 
 const PERIOD = "2026-10";
 const CATALOGUE = { vi, en } as const;
@@ -28,6 +30,31 @@ describeInBrowser("each role's main journey, checked for accessibility at 360 an
   // One app for both languages: starting and seeding it is the slow part.
   const world = appInBrowser({ sql: true });
   describe.each(["vi", "en"] as const)("in %s", (locale: Locale) => journeys(world, locale));
+
+  it("keeps the dashboard and the entry form within 250 KB of script, and the charts out of the first load", async () => {
+    for (const [name, path, username] of [["dashboard", "/dashboard/492", "bcd.haichau"], ["entry", "/entry/20206-01/2026-10", "canbo.hoathuantay"]] as const) {
+      const context = await world.browser.newContext({ viewport: { width: 360, height: 740 } });
+      const page = await context.newPage();
+      await signIn(page, world.app.baseUrl, username, DEMO_PASSWORD);
+      await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
+      const firstLoad = firstLoadJs(BUDGETED_ROUTES[name]);
+      expect(firstLoad.gzipBytes).toBeLessThanOrEqual(FIRST_LOAD_BUDGET_BYTES);
+      // The build's count is what the browser really loads before the page is usable, charts aside.
+      const loaded: string[] = [];
+      page.on("request", (request) => {
+        if (request.resourceType() === "script") loaded.push(new URL(request.url()).pathname.replace(/^\/_next\//, ""));
+      });
+      await page.goto(`${world.app.baseUrl}${path}`, { waitUntil: "networkidle" });
+      page.removeAllListeners("request");
+      // Loaded after the first load: on the dashboard, the charts (recharts and what they share); on the entry form, nothing.
+      const later = loaded.filter((file) => !firstLoad.files.includes(file));
+      const holdsRecharts = (file: string) => readFileSync(`.next/${file}`, "utf8").includes("recharts-surface");
+      if (name === "entry") expect(later).toEqual([]);
+      else expect(later.some(holdsRecharts)).toBe(true);
+      expect(firstLoad.files.filter(holdsRecharts)).toEqual([]);
+      await context.close();
+    }
+  });
 });
 
 function journeys(world: AppInBrowser, locale: Locale): void {

@@ -1,4 +1,5 @@
 import { memberSchema, phoneSchema } from "@/lib/schemas/member";
+import { fieldErrorsOf } from "@/lib/schemas/user";
 
 const NOW = new Date("2026-11-23T00:00:00Z");
 const base = { fullName: "Nguyễn Văn An", role: "MEMBER", affiliation: "YOUTH_UNION", birthYear: "", gender: "", phone: "", trainedOn: "" };
@@ -17,7 +18,8 @@ describe("member rules", () => {
   it.each(["0205123456", "090512345", "09051234567", "1905123456", "không có"])("refuses %j with the rule", (raw) => {
     const result = phoneSchema.safeParse(raw);
     expect(result.success).toBe(false);
-    expect(result.error?.issues[0].message).toMatch(/10 chữ số, bắt đầu bằng 03, 05, 07, 08 hoặc 09/);
+    expect(fieldErrorsOf(result.error!).form).toEqual([expect.stringMatching(/10 chữ số, bắt đầu bằng 03, 05, 07, 08 hoặc 09/)]);
+    expect(fieldErrorsOf(result.error!, "en").form).toEqual([expect.stringMatching(/10 digits starting with 03, 05, 07, 08 or 09/)]);
   });
 
   it("stores names in NFC and leaves optional fields empty", () => {
@@ -27,7 +29,7 @@ describe("member rules", () => {
 
   it.each([
     ["birthYear", "1890", /không trước năm 1920/],
-    ["birthYear", "2020", /từ 10 tuổi trở lên/],
+    ["birthYear", "2020", /từ 10 tuổi trở lên \(sinh không sau năm 2016\)/],
     ["birthYear", "năm 60", /phải là số/],
     ["trainedOn", "2027-01-01", /không được ở tương lai/],
     ["trainedOn", "15/09/2025", /năm-tháng-ngày/],
@@ -36,6 +38,14 @@ describe("member rules", () => {
   ])("names the field and the rule for a bad %s", (field, value, message) => {
     const result = memberSchema(NOW).safeParse({ ...base, [field]: value });
     expect(result.success).toBe(false);
-    expect(result.error?.issues.find((issue) => issue.path[0] === field)?.message).toMatch(message);
+    expect(fieldErrorsOf(result.error!)[field]?.[0]).toMatch(message);
+  });
+
+  it("says the same rules in English, with the bound the rule checks", () => {
+    const result = memberSchema(NOW).safeParse({ ...base, birthYear: "2020", fullName: "A" });
+    expect(fieldErrorsOf(result.error!, "en")).toEqual({
+      birthYear: ["Year of birth: members are at least 10 years old (born no later than 2016)."],
+      fullName: ["Full name: at least 2 characters."],
+    });
   });
 });
