@@ -35,3 +35,28 @@ export async function startBenchApp(databaseUrl: string): Promise<BenchApp> {
   }
   return { baseUrl, server, stop };
 }
+
+/** Signs in through next-auth's credentials callback, as the sign-in form does; returns the Cookie header. */
+export async function signInToApp(baseUrl: string, username: string, password: string): Promise<string> {
+  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const jar = new Map<string, string>();
+  const keep = (response: Response) => {
+    for (const cookie of response.headers.getSetCookie()) {
+      const [pair] = cookie.split(";");
+      const at = pair.indexOf("=");
+      jar.set(pair.slice(0, at), pair.slice(at + 1));
+    }
+  };
+  keep(csrf);
+  const cookieHeader = () => [...jar].map(([name, value]) => `${name}=${value}`).join("; ");
+  const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", origin: baseUrl, cookie: cookieHeader() },
+    body: new URLSearchParams({ csrfToken, username, password, json: "true" }).toString(),
+  });
+  keep(response);
+  if (![...jar.keys()].some((name) => name.endsWith("next-auth.session-token"))) throw new Error(`sign-in as ${username} failed (HTTP ${response.status})`);
+  return cookieHeader();
+}

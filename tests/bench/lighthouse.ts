@@ -16,7 +16,7 @@ import { DEMO_PASSWORD } from "../../prisma/seed/demo-places";
 import { CHROMIUM_PATH } from "../e2e/helpers/browser";
 import { BUDGETED_ROUTES, FIRST_LOAD_BUDGET_BYTES, firstLoadJs } from "../e2e/helpers/first-load-js";
 import { benchDatabase } from "./bench-database";
-import { startBenchApp } from "./bench-app";
+import { signInToApp, startBenchApp } from "./bench-app";
 
 const PAGES = [
   { name: "dashboard (Hải Châu district, bcd.haichau)", path: "/dashboard/492", username: "bcd.haichau", route: BUDGETED_ROUTES.dashboard },
@@ -24,31 +24,6 @@ const PAGES = [
 ];
 const GOALS = { performance: 90, accessibility: 95 };
 const CHROME_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
-
-/** Signs in through next-auth's credentials callback as the form does; returns the Cookie header. */
-async function sessionCookie(baseUrl: string, username: string): Promise<string> {
-  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const jar = new Map<string, string>();
-  const keep = (response: Response) => {
-    for (const cookie of response.headers.getSetCookie()) {
-      const [pair] = cookie.split(";");
-      jar.set(pair.slice(0, pair.indexOf("=")), pair.slice(pair.indexOf("=") + 1));
-    }
-  };
-  keep(csrf);
-  const header = () => [...jar].map(([name, value]) => `${name}=${value}`).join("; ");
-  keep(
-    await fetch(`${baseUrl}/api/auth/callback/credentials`, {
-      method: "POST",
-      redirect: "manual",
-      headers: { "content-type": "application/x-www-form-urlencoded", origin: baseUrl, cookie: header() },
-      body: new URLSearchParams({ csrfToken, username, password: DEMO_PASSWORD, json: "true" }).toString(),
-    }),
-  );
-  if (![...jar.keys()].some((name) => name.endsWith("next-auth.session-token"))) throw new Error(`sign-in as ${username} failed`);
-  return header();
-}
 
 async function main(): Promise<boolean> {
   const { default: lighthouse } = await import("lighthouse");
@@ -65,7 +40,7 @@ async function main(): Promise<boolean> {
     const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: CHROME_FLAGS });
     try {
       for (const page of PAGES) {
-        const cookie = await sessionCookie(app.baseUrl, page.username);
+        const cookie = await signInToApp(app.baseUrl, page.username, DEMO_PASSWORD);
         // One warm-up load, so the measured one is not the server's first render of the route.
         await fetch(`${app.baseUrl}${page.path}`, { headers: { cookie } });
         const result = await lighthouse(`${app.baseUrl}${page.path}`, {

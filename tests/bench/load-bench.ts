@@ -8,7 +8,7 @@ import { spawnSync } from "node:child_process";
 import autocannon from "autocannon";
 import { Client } from "pg";
 import { hashPassword } from "../../lib/auth/password";
-import { startBenchApp } from "./bench-app";
+import { signInToApp, startBenchApp } from "./bench-app";
 import type { Figure } from "./dashboard-bench";
 
 const USERNAME = "bench.load";
@@ -31,35 +31,10 @@ async function loadUser(url: string, unitCode: string): Promise<void> {
   }
 }
 
-/** Signs in through next-auth's credentials callback, as the sign-in form does; returns the Cookie header. */
-async function signIn(baseUrl: string): Promise<string> {
-  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const jar = new Map<string, string>();
-  const keep = (response: Response) => {
-    for (const cookie of response.headers.getSetCookie()) {
-      const [pair] = cookie.split(";");
-      const at = pair.indexOf("=");
-      jar.set(pair.slice(0, at), pair.slice(at + 1));
-    }
-  };
-  keep(csrf);
-  const cookieHeader = () => [...jar].map(([name, value]) => `${name}=${value}`).join("; ");
-  const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", origin: baseUrl, cookie: cookieHeader() },
-    body: new URLSearchParams({ csrfToken, username: USERNAME, password: PASSWORD, json: "true" }).toString(),
-  });
-  keep(response);
-  if (![...jar.keys()].some((name) => name.endsWith("next-auth.session-token"))) throw new Error(`sign-in failed (HTTP ${response.status})`);
-  return cookieHeader();
-}
-
 /** The Cookie header of a freshly signed-in steering committee member of the unit. */
 export async function signInForBench(url: string, baseUrl: string, unitCode: string): Promise<string> {
   await loadUser(url, unitCode);
-  return signIn(baseUrl);
+  return signInToApp(baseUrl, USERNAME, PASSWORD);
 }
 
 export async function benchDashboardLoad(url: string, unitCode: string, connections = 100, seconds = 30): Promise<Figure[]> {
