@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { AppError } from "@/lib/errors";
+import { languageOf } from "@/lib/i18n/translate";
 import { defaultReportingMonth, getDashboard } from "@/lib/dashboard/get-dashboard";
 import { isNationalActor } from "@/lib/dashboard/dashboard-subject";
 import type { SessionUser } from "@/lib/auth/session";
@@ -23,7 +24,7 @@ export async function DashboardPage({ user, code, searchParams }: { user: Sessio
         <h1 className="text-2xl font-bold text-brand-900">{result.subject.unit ? unitDisplayName(result.subject.unit) : t("country")}</h1>
         <div role="alert" className="mt-4 rounded-md border border-red-300 bg-red-50 p-3 text-red-900">
           <p className="font-semibold">{t("errorTitle")}</p>
-          <p>{result.message}</p>
+          <p>{result.error.messageIn(languageOf(user))}</p>
         </div>
       </>
     );

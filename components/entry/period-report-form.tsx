@@ -3,7 +3,7 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
-import { checkFigures } from "@/lib/schemas/period-report";
+import { checkFigures, type Say } from "@/lib/schemas/period-report";
 import type { EntryForm } from "@/lib/reports/get-entry-form";
 import type { saveReportAction, submitReportAction } from "@/app/(app)/entry/actions";
 import { clearDraft, draftKey, readDraft, writeDraft } from "./use-report-draft";
@@ -21,6 +21,7 @@ const asText = (values: Record<string, number | null>) =>
 
 export function PeriodReportForm({ form, actions }: Props) {
   const t = useTranslations("entry");
+  const say = useTranslations() as unknown as Say;
   const format = useFormatter();
   const router = useRouter();
   const key = draftKey(form.unit.code, form.period);
@@ -52,7 +53,7 @@ export function PeriodReportForm({ form, actions }: Props) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  const check = useMemo(() => checkFigures(form.elements, form.partOf, values, form.previous, reasons), [form, values, reasons]);
+  const check = useMemo(() => checkFigures(form.elements, form.partOf, values, form.previous, reasons, say), [form, values, reasons, say]);
   const dirty = form.elements.some((element) => (values[element.code] ?? "") !== (saved[element.code] ?? ""));
 
   function update(next: Record<string, string>, nextReasons = reasons) {

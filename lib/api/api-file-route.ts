@@ -30,7 +30,7 @@ export function apiFileRoute<Params>(handler: (user: SessionUser, request: Reque
         },
       });
     } catch (error) {
-      return apiFailure(error);
+      return apiFailure(error, user);
     }
   };
 }

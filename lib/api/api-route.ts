@@ -9,6 +9,7 @@ import { NextResponse } from "next/server";
 import { AppError, HTTP_STATUS } from "../errors";
 import { getCurrentUser, type SessionUser } from "../auth/session";
 import { userOfApiToken } from "./api-tokens";
+import { languageOf } from "../i18n/translate";
 
 export async function apiUser(request: Request): Promise<SessionUser | null> {
   const header = request.headers.get("authorization");
@@ -28,9 +29,9 @@ export function apiError(status: number, code: string, message: string) {
 
 export const unauthorized = () => apiError(401, "UNAUTHORIZED", "Cần đăng nhập hoặc mã truy cập hợp lệ (Authorization: Bearer …). / Sign in or send a valid bearer token.");
 
-/** A use case's refusal keeps its status and message; anything else is logged and answered without internals. */
-export function apiFailure(error: unknown) {
-  if (error instanceof AppError) return apiError(HTTP_STATUS[error.code], error.code, error.message);
+/** A use case's refusal keeps its status and message, in the reader's language; anything else is logged and answered without internals. */
+export function apiFailure(error: unknown, reader?: { locale?: string | null } | null) {
+  if (error instanceof AppError) return apiError(HTTP_STATUS[error.code], error.code, error.messageIn(languageOf(reader)));
   console.error("[api]", error);
   return apiError(500, "INTERNAL", "Lỗi máy chủ; hãy thử lại sau. / Server error; try again later.");
 }
@@ -42,7 +43,7 @@ export function apiRoute<Params>(handler: (user: SessionUser, request: Request, 
     try {
       return json(200, await handler(user, request, await context.params));
     } catch (error) {
-      return apiFailure(error);
+      return apiFailure(error, user);
     }
   };
 }

@@ -18,10 +18,10 @@ export const hashToken = (token: string) => createHash("sha256").update(token).d
 export async function issueApiToken(actor: Actor, userId: number, name: string): Promise<{ ok: true; token: string; id: number }> {
   await authorize(actor, "tokens.manage", { userId });
   const label = name.normalize("NFC").trim() || "API";
-  if (label.length > 80) throw new AppError("INVALID_INPUT", "Tên mã truy cập: tối đa 80 ký tự.");
+  if (label.length > 80) throw new AppError("INVALID_INPUT", "errors.tokenLabelLong");
   const user = await db.user.findUnique({ where: { id: userId }, select: { id: true, active: true, username: true } });
-  if (!user) throw new AppError("NOT_FOUND", "Không tìm thấy tài khoản này trong phạm vi của bạn.");
-  if (!user.active) throw new AppError("INVALID_INPUT", "Tài khoản đã bị khóa; không cấp mã truy cập.");
+  if (!user) throw new AppError("NOT_FOUND", "errors.accountNotFound");
+  if (!user.active) throw new AppError("INVALID_INPUT", "errors.tokenAccountLocked");
   const token = `${PREFIX}${randomBytes(24).toString("base64url")}`;
   const created = await db.$transaction(async (tx) => {
     const row = await tx.apiToken.create({ data: { userId, name: label, tokenHash: hashToken(token), prefix: token.slice(0, PREFIX.length + 6), createdBy: actor.username } });
@@ -33,7 +33,7 @@ export async function issueApiToken(actor: Actor, userId: number, name: string):
 
 export async function revokeApiToken(actor: Actor, tokenId: number): Promise<{ ok: true }> {
   const token = await db.apiToken.findUnique({ where: { id: tokenId }, select: { id: true, userId: true, revokedAt: true, prefix: true } });
-  if (!token) throw new AppError("NOT_FOUND", "Không tìm thấy mã truy cập này.");
+  if (!token) throw new AppError("NOT_FOUND", "errors.tokenNotFound");
   await authorize(actor, "tokens.manage", { userId: token.userId });
   if (token.revokedAt) return { ok: true };
   await db.$transaction(async (tx) => {

@@ -75,7 +75,7 @@ export async function can(actor: Actor, operation: Operation, target?: Target): 
 export async function authorizeListing(actor: Actor, operation: Operation): Promise<void> {
   if (roleAllows(actor.role, operation) && (actor.scopeUnitId !== null || actor.role === "ADMIN")) return;
   await writeAuditLog(db, { id: actor.id, username: actor.username }, { action: "auth.denied", entityType: "operation", entityId: operation });
-  throw new AppError("FORBIDDEN", "Bạn không có quyền xem danh sách này.");
+  throw new AppError("FORBIDDEN", "errors.listRefused");
 }
 
 /**
@@ -95,6 +95,6 @@ export async function authorize(
     entityId: operation,
     after: target ? (target as Record<string, number>) : undefined,
   });
-  if (options.hideExistence) throw new AppError("NOT_FOUND", "Không tìm thấy nội dung này trong phạm vi của bạn.");
-  throw new AppError("FORBIDDEN", "Bạn không có quyền thực hiện thao tác này ở đơn vị này.");
+  if (options.hideExistence) throw new AppError("NOT_FOUND", "errors.notFoundInScope");
+  throw new AppError("FORBIDDEN", "errors.unitRefused");
 }

@@ -39,7 +39,7 @@ export function defineAction<Args extends unknown[], Result>(
     try {
       return await run(user, ...args);
     } catch (error) {
-      if (error instanceof AppError) return { ok: false, status: HTTP_STATUS[error.code], message: error.message };
+      if (error instanceof AppError) return { ok: false, status: HTTP_STATUS[error.code], message: error.messageIn(languageOf(user)) };
       throw error;
     }
   };

@@ -5,6 +5,8 @@
  * message that says what is wrong, before any row is looked at.
  */
 import { parse } from "csv-parse/sync";
+import { DEFAULT_LOCALE, type Locale } from "../format";
+import { say } from "../i18n/translate";
 
 export const MAX_CSV_BYTES = 5 * 1024 * 1024;
 
@@ -20,40 +22,37 @@ export type CsvReadResult<C extends string> =
   | { ok: true; rows: (CsvRow & { values: Record<C, string> })[] }
   | { ok: false; message: string };
 
-export function readCsv<C extends string>(content: Uint8Array | string, columns: readonly C[]): CsvReadResult<C> {
+export function readCsv<C extends string>(content: Uint8Array | string, columns: readonly C[], locale: Locale = DEFAULT_LOCALE): CsvReadResult<C> {
   let text: string;
   if (typeof content === "string") text = content;
   else {
     if (content.byteLength > MAX_CSV_BYTES) {
-      return { ok: false, message: `Tệp quá lớn (${(content.byteLength / 1048576).toFixed(1)} MB); tối đa ${MAX_CSV_BYTES / 1048576} MB.` };
+      return { ok: false, message: say(locale, "files.tooLarge", { size: (content.byteLength / 1048576).toFixed(1), maximum: MAX_CSV_BYTES / 1048576 }) };
     }
     try {
       text = new TextDecoder("utf-8", { fatal: true }).decode(content);
     } catch {
-      return {
-        ok: false,
-        message: "Tệp không ở bảng mã UTF-8. Trong Excel, chọn Lưu thành… › CSV UTF-8 (phân cách bằng dấu phẩy) rồi tải lên lại.",
-      };
+      return { ok: false, message: say(locale, "files.notUtf8") };
     }
   }
   text = text.replace(/^\uFEFF/, "");
-  if (text.trim() === "") return { ok: false, message: "Tệp trống: không có dòng tiêu đề và không có dữ liệu." };
+  if (text.trim() === "") return { ok: false, message: say(locale, "files.empty") };
 
   let records: { record: string[]; info: { lines: number } }[];
   try {
     records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, info: true, trim: true }) as unknown as typeof records;
   } catch (error) {
     const line = (error as { lines?: number }).lines;
-    return { ok: false, message: `Tệp CSV bị lỗi định dạng${line ? ` ở dòng ${line}` : ""} (ví dụ dấu ngoặc kép chưa đóng).` };
+    return { ok: false, message: line ? say(locale, "files.csvBrokenAt", { line }) : say(locale, "files.csvBroken") };
   }
 
   const header = records[0].record.map((name) => name.trim().toLowerCase());
   const missing = columns.filter((column) => !header.includes(column));
   const unknown = header.filter((name) => !(columns as readonly string[]).includes(name));
   if (missing.length > 0 || unknown.length > 0) {
-    const parts = [`Dòng tiêu đề phải là: ${columns.join(",")}.`];
-    if (missing.length > 0) parts.push(`Thiếu cột: ${missing.join(", ")}.`);
-    if (unknown.length > 0) parts.push(`Cột không dùng được: ${unknown.join(", ")}.`);
+    const parts = [say(locale, "files.header", { columns: columns.join(",") })];
+    if (missing.length > 0) parts.push(say(locale, "files.missingColumns", { columns: missing.join(", ") }));
+    if (unknown.length > 0) parts.push(say(locale, "files.unknownColumns", { columns: unknown.join(", ") }));
     return { ok: false, message: parts.join(" ") };
   }
 

@@ -28,7 +28,7 @@ const byName = (a: UnitSummary, b: UnitSummary) => compareVietnamese(a.name, b.n
 
 export async function findDashboardSubject(actor: Actor, code: string | null): Promise<DashboardSubject> {
   if (code === null) {
-    if (!isNationalActor(actor)) throw new AppError("NOT_FOUND", "Số liệu toàn quốc chỉ dành cho quản trị toàn quốc.");
+    if (!isNationalActor(actor)) throw new AppError("NOT_FOUND", "errors.nationalOnly");
     const provinces = await db.adminUnit.findMany({
       where: { parentId: null, validTo: null },
       select: { id: true, code: true, name: true, level: true, kind: true, parentId: true },

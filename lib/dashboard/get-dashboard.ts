@@ -14,6 +14,7 @@ import { teamStats } from "../teams/team-stats";
 import { indicatorFigure, type IndicatorDefinition, type IndicatorFigure } from "./indicator-figures";
 import type { UnitSummary } from "../units/tree-queries";
 import { loadIndicators } from "./indicator-catalogue";
+import { AppError } from "../errors";
 import { parsePeriodSelection, previousSelection, type PeriodSelection } from "./period-selection";
 import { elementSumsOf, monthlyElementSums, reportingByUnit } from "./rollup-queries";
 import { indicatorFiguresOf } from "./unit-figures";
@@ -68,12 +69,12 @@ export async function getDashboard(actor: Actor, code: string | null, params: Da
   // A unit that has ended opens on its last month.
   const defaultMonth = endedIn !== null ? Math.min(endedIn, defaultReportingMonth(now)) : defaultReportingMonth(now);
   const parsed = parsePeriodSelection(params, periodOfDate(now), defaultMonth);
-  if (!parsed.ok) return { ok: false as const, subject, message: parsed.message };
+  if (!parsed.ok) return { ok: false as const, subject, error: parsed.error };
   const selection = parsed.selection;
   const indicators = await loadIndicators();
   const selected = indicators.find((indicator) => indicator.code === (params.indicator ?? "").toUpperCase()) ?? indicators[0];
   if (params.indicator && selected.code !== params.indicator.toUpperCase()) {
-    return { ok: false as const, subject, message: `Chỉ tiêu "${params.indicator}" không có trong danh mục.` };
+    return { ok: false as const, subject, error: new AppError("INVALID_INPUT", "errors.indicatorUnknown", { code: params.indicator }) };
   }
   const previous = previousSelection(selection);
   const subjectKey = subject.unit?.id ?? null;

@@ -4,7 +4,6 @@
  * the API and the dashboard cannot disagree.
  */
 import type { Actor } from "../auth/authorize";
-import { AppError } from "../errors";
 import { periodCode, periodOfDate } from "../periods";
 import { parsePeriodSelection, type PeriodSelection } from "./period-selection";
 import { indicatorFiguresOf } from "./unit-figures";
@@ -26,7 +25,7 @@ export interface ApiIndicator {
 
 export function selectionOf(params: DashboardParams, now: Date): PeriodSelection {
   const parsed = parsePeriodSelection(params, periodOfDate(now), defaultReportingMonth(now));
-  if (!parsed.ok) throw new AppError("INVALID_INPUT", parsed.message);
+  if (!parsed.ok) throw parsed.error;
   return parsed.selection;
 }
 

@@ -5,6 +5,8 @@
  */
 import { addMonths, parsePeriodCode, periodCode } from "../periods";
 import { formatPeriod, type Locale } from "../format";
+import { AppError } from "../errors";
+import type { MessageKey, MessageValues } from "../i18n/translate";
 
 export const MAX_RANGE_MONTHS = 36;
 
@@ -17,7 +19,10 @@ export interface PeriodSelection {
   code: string;
 }
 
-export type PeriodParse = { ok: true; selection: PeriodSelection } | { ok: false; message: string };
+/** A refusal is an AppError, so that each reader gets it in their language. */
+export type PeriodParse = { ok: true; selection: PeriodSelection } | { ok: false; error: AppError };
+
+const refuse = (key: MessageKey, values?: MessageValues): PeriodParse => ({ ok: false, error: new AppError("INVALID_INPUT", key, values) });
 
 export function monthsIn(selection: Pick<PeriodSelection, "from" | "to">): number {
   return (Math.floor(selection.to / 100) - Math.floor(selection.from / 100)) * 12 + (selection.to % 100) - (selection.from % 100) + 1;
@@ -64,7 +69,7 @@ export function parsePeriodSelection(params: { period?: string | null; from?: st
   const period = params.period?.trim() || null;
   const fromText = params.from?.trim() || null;
   const toText = params.to?.trim() || null;
-  if (period && (fromText || toText)) return { ok: false, message: "Kỳ báo cáo: dùng period, hoặc from và to, không dùng cả hai." };
+  if (period && (fromText || toText)) return refuse("errors.periodBoth");
   if (!period && !fromText && !toText) return { ok: true, selection: { kind: "month", from: defaultMonth, to: defaultMonth, code: periodCode(defaultMonth) } };
 
   let kind: PeriodSelection["kind"];
@@ -72,27 +77,27 @@ export function parsePeriodSelection(params: { period?: string | null; from?: st
   let to: number;
   if (period) {
     const parsed = parseOne(period);
-    if (!parsed) return { ok: false, message: `Kỳ báo cáo "${period}" không hợp lệ: dùng tháng YYYY-MM (ví dụ 2026-10), quý YYYY-Qn (2026-Q3) hoặc năm YYYY (2026).` };
+    if (!parsed) return refuse("errors.periodUnknown", { period });
     ({ kind, from, to } = parsed);
   } else {
-    if (!fromText || !toText) return { ok: false, message: "Khoảng thời gian: cần cả from và to, dạng YYYY-MM." };
+    if (!fromText || !toText) return refuse("errors.rangeIncomplete");
     const start = parsePeriodCode(fromText);
     const end = parsePeriodCode(toText);
-    if (start === null) return { ok: false, message: `Từ tháng (from) "${fromText}" không hợp lệ: dùng dạng YYYY-MM, ví dụ 2026-01.` };
-    if (end === null) return { ok: false, message: `Đến tháng (to) "${toText}" không hợp lệ: dùng dạng YYYY-MM, ví dụ 2026-06.` };
-    if (start > end) return { ok: false, message: "Khoảng thời gian: từ tháng (from) phải trước hoặc bằng đến tháng (to)." };
+    if (start === null) return refuse("errors.rangeFromInvalid", { text: fromText });
+    if (end === null) return refuse("errors.rangeToInvalid", { text: toText });
+    if (start > end) return refuse("errors.rangeReversed");
     kind = "range";
     from = start;
     to = end;
   }
-  if (from > currentMonth) return { ok: false, message: `Kỳ báo cáo ${periodCode(from).split("-").reverse().join("/")} chưa đến; chưa có số liệu của tương lai.` };
+  if (from > currentMonth) return refuse("errors.periodNotYet", { month: periodCode(from).split("-").reverse().join("/") });
   // A quarter or year under way is shown up to this month; a range must not reach into the future.
   if (to > currentMonth) {
-    if (kind === "range") return { ok: false, message: `Đến tháng (to) ${periodCode(to).split("-").reverse().join("/")} chưa đến.` };
+    if (kind === "range") return refuse("errors.rangeToFuture", { month: periodCode(to).split("-").reverse().join("/") });
     to = currentMonth;
   }
   const selection = { kind, from, to, code: kind === "range" ? codeOf(kind, from, to) : (period as string).toUpperCase() };
-  if (monthsIn(selection) > MAX_RANGE_MONTHS) return { ok: false, message: `Khoảng thời gian dài ${monthsIn(selection)} tháng; tối đa ${MAX_RANGE_MONTHS} tháng.` };
+  if (monthsIn(selection) > MAX_RANGE_MONTHS) return refuse("errors.rangeTooLong", { months: monthsIn(selection), maximum: MAX_RANGE_MONTHS });
   return { ok: true, selection };
 }
 

@@ -25,7 +25,7 @@ const CONTENT_TYPES: Record<ReportFormat, string> = {
 
 export async function exportReport(actor: Actor, code: string, format: ReportFormat, params: ExportParams) {
   const table = (params.table ?? "summary") as CsvTable;
-  if (format === "csv" && !CSV_TABLES.includes(table)) throw new AppError("INVALID_INPUT", `Bảng "${params.table}" không có; chọn table=summary, values hoặc members.`);
+  if (format === "csv" && !CSV_TABLES.includes(table)) throw new AppError("INVALID_INPUT", "errors.exportTable", { table: String(params.table) });
   const context = await loadReportContext(actor, code, params, format);
   let stream: Readable;
   if (format === "csv") {

@@ -19,3 +19,19 @@ export function languageOf(user: { locale?: string | null } | null | undefined):
 export function translator(locale: Locale = DEFAULT_LOCALE) {
   return createTranslator({ locale, messages: CATALOGUES[locale] as typeof vi, timeZone: "Asia/Ho_Chi_Minh" });
 }
+
+/** Any message of the catalogue, as a dotted key ("errors.network"). */
+export type MessageKey = Parameters<ReturnType<typeof translator>>[0];
+
+/** A value of a message: text or a number as is, or another catalogue entry (a role's name) said in the same language. */
+export type MessageValue = string | number | { key: MessageKey };
+export type MessageValues = Record<string, MessageValue>;
+
+export function say(locale: Locale, key: MessageKey, values: MessageValues = {}): string {
+  const t = translator(locale);
+  const resolved = Object.fromEntries(
+    Object.entries(values).map(([name, value]) => [name, typeof value === "object" ? t(value.key) : value]),
+  );
+  return t(key, resolved as Record<string, string | number>);
+}
+

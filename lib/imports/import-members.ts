@@ -18,7 +18,8 @@ import type { Prisma } from "../generated/prisma/client";
 import { readTable } from "./read-table";
 import { COLUMN_OF_FIELD, MEMBER_COLUMNS, memberInputOf, memberKey, type MemberColumn } from "./member-columns";
 import { previewOf, type ImportIssue, type ImportRefusal, type PreviewRow } from "./import-result";
-import { languageOf } from "../i18n/translate";
+import { languageOf, say } from "../i18n/translate";
+import type { Locale } from "../format";
 import { issueMessage } from "../schemas/user";
 
 export type MemberImportResult =
@@ -65,6 +66,7 @@ async function checkRows(actor: Actor, rows: { line: number; values: Record<Memb
   // A team leader keeps only their own team's list (members.write, scope "team").
   const mayWrite = (team: { id: number; unitId: number }) => (actor.role === "TEAM_LEADER" ? actor.teamId === team.id : unitsAllowed.has(team.unitId));
   const schema = memberSchema(now);
+  const locale = languageOf(actor);
 
   const errors: ImportIssue[] = [];
   const checked: CheckedRow[] = [];
@@ -72,35 +74,35 @@ async function checkRows(actor: Actor, rows: { line: number; values: Record<Memb
   const firstLine = new Map<string, number>();
   for (const { line, values, hasExtraCells } of rows) {
     if (hasExtraCells) {
-      errors.push({ line, column: "", message: "Dòng có nhiều ô hơn dòng tiêu đề (thường do dấu phẩy trong tên mà không có ngoặc kép)." });
+      errors.push({ line, column: "", message: say(locale, "importRows.extraCellsName") });
       continue;
     }
     const team = teams.get(values.team_code);
     let ok = true;
     if (!values.team_code) {
-      errors.push({ line, column: "team_code", message: "Thiếu mã tổ." });
+      errors.push({ line, column: "team_code", message: say(locale, "importRows.teamMissing") });
       ok = false;
     } else if (!team) {
-      errors.push({ line, column: "team_code", message: `Không có tổ mã "${values.team_code}".` });
+      errors.push({ line, column: "team_code", message: say(locale, "importRows.teamUnknown", { code: values.team_code }) });
       ok = false;
     } else if (!mayWrite(team)) {
-      errors.push({ line, column: "team_code", message: `Tổ "${values.team_code}" ngoài phạm vi của bạn.` });
+      errors.push({ line, column: "team_code", message: say(locale, "importRows.teamOutside", { code: values.team_code }) });
       outside.add(team.code);
       ok = false;
     } else if (!team.active) {
-      errors.push({ line, column: "team_code", message: `Tổ "${values.team_code}" đã ngừng hoạt động; hãy cho tổ hoạt động lại trước.` });
+      errors.push({ line, column: "team_code", message: say(locale, "importRows.teamInactive", { code: values.team_code }) });
       ok = false;
     }
     const parsed = schema.safeParse(memberInputOf(values));
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) errors.push({ line, column: COLUMN_OF_FIELD[String(issue.path[0])] ?? "", message: issueMessage(issue, languageOf(actor)) });
+      for (const issue of parsed.error.issues) errors.push({ line, column: COLUMN_OF_FIELD[String(issue.path[0])] ?? "", message: issueMessage(issue, locale) });
       ok = false;
     }
     if (!ok || !team || !parsed.success) continue;
     const key = memberKey(team.id, parsed.data.fullName);
     const earlier = firstLine.get(key);
     if (earlier !== undefined) {
-      errors.push({ line, column: "full_name", message: `Trùng với dòng ${earlier}: cùng tổ, cùng họ tên "${parsed.data.fullName}".` });
+      errors.push({ line, column: "full_name", message: say(locale, "importRows.duplicateMember", { line: earlier, name: parsed.data.fullName }) });
       continue;
     }
     firstLine.set(key, line);
@@ -113,7 +115,7 @@ async function checkRows(actor: Actor, rows: { line: number; values: Record<Memb
  * Matches the rows with the stored members of their teams and checks what
  * depends on the stored list: a name held by two members, one leader per team.
  */
-async function plan(client: Client, rows: CheckedRow[]): Promise<{ errors: ImportIssue[]; changes: Change[]; unchanged: number }> {
+async function plan(client: Client, rows: CheckedRow[], locale: Locale): Promise<{ errors: ImportIssue[]; changes: Change[]; unchanged: number }> {
   const teamIds = [...new Set(rows.map((row) => row.teamId))];
   const stored: StoredMember[] = await client.teamMember.findMany({ where: { teamId: { in: teamIds } }, select: MEMBER_SELECT });
   const byKey = new Map<string, StoredMember[]>();
@@ -127,7 +129,7 @@ async function plan(client: Client, rows: CheckedRow[]): Promise<{ errors: Impor
   for (const row of rows) {
     const matches = byKey.get(memberKey(row.teamId, row.member.fullName)) ?? [];
     if (matches.length > 1) {
-      errors.push({ line: row.line, column: "full_name", message: `Tổ ${row.teamCode} có ${matches.length} thành viên cùng tên "${row.member.fullName}"; hãy sửa người này trên trang của tổ.` });
+      errors.push({ line: row.line, column: "full_name", message: say(locale, "importRows.namesakes", { code: row.teamCode, count: matches.length, name: row.member.fullName }) });
     } else if (matches.length === 0) changes.push({ kind: "add", row });
     else if (differs(matches[0], row)) changes.push({ kind: "update", row, stored: matches[0] });
     else unchanged += 1;
@@ -143,7 +145,7 @@ async function plan(client: Client, rows: CheckedRow[]): Promise<{ errors: Impor
     if (leaders.length < 2) continue;
     const names = leaders.map((leader) => leader.name).join(", ");
     for (const leader of leaders) {
-      if (leader.line !== null) errors.push({ line: leader.line, column: "role", message: `Tổ ${rows.find((row) => row.teamId === teamId)!.teamCode} sẽ có ${leaders.length} tổ trưởng (${names}); mỗi tổ chỉ có một.` });
+      if (leader.line !== null) errors.push({ line: leader.line, column: "role", message: say(locale, "importRows.twoLeaders", { code: rows.find((row) => row.teamId === teamId)!.teamCode, count: leaders.length, names }) });
     }
   }
   return { errors, changes, unchanged };
@@ -179,16 +181,17 @@ async function apply(tx: Prisma.TransactionClient, actor: Actor, changes: Change
   }
 }
 
-function refuse(errors: ImportIssue[], preview: PreviewRow[], outside: boolean): ImportRefusal {
+function refuse(errors: ImportIssue[], preview: PreviewRow[], outside: boolean, locale: Locale): ImportRefusal {
   errors.sort((a, b) => a.line - b.line);
-  return { ok: false, status: outside ? 403 : 400, message: `Có ${errors.length} lỗi; chưa ghi thành viên nào. Sửa tệp rồi tải lên lại.`, errors, preview };
+  return { ok: false, status: outside ? 403 : 400, message: say(locale, "importRows.membersNothingSaved", { count: errors.length }), errors, preview };
 }
 
 export async function importMembers(actor: Actor, bytes: Uint8Array, options: { commit: boolean; now?: Date }): Promise<MemberImportResult> {
-  if (!roleAllows(actor.role, "members.write")) throw new AppError("FORBIDDEN", "Vai trò của bạn không quản lý danh sách thành viên.");
-  const table = await readTable(bytes, MEMBER_COLUMNS);
+  if (!roleAllows(actor.role, "members.write")) throw new AppError("FORBIDDEN", "errors.membersRoleRefused");
+  const locale = languageOf(actor);
+  const table = await readTable(bytes, MEMBER_COLUMNS, locale);
   if (!table.ok) return { ok: false, message: table.message, errors: [], preview: [] };
-  if (table.rows.length === 0) return { ok: false, message: "Tệp chỉ có dòng tiêu đề, không có thành viên nào.", errors: [], preview: [] };
+  if (table.rows.length === 0) return { ok: false, message: say(locale, "importRows.membersHeaderOnly"), errors: [], preview: [] };
   const preview = previewOf(table.rows);
 
   const { errors, checked, outside } = await checkRows(actor, table.rows, options.now ?? new Date());
@@ -196,9 +199,9 @@ export async function importMembers(actor: Actor, bytes: Uint8Array, options: { 
     // Teams outside the scope are a refusal, not a typing slip: audited like any other.
     await writeAuditLog(db, actor, { action: "auth.denied", entityType: "operation", entityId: "members.write", after: { import: [...outside].slice(0, 50) } });
   }
-  const planned = await plan(db, checked);
+  const planned = await plan(db, checked, locale);
   errors.push(...planned.errors);
-  if (errors.length > 0) return refuse(errors, preview, outside.size > 0);
+  if (errors.length > 0) return refuse(errors, preview, outside.size > 0, locale);
 
   const summarise = (result: { changes: Change[]; unchanged: number }) => ({
     rows: checked.length,
@@ -215,14 +218,14 @@ export async function importMembers(actor: Actor, bytes: Uint8Array, options: { 
       const teamIds = [...new Set(checked.map((row) => row.teamId))];
       // Lock the teams, then plan again: the stored lists may have changed since the check.
       const locked = await tx.$queryRaw<{ id: number; active: boolean }[]>`SELECT id, active FROM team WHERE id = ANY(${teamIds}::int[]) ORDER BY id FOR UPDATE`;
-      if (locked.some((team) => !team.active)) throw new AppError("CONFLICT", "Trong lúc nhập, một tổ đã ngừng hoạt động; chưa ghi gì. Hãy tải tệp lên lại.");
-      const again = await plan(tx, checked);
+      if (locked.some((team) => !team.active)) throw new AppError("CONFLICT", "errors.importTeamInactive");
+      const again = await plan(tx, checked, locale);
       if (again.errors.length > 0) return { ok: false as const, errors: again.errors };
       await apply(tx, actor, again.changes);
       return { ok: true as const, applied: again };
     },
     { timeout: 120_000 },
   );
-  if (!outcome.ok) return refuse(outcome.errors, preview, false);
+  if (!outcome.ok) return refuse(outcome.errors, preview, false, locale);
   return { ok: true, committed: true, ...summarise(outcome.applied) };
 }

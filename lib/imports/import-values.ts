@@ -14,6 +14,8 @@ import { parsePeriodCode, periodCode, periodOfDate } from "../periods";
 import { EXTRA_PART_OF_RULES, parseFigure } from "../schemas/period-report";
 import { partOfRules } from "../reports/report-catalogue";
 import { readTable } from "./read-table";
+import { formatPeriod } from "../format";
+import { languageOf, say } from "../i18n/translate";
 import { writeAuditLog } from "../audit/write-audit-log";
 import { previewOf, type ImportIssue, type ImportRefusal, type PreviewRow } from "./import-result";
 
@@ -43,10 +45,11 @@ function pushTo<T>(map: Map<string, T[]>, key: string, item: T): void {
 }
 
 export async function importValues(actor: Actor, bytes: Uint8Array, options: { commit: boolean; now?: Date }): Promise<ValueImportResult> {
-  if (!roleAllows(actor.role, "values.write")) throw new AppError("FORBIDDEN", "Vai trò của bạn không nhập số liệu.");
-  const table = await readTable(bytes, VALUE_COLUMNS);
+  if (!roleAllows(actor.role, "values.write")) throw new AppError("FORBIDDEN", "errors.valuesRoleRefused");
+  const locale = languageOf(actor);
+  const table = await readTable(bytes, VALUE_COLUMNS, locale);
   if (!table.ok) return { ok: false, message: table.message, errors: [], preview: [] };
-  if (table.rows.length === 0) return { ok: false, message: "Tệp chỉ có dòng tiêu đề, không có số liệu nào.", errors: [], preview: [] };
+  if (table.rows.length === 0) return { ok: false, message: say(locale, "importRows.headerOnly"), errors: [], preview: [] };
   const preview = previewOf(table.rows);
 
   const unitCodes = [...new Set(table.rows.map((row) => row.values.unit_code))];
@@ -54,7 +57,8 @@ export async function importValues(actor: Actor, bytes: Uint8Array, options: { c
     (await db.adminUnit.findMany({ where: { code: { in: unitCodes } }, select: { id: true, code: true, level: true, validFrom: true, validTo: true } })).map((unit) => [unit.code, unit]),
   );
   const allowed = await unitsInScope(actor, [...units.values()].map((unit) => unit.id));
-  const elements = new Map((await db.dataElement.findMany({ select: { id: true, code: true, name: true, collectionLevel: true } })).map((element) => [element.code, element]));
+  const elements = new Map((await db.dataElement.findMany({ select: { id: true, code: true, name: true, nameEn: true, collectionLevel: true } })).map((element) => [element.code, element]));
+  const nameOf = (element: { name: string; nameEn: string }) => (locale === "en" ? element.nameEn : element.name);
   const currentMonth = periodOfDate(options.now ?? new Date());
 
   const errors: ImportIssue[] = [];
@@ -63,7 +67,7 @@ export async function importValues(actor: Actor, bytes: Uint8Array, options: { c
   for (const { line, values, hasExtraCells } of table.rows) {
     const issue = (column: string, message: string) => errors.push({ line, column, message });
     if (hasExtraCells) {
-      issue("", "Dòng có nhiều ô hơn dòng tiêu đề.");
+      issue("", say(locale, "importRows.extraCells"));
       continue;
     }
     const unit = units.get(values.unit_code);
@@ -74,25 +78,25 @@ export async function importValues(actor: Actor, bytes: Uint8Array, options: { c
       ok = false;
       issue(column, message);
     };
-    if (!unit) fail("unit_code", `Không có đơn vị mã "${values.unit_code}".`);
-    else if (!allowed.has(unit.id)) fail("unit_code", `Đơn vị "${values.unit_code}" ngoài phạm vi của bạn.`);
-    else if (unit.validTo !== null) fail("unit_code", `Đơn vị "${values.unit_code}" đã giải thể hoặc sáp nhập.`);
-    if (!element) fail("element_code", `Không có chỉ tiêu mã "${values.element_code}".`);
+    if (!unit) fail("unit_code", say(locale, "importRows.unitUnknown", { code: values.unit_code }));
+    else if (!allowed.has(unit.id)) fail("unit_code", say(locale, "importRows.unitOutside", { code: values.unit_code }));
+    else if (unit.validTo !== null) fail("unit_code", say(locale, "importRows.unitEnded", { code: values.unit_code }));
+    if (!element) fail("element_code", say(locale, "importRows.elementUnknown", { code: values.element_code }));
     else if (unit && element.collectionLevel !== unit.level) {
-      fail("element_code", `Chỉ tiêu ${element.code} nhập ở cấp ${element.collectionLevel}, không ở cấp ${unit.level} của "${unit.code}".`);
+      fail("element_code", say(locale, "importRows.elementLevel", { code: element.code, elementLevel: { key: `levels.${element.collectionLevel}` }, unitLevel: { key: `levels.${unit.level}` }, unit: unit.code }));
     }
-    if (periodId === null) fail("period", `Kỳ "${values.period}" không hợp lệ; cần dạng YYYY-MM.`);
-    else if (periodId > currentMonth) fail("period", `Tháng ${values.period} chưa đến.`);
+    if (periodId === null) fail("period", say(locale, "importRows.periodFormat", { period: values.period }));
+    else if (periodId > currentMonth) fail("period", say(locale, "importRows.periodFuture", { period: values.period }));
     // A unit formed by a reorganisation has no months before it: those figures belong to the units it came from.
-    else if (unit && periodId < periodOfDate(unit.validFrom)) fail("period", `Đơn vị "${unit.code}" thành lập từ tháng ${periodCode(periodOfDate(unit.validFrom))}; số liệu trước đó thuộc các đơn vị cũ.`);
-    const figure = parseFigure(values.value, element?.name ?? values.element_code);
+    else if (unit && periodId < periodOfDate(unit.validFrom)) fail("period", say(locale, "importRows.unitNotYetFounded", { code: unit.code, from: periodCode(periodOfDate(unit.validFrom)) }));
+    const figure = parseFigure(values.value, element ? nameOf(element) : values.element_code, (key, messageValues) => say(locale, key, messageValues));
     if (!figure.ok) fail("value", figure.message);
-    else if (figure.value === null) fail("value", "Thiếu giá trị.");
+    else if (figure.value === null) fail("value", say(locale, "importRows.valueMissing"));
     if (!ok || !unit || !element || periodId === null || !figure.ok || figure.value === null) continue;
     const key = `${unit.id}:${periodId}:${element.id}`;
     const earlier = firstLine.get(key);
     if (earlier !== undefined) {
-      issue("", `Trùng với dòng ${earlier} (cùng đơn vị, kỳ và chỉ tiêu).`);
+      issue("", say(locale, "importRows.duplicate", { line: earlier }));
       continue;
     }
     firstLine.set(key, line);
@@ -128,7 +132,7 @@ export async function importValues(actor: Actor, bytes: Uint8Array, options: { c
   for (const [key, group] of groups) {
     const status = statusOf.get(key);
     if (status === "APPROVED" || status === "LOCKED") {
-      for (const row of group) errors.push({ line: row.line, column: "period", message: `Báo cáo ${row.unitCode} tháng ${row.periodId % 100}/${Math.floor(row.periodId / 100)} đã được duyệt hoặc khóa; cần cấp trên mở lại.` });
+      for (const row of group) errors.push({ line: row.line, column: "period", message: say(locale, "importRows.reportFinal", { code: row.unitCode, month: formatPeriod(row.periodId, locale) }) });
       continue;
     }
     const merged = new Map(storedOf.get(key) ?? []);
@@ -144,7 +148,7 @@ export async function importValues(actor: Actor, bytes: Uint8Array, options: { c
       const wholeValue = merged.get(wholeElement.id);
       if (partValue === undefined || wholeValue === undefined || partValue <= wholeValue) continue;
       const blamed = group.find((row) => row.elementId === partElement.id) ?? group.find((row) => row.elementId === wholeElement.id)!;
-      errors.push({ line: blamed.line, column: "value", message: `${partElement.name} (${partValue.toLocaleString("vi-VN")}) lớn hơn ${wholeElement.name} (${wholeValue.toLocaleString("vi-VN")}) của ${blamed.unitCode}.` });
+      errors.push({ line: blamed.line, column: "value", message: say(locale, "importRows.partOver", { part: nameOf(partElement), partValue, whole: nameOf(wholeElement), wholeValue, code: blamed.unitCode }) });
     }
   }
 
@@ -155,7 +159,7 @@ export async function importValues(actor: Actor, bytes: Uint8Array, options: { c
     if (outside.length > 0) {
       await writeAuditLog(db, actor, { action: "auth.denied", entityType: "operation", entityId: "values.write", after: { import: outside.slice(0, 50) } });
     }
-    return { ok: false, status: outside.length > 0 ? 403 : 400, message: `Có ${errors.length} lỗi; chưa ghi số liệu nào. Sửa tệp rồi tải lên lại.`, errors, preview };
+    return { ok: false, status: outside.length > 0 ? 403 : 400, message: say(locale, "importRows.errorsNothingSaved", { count: errors.length }), errors, preview };
   }
   const summary = { rows: rows.length, changed, unchanged: rows.length - changed, reports: groups.size, preview };
   if (!options.commit) return { ok: true, committed: false, ...summary };
@@ -177,7 +181,7 @@ async function commit(actor: Actor, rows: CheckedRow[], groupKeys: string[]): Pr
         JOIN unnest(${unitIds}::int[], ${periodIds}::int[]) AS g(unit_id, period_id) ON g.unit_id = r.unit_id AND g.period_id = r.period_id
         ORDER BY r.id FOR UPDATE OF r`;
       if (locked.some((report) => report.status === "APPROVED" || report.status === "LOCKED")) {
-        throw new AppError("CONFLICT", "Trong lúc nhập, một báo cáo đã được duyệt hoặc khóa; chưa ghi gì. Hãy tải tệp lên lại.");
+        throw new AppError("CONFLICT", "errors.importReportLocked");
       }
       for (let start = 0; start < rows.length; start += BATCH) {
         const batch = rows.slice(start, start + BATCH);

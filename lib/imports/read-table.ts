@@ -6,6 +6,8 @@
  */
 import ExcelJS from "exceljs";
 import { MAX_CSV_BYTES, readCsv, type CsvReadResult } from "../csv/read-csv";
+import { DEFAULT_LOCALE, type Locale } from "../format";
+import { say } from "../i18n/translate";
 
 const XLSX_SIGNATURE = [0x50, 0x4b, 0x03, 0x04]; // a zip archive
 
@@ -23,23 +25,23 @@ function cellText(cell: ExcelJS.Cell): { text: string } | { formula: true } {
   return { text: String(value) };
 }
 
-export async function readTable<C extends string>(bytes: Uint8Array, columns: readonly C[]): Promise<CsvReadResult<C>> {
+export async function readTable<C extends string>(bytes: Uint8Array, columns: readonly C[], locale: Locale = DEFAULT_LOCALE): Promise<CsvReadResult<C>> {
   if (bytes.byteLength > MAX_CSV_BYTES) {
-    return { ok: false, message: `Tệp quá lớn (${(bytes.byteLength / 1048576).toFixed(1)} MB); tối đa ${MAX_CSV_BYTES / 1048576} MB. Hãy chia thành nhiều tệp.` };
+    return { ok: false, message: say(locale, "files.tooLarge", { size: (bytes.byteLength / 1048576).toFixed(1), maximum: MAX_CSV_BYTES / 1048576 }) };
   }
-  if (!isXlsx(bytes)) return readCsv(bytes, columns);
+  if (!isXlsx(bytes)) return readCsv(bytes, columns, locale);
 
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   } catch {
-    return { ok: false, message: "Không đọc được tệp Excel: tệp bị hỏng hoặc không phải .xlsx. Hãy lưu lại dưới dạng Excel Workbook (.xlsx) hoặc CSV UTF-8." };
+    return { ok: false, message: say(locale, "files.xlsxBroken") };
   }
   const sheet = workbook.worksheets[0];
-  if (!sheet || sheet.actualRowCount === 0) return { ok: false, message: "Trang tính đầu tiên của tệp Excel không có dữ liệu." };
+  if (!sheet || sheet.actualRowCount === 0) return { ok: false, message: say(locale, "files.xlsxEmpty") };
   const header = (sheet.getRow(1).values as unknown[]).slice(1).map((value) => String(value ?? "").trim().toLowerCase());
   const missing = columns.filter((column) => !header.includes(column));
-  if (missing.length > 0) return { ok: false, message: `Dòng tiêu đề phải là: ${columns.join(",")}. Thiếu cột: ${missing.join(", ")}.` };
+  if (missing.length > 0) return { ok: false, message: `${say(locale, "files.header", { columns: columns.join(",") })} ${say(locale, "files.missingColumns", { columns: missing.join(", ") })}` };
 
   const rows: { line: number; values: Record<C, string>; hasExtraCells: boolean }[] = [];
   for (let line = 2; line <= sheet.rowCount; line += 1) {
@@ -49,7 +51,7 @@ export async function readTable<C extends string>(bytes: Uint8Array, columns: re
     for (const column of columns) {
       const read = cellText(row.getCell(header.indexOf(column) + 1));
       if ("formula" in read) {
-        return { ok: false, message: `Dòng ${line}, cột ${column}: ô chứa công thức. Hãy dán giá trị (Paste Special › Values) rồi tải lên lại.` };
+        return { ok: false, message: say(locale, "files.formula", { line, column }) };
       }
       values[column] = read.text.trim();
     }

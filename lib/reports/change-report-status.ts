@@ -6,30 +6,31 @@
 import { db } from "../db";
 import { AppError } from "../errors";
 import type { Actor } from "../auth/authorize";
+import type { MessageKey } from "../i18n/translate";
 import { writeAuditLog } from "../audit/write-audit-log";
 import type { ReportStatus } from "../generated/prisma/enums";
 import { findReportUnit, reportPeriod } from "./save-period-report";
 
 type Step = "submit" | "approve" | "lock" | "reopen";
 
-const STEPS: Record<Step, { from: ReportStatus[]; to: ReportStatus; operation: "values.write" | "reports.approve"; refusal: string }> = {
-  submit: { from: ["DRAFT"], to: "SUBMITTED", operation: "values.write", refusal: "Chỉ gửi được báo cáo đang ở trạng thái nháp." },
-  approve: { from: ["SUBMITTED"], to: "APPROVED", operation: "reports.approve", refusal: "Chỉ duyệt được báo cáo đã gửi." },
-  lock: { from: ["APPROVED"], to: "LOCKED", operation: "reports.approve", refusal: "Chỉ khóa được báo cáo đã duyệt." },
-  reopen: { from: ["SUBMITTED", "APPROVED", "LOCKED"], to: "DRAFT", operation: "reports.approve", refusal: "Báo cáo đang là nháp; không cần mở lại." },
+const STEPS: Record<Step, { from: ReportStatus[]; to: ReportStatus; operation: "values.write" | "reports.approve"; refusal: MessageKey }> = {
+  submit: { from: ["DRAFT"], to: "SUBMITTED", operation: "values.write", refusal: "errors.submitOnlyDraft" },
+  approve: { from: ["SUBMITTED"], to: "APPROVED", operation: "reports.approve", refusal: "errors.approveOnlySubmitted" },
+  lock: { from: ["APPROVED"], to: "LOCKED", operation: "reports.approve", refusal: "errors.lockOnlyApproved" },
+  reopen: { from: ["SUBMITTED", "APPROVED", "LOCKED"], to: "DRAFT", operation: "reports.approve", refusal: "errors.reopenOnlyFinal" },
 };
 
 export async function changeReportStatus(actor: Actor, input: { unitCode: string; period: string; step: Step; reason?: string }) {
   const rule = STEPS[input.step];
-  if (!rule) throw new AppError("INVALID_INPUT", "Thao tác không hợp lệ.");
+  if (!rule) throw new AppError("INVALID_INPUT", "errors.stepInvalid");
   const reason = input.reason?.trim() ?? "";
-  if (input.step === "reopen" && reason.length < 5) throw new AppError("INVALID_INPUT", "Lý do mở lại: cần ghi rõ (ít nhất 5 ký tự) để phường biết phải sửa gì.");
+  if (input.step === "reopen" && reason.length < 5) throw new AppError("INVALID_INPUT", "errors.reopenReason");
   const unit = await findReportUnit(actor, input.unitCode, rule.operation);
   const periodId = reportPeriod(input.period);
   return db.$transaction(async (tx) => {
     const [report] = await tx.$queryRaw<{ id: number; status: ReportStatus; version: number }[]>`
       SELECT id, status, version FROM period_report WHERE unit_id = ${unit.id} AND period_id = ${periodId} FOR UPDATE`;
-    if (!report) throw new AppError("INVALID_INPUT", "Tháng này chưa có số liệu nào để gửi hay duyệt.");
+    if (!report) throw new AppError("INVALID_INPUT", "errors.nothingToReview");
     if (!rule.from.includes(report.status)) throw new AppError("CONFLICT", rule.refusal);
     const now = new Date();
     await tx.periodReport.update({

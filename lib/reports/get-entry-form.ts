@@ -6,6 +6,7 @@ import { addMonths, periodCode } from "../periods";
 import { resolveTargets } from "../targets/resolve-targets";
 import { elementsForLevel, partOfRules } from "./report-catalogue";
 import { findReportUnit, readFigures, reportPeriod } from "./save-period-report";
+import { languageOf } from "../i18n/translate";
 
 const HISTORY_PER_FIELD = 10;
 
@@ -26,6 +27,8 @@ export async function getEntryForm(actor: Actor, unitCode: string, period: strin
     }),
     resolveTargets(unit.id, periodId),
   ]);
+  // Names in the reader's language; the rules' messages on the form name the fields with them.
+  const named = <T extends { name: string; nameEn: string }>(item: T) => (languageOf(actor) === "en" ? item.nameEn : item.name);
   const codes = new Set(elements.map((element) => element.code));
   const indicators = (
     await db.indicator.findMany({
@@ -38,8 +41,7 @@ export async function getEntryForm(actor: Actor, unitCode: string, period: strin
       const target = targets.get(indicator.id);
       return {
         code: indicator.code,
-        name: indicator.name,
-        nameEn: indicator.nameEn,
+        name: named(indicator),
         numerator: indicator.numerator.code,
         denominator: indicator.denominator.code,
         target: target ? { value: target.value, unitName: target.unitName } : null,
@@ -70,7 +72,7 @@ export async function getEntryForm(actor: Actor, unitCode: string, period: strin
     period,
     previousPeriod: periodCode(addMonths(periodId, -1)),
     nextPeriod: periodCode(addMonths(periodId, 1)),
-    elements: elements.map(({ code, name, nameEn, description, aggregation }) => ({ code, name, nameEn, description, aggregation })),
+    elements: elements.map((element) => ({ code: element.code, name: named(element), description: element.description, aggregation: element.aggregation })),
     partOf,
     values,
     previous,

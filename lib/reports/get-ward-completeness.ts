@@ -25,7 +25,7 @@ export interface CompletenessRow {
 
 export async function getWardCompleteness(actor: Actor, wardCode: string, period: string) {
   const ward = await findReportUnit(actor, wardCode, "units.read");
-  if (ward.level !== "WARD") throw new AppError("INVALID_INPUT", "Tình hình báo cáo được xem theo từng phường/xã.");
+  if (ward.level !== "WARD") throw new AppError("INVALID_INPUT", "errors.completenessWard");
   const periodId = reportPeriod(period);
   const units = await db.adminUnit.findMany({
     where: { OR: [{ id: ward.id }, { parentId: ward.id, validTo: null }] },

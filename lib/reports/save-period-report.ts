@@ -13,6 +13,8 @@ import { AppError } from "../errors";
 import { authorize, type Actor } from "../auth/authorize";
 import { addMonths, parsePeriodCode, periodCode, periodOfDate } from "../periods";
 import { checkFigures, saveReportSchema } from "../schemas/period-report";
+import { issueMessage } from "../schemas/user";
+import { languageOf, say } from "../i18n/translate";
 import { elementsForLevel, partOfRules } from "./report-catalogue";
 
 export type SaveReportResult =
@@ -30,42 +32,44 @@ export async function readFigures(unitId: number, periodId: number): Promise<Rec
 
 export async function findReportUnit(actor: Actor, unitCode: string, operation: "values.write" | "units.read" | "reports.approve") {
   const unit = await db.adminUnit.findUnique({ where: { code: unitCode }, select: { id: true, code: true, name: true, kind: true, level: true, validFrom: true, validTo: true } });
-  if (!unit) throw new AppError("NOT_FOUND", `Không tìm thấy đơn vị có mã "${unitCode}" trong phạm vi của bạn.`);
+  if (!unit) throw new AppError("NOT_FOUND", "errors.unitNotFound", { code: unitCode });
   await authorize(actor, operation, { unitId: unit.id }, { hideExistence: operation === "units.read" });
   return unit;
 }
 
 export function reportPeriod(code: string, now = new Date()): number {
   const periodId = parsePeriodCode(code);
-  if (periodId === null) throw new AppError("INVALID_INPUT", `Kỳ báo cáo "${code}" không hợp lệ; cần dạng YYYY-MM, ví dụ 2026-10.`);
-  if (periodId > periodOfDate(now)) throw new AppError("INVALID_INPUT", `Chưa thể báo cáo cho tháng ${code}: tháng này chưa đến.`);
+  if (periodId === null) throw new AppError("INVALID_INPUT", "errors.periodFormat", { code });
+  if (periodId > periodOfDate(now)) throw new AppError("INVALID_INPUT", "errors.periodFuture", { code });
   return periodId;
 }
 
 export async function savePeriodReport(actor: Actor, input: unknown): Promise<SaveReportResult> {
   const envelope = saveReportSchema.safeParse(input);
-  if (!envelope.success) throw new AppError("INVALID_INPUT", envelope.error.issues.map((issue) => issue.message).join(" "));
+  if (!envelope.success) throw new AppError("INVALID_INPUT", (locale) => envelope.error.issues.map((issue) => issueMessage(issue, locale)).join(" "));
   const { unitCode, period, version, requestId, values: raw, reasons } = envelope.data;
 
   const unit = await findReportUnit(actor, unitCode, "values.write");
-  if (unit.validTo !== null) throw new AppError("INVALID_INPUT", "Đơn vị này đã giải thể hoặc sáp nhập; không nhập số liệu mới cho nó.");
+  if (unit.validTo !== null) throw new AppError("INVALID_INPUT", "errors.unitEndedNoFigures");
   const periodId = reportPeriod(period);
   if (periodId < periodOfDate(unit.validFrom)) {
-    throw new AppError("INVALID_INPUT", `Đơn vị này thành lập từ tháng ${periodCode(periodOfDate(unit.validFrom))}; số liệu các tháng trước thuộc các đơn vị cũ đã sáp nhập hoặc chia tách.`);
+    throw new AppError("INVALID_INPUT", "errors.unitNotYetFounded", { from: periodCode(periodOfDate(unit.validFrom)) });
   }
   const elements = await elementsForLevel(unit.level);
-  if (elements.length === 0) throw new AppError("INVALID_INPUT", "Đơn vị cấp này không nhập số liệu trực tiếp; số liệu được cộng từ các đơn vị bên dưới.");
+  if (elements.length === 0) throw new AppError("INVALID_INPUT", "errors.levelEntersNothing");
   const unknown = Object.keys(raw).filter((code) => !elements.some((element) => element.code === code));
-  if (unknown.length > 0) throw new AppError("INVALID_INPUT", `Chỉ tiêu không nhập ở cấp này: ${unknown.join(", ")}.`);
+  if (unknown.length > 0) throw new AppError("INVALID_INPUT", "errors.elementsNotHere", { codes: unknown.join(", ") });
 
   const previous = await readFigures(unit.id, addMonths(periodId, -1));
-  const check = checkFigures(elements, await partOfRules(), raw, previous, reasons);
+  const locale = languageOf(actor);
+  const named = elements.map((element) => ({ code: element.code, name: locale === "en" ? element.nameEn : element.name }));
+  const check = checkFigures(named, await partOfRules(), raw, previous, reasons, (key, values) => say(locale, key, values));
   if (Object.keys(check.errors).length > 0 || Object.keys(check.warnings).length > 0) {
     const count = Object.keys(check.errors).length + Object.keys(check.warnings).length;
     return {
       ok: false,
       status: 400,
-      message: `Chưa lưu: ${count} ô cần xem lại.`,
+      message: say(locale, "rules.figuresToReview", { count }),
       fieldErrors: Object.fromEntries(Object.entries(check.errors).map(([code, message]) => [code, [message]])),
       warnings: check.warnings,
     };
@@ -87,7 +91,7 @@ export async function savePeriodReport(actor: Actor, input: unknown): Promise<Sa
               FROM data_value WHERE unit_id = ${unit.id} AND period_id = ${periodId}) AS existing`;
     if (state.replay !== null) return { ok: true as const, version: state.replay, changed: 0, replayed: true };
     if (report.status === "APPROVED" || report.status === "LOCKED") {
-      throw new AppError("CONFLICT", "Báo cáo tháng này đã được duyệt hoặc khóa; cần người duyệt mở lại trước khi sửa.");
+      throw new AppError("CONFLICT", "errors.reportFinal");
     }
     if (report.version !== version) {
       const byUser = report.updated_by_id ? await tx.user.findUnique({ where: { id: report.updated_by_id }, select: { fullName: true } }) : null;
@@ -96,7 +100,7 @@ export async function savePeriodReport(actor: Actor, input: unknown): Promise<Sa
       return {
         ok: false as const,
         status: 409 as const,
-        message: `${byUser?.fullName ?? "Người khác"} đã lưu báo cáo này sau khi bạn mở nó. Số liệu của bạn chưa được ghi: hãy xem số của họ, giữ hoặc sửa từng ô, rồi lưu lại.`,
+        message: say(locale, "rules.savedByOther", { name: byUser?.fullName ?? { key: "rules.someoneElse" } }),
         conflict: { version: report.version, values: Object.fromEntries(current.map((row) => [row.element.code, row.value])), updatedBy: byUser?.fullName ?? null, updatedAt: report.updated_at },
       };
     }

@@ -1,9 +1,10 @@
 /**
  * The rules for a month's figures, shared by the entry form (checking as the
  * official types) and the server (which checks everything again). Messages
- * are in Vietnamese and name the field and the rule.
+ * name the field and the rule, in the reader's language.
  */
 import { z } from "zod";
+import type { MessageKey } from "../i18n/translate";
 
 /** No residential group or ward comes near a million people or dossiers a month: a bigger number is a typing slip. */
 export const MAX_FIGURE = 1_000_000;
@@ -24,20 +25,27 @@ export interface PartOfRule {
 export const EXTRA_PART_OF_RULES: PartOfRule[] = [{ part: "ADULTS", whole: "PEOPLE" }];
 
 /**
+ * Says a rule's message in the reader's language: the form passes its
+ * next-intl `t`, the server `translator(locale)`. Numbers go in as numbers and
+ * the catalogue formats them ({whole, number}), so the rules need no locale.
+ */
+export type Say = (key: MessageKey, values?: Record<string, string | number>) => string;
+
+/**
  * One typed figure: empty means "not reported"; otherwise a whole number, with
  * Vietnamese thousands dots or spaces allowed ("1.030", "12 345").
  */
-export function parseFigure(raw: string, name: string): { ok: true; value: number | null } | { ok: false; message: string } {
+export function parseFigure(raw: string, name: string, say: Say): { ok: true; value: number | null } | { ok: false; message: string } {
   const text = raw.trim();
   if (text === "") return { ok: true, value: null };
-  if (/^-/.test(text)) return { ok: false, message: `${name}: không được là số âm.` };
+  if (/^-/.test(text)) return { ok: false, message: say("rules.figureNegative", { name }) };
   if (/^\d{1,3}([.\s]\d{3})+$/.test(text) || /^\d+$/.test(text)) {
     const value = Number(text.replace(/[.\s]/g, ""));
-    if (value > MAX_FIGURE) return { ok: false, message: `${name}: số quá lớn (tối đa ${MAX_FIGURE.toLocaleString("vi-VN")}); kiểm tra lại có gõ thừa chữ số không.` };
+    if (value > MAX_FIGURE) return { ok: false, message: say("rules.figureTooLarge", { name, maximum: MAX_FIGURE }) };
     return { ok: true, value };
   }
-  if (/^\d+[.,]\d+$/.test(text)) return { ok: false, message: `${name}: phải là số nguyên (đếm người, hộ, hồ sơ), không có phần thập phân.` };
-  return { ok: false, message: `${name}: phải là số nguyên không âm, ví dụ 1030 hoặc 1.030.` };
+  if (/^\d+[.,]\d+$/.test(text)) return { ok: false, message: say("rules.figureFraction", { name }) };
+  return { ok: false, message: say("rules.figureNotNumber", { name }) };
 }
 
 export interface FigureCheck {
@@ -48,19 +56,21 @@ export interface FigureCheck {
   warnings: Record<string, string>;
 }
 
+/** `elements` carry their names in the reader's language: the messages name the field. */
 export function checkFigures(
   elements: ElementRule[],
   partOf: PartOfRule[],
   raw: Record<string, string>,
   previous: Record<string, number | null>,
-  reasons: Record<string, string> = {},
+  reasons: Record<string, string>,
+  say: Say,
 ): FigureCheck {
   const values: Record<string, number | null> = {};
   const errors: Record<string, string> = {};
   const warnings: Record<string, string> = {};
   const names = new Map(elements.map((element) => [element.code, element.name]));
   for (const element of elements) {
-    const parsed = parseFigure(raw[element.code] ?? "", element.name);
+    const parsed = parseFigure(raw[element.code] ?? "", element.name, say);
     if (parsed.ok) values[element.code] = parsed.value;
     else errors[element.code] = parsed.message;
   }
@@ -69,9 +79,9 @@ export function checkFigures(
     const wholeValue = values[whole];
     if (!names.has(part) || !names.has(whole) || errors[part]) continue;
     if (partValue != null && wholeValue != null && partValue > wholeValue) {
-      errors[part] = `${names.get(part)}: không được lớn hơn ${names.get(whole)} (${wholeValue.toLocaleString("vi-VN")}).`;
+      errors[part] = say("rules.figurePartOver", { name: names.get(part)!, whole: names.get(whole)!, value: wholeValue });
     } else if (partValue != null && wholeValue == null && !errors[whole]) {
-      errors[whole] = `${names.get(whole)}: cần nhập để kiểm tra ${names.get(part)}.`;
+      errors[whole] = say("rules.figureWholeMissing", { name: names.get(whole)!, part: names.get(part)! });
     }
   }
   for (const element of elements) {
@@ -80,7 +90,7 @@ export function checkFigures(
     if (errors[element.code] || value == null || before == null || before === 0) continue;
     const change = Math.abs(value - before) / before;
     if (change > CHANGE_WARNING_RATIO && (reasons[element.code] ?? "").trim().length < 5) {
-      warnings[element.code] = `${element.name}: thay đổi ${Math.round(change * 100)}% so với tháng trước (${before.toLocaleString("vi-VN")} → ${value.toLocaleString("vi-VN")}). Nếu đúng, hãy ghi lý do.`;
+      warnings[element.code] = say("rules.figureJump", { name: element.name, change, before, value });
     }
   }
   return { values, errors, warnings };
@@ -88,12 +98,12 @@ export function checkFigures(
 
 /** The envelope the form sends; the figures themselves are checked by checkFigures. */
 export const saveReportSchema = z.object({
-  unitCode: z.string().trim().min(1, "Thiếu mã đơn vị.").max(32),
-  period: z.string().regex(/^\d{4}-\d{2}$/, "Kỳ báo cáo phải có dạng YYYY-MM."),
+  unitCode: z.string().trim().min(1, "rules.unitCodeMissing").max(32),
+  period: z.string().regex(/^\d{4}-\d{2}$/, "rules.periodFormat"),
   version: z.coerce.number().int().min(0),
-  requestId: z.uuid("Mã lần lưu không hợp lệ; hãy tải lại trang."),
+  requestId: z.uuid("rules.requestId"),
   values: z.record(z.string(), z.string().max(40)),
-  reasons: z.record(z.string(), z.string().trim().max(500, "Lý do dài tối đa 500 ký tự.")).default({}),
+  reasons: z.record(z.string(), z.string().trim().max(500, "rules.reasonLong")).default({}),
 });
 
 export type SaveReportInput = z.input<typeof saveReportSchema>;

@@ -19,10 +19,10 @@ import { resolveTargets } from "./resolve-targets";
 export async function setTarget(actor: Actor, unitCode: string | null, input: unknown) {
   let unit: { id: number; code: string; name: string } | null = null;
   if (unitCode === null) {
-    if (!isNationalActor(actor)) throw new AppError("FORBIDDEN", "Chỉ quản trị toàn quốc đặt chỉ tiêu quốc gia.");
+    if (!isNationalActor(actor)) throw new AppError("FORBIDDEN", "errors.nationalTargetsAdmin");
   } else {
     unit = await db.adminUnit.findUnique({ where: { code: unitCode }, select: { id: true, code: true, name: true } });
-    if (!unit) throw new AppError("NOT_FOUND", `Không tìm thấy đơn vị mã "${unitCode}" trong phạm vi của bạn.`);
+    if (!unit) throw new AppError("NOT_FOUND", "errors.unitNotFound", { code: unitCode });
     await authorize(actor, "targets.write", { unitId: unit.id }, { hideExistence: true });
   }
   const parsed = targetSchema.safeParse(input);
@@ -54,7 +54,7 @@ export async function setTarget(actor: Actor, unitCode: string | null, input: un
 /** The target changes of a unit, newest first, from the audit log: who, when, old → new, why. */
 export async function targetHistory(actor: Actor, unitCode: string) {
   const unit = await db.adminUnit.findUnique({ where: { code: unitCode }, select: { id: true } });
-  if (!unit) throw new AppError("NOT_FOUND", `Không tìm thấy đơn vị mã "${unitCode}" trong phạm vi của bạn.`);
+  if (!unit) throw new AppError("NOT_FOUND", "errors.unitNotFound", { code: unitCode });
   await authorize(actor, "units.read", { unitId: unit.id }, { hideExistence: true });
   return db.auditLog.findMany({
     where: { unitId: unit.id, action: "targets.set" },

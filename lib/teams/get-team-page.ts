@@ -17,7 +17,7 @@ export async function getTeamPage(actor: Actor, code: string) {
       },
     },
   });
-  if (!team) throw new AppError("NOT_FOUND", `Không tìm thấy tổ mã "${code}" trong phạm vi của bạn.`);
+  if (!team) throw new AppError("NOT_FOUND", "errors.teamNotFound", { code });
   // Personal data below: only for users whose scope contains the team.
   await authorize(actor, "units.read", { unitId: team.unit.id }, { hideExistence: true });
   return {

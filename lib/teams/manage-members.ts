@@ -16,14 +16,14 @@ type Failure = { ok: false; status: 400; message: string; fieldErrors: Record<st
 
 async function teamByCode(actor: Actor, code: string) {
   const team = await db.team.findUnique({ where: { code }, select: { id: true, code: true, unitId: true, active: true } });
-  if (!team) throw new AppError("NOT_FOUND", `Không tìm thấy tổ mã "${code}" trong phạm vi của bạn.`);
+  if (!team) throw new AppError("NOT_FOUND", "errors.teamNotFound", { code });
   await authorize(actor, "members.write", { teamId: team.id });
   return team;
 }
 
 async function memberById(actor: Actor, memberId: number) {
   const member = await db.teamMember.findUnique({ where: { id: memberId } });
-  if (!member) throw new AppError("NOT_FOUND", "Không tìm thấy thành viên này trong phạm vi của bạn.");
+  if (!member) throw new AppError("NOT_FOUND", "errors.memberNotFound");
   await authorize(actor, "members.write", { teamId: member.teamId });
   return member;
 }
@@ -38,14 +38,14 @@ function parse(actor: Actor, input: unknown): { ok: true; data: MemberInput } | 
 async function assertSingleLeader(teamId: number, role: string, exceptMemberId?: number) {
   if (role !== "LEADER") return;
   const leader = await db.teamMember.findFirst({ where: { teamId, role: "LEADER", active: true, NOT: exceptMemberId ? { id: exceptMemberId } : undefined } });
-  if (leader) throw new AppError("CONFLICT", `Tổ đã có tổ trưởng (${leader.fullName}). Hãy đổi người đó thành tổ phó hoặc thành viên trước.`);
+  if (leader) throw new AppError("CONFLICT", "errors.teamHasLeader", { name: leader.fullName });
 }
 
 const dateOrNull = (value: string | null) => (value ? new Date(value) : null);
 
 export async function addMember(actor: Actor, teamCode: string, input: unknown) {
   const team = await teamByCode(actor, teamCode);
-  if (!team.active) throw new AppError("INVALID_INPUT", "Tổ này đã ngừng hoạt động; hãy cho tổ hoạt động lại trước khi thêm thành viên.");
+  if (!team.active) throw new AppError("INVALID_INPUT", "errors.teamInactiveNoMembers");
   const parsed = parse(actor, input);
   if (!parsed.ok) return parsed;
   await assertSingleLeader(team.id, parsed.data.role);
@@ -83,8 +83,8 @@ export async function setMemberActive(actor: Actor, memberId: number, active: bo
 export async function moveMember(actor: Actor, memberId: number, targetTeamCode: string) {
   const member = await memberById(actor, memberId);
   const target = await teamByCode(actor, targetTeamCode.trim());
-  if (target.id === member.teamId) throw new AppError("INVALID_INPUT", "Thành viên đã ở tổ này.");
-  if (!target.active) throw new AppError("INVALID_INPUT", "Tổ nhận đã ngừng hoạt động.");
+  if (target.id === member.teamId) throw new AppError("INVALID_INPUT", "errors.memberAlreadyInTeam");
+  if (!target.active) throw new AppError("INVALID_INPUT", "errors.receivingTeamInactive");
   await db.$transaction(async (tx) => {
     const moved = await tx.teamMember.update({ where: { id: member.id }, data: { teamId: target.id, role: member.role === "LEADER" ? "MEMBER" : member.role } });
     await writeAuditLog(tx, actor, { action: "members.move", entityType: "team_member", entityId: member.id, unitId: target.unitId, before: memberSnapshot(member), after: memberSnapshot(moved) });

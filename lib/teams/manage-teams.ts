@@ -11,7 +11,7 @@ import { authorize, type Actor } from "../auth/authorize";
 import { writeAuditLog } from "../audit/write-audit-log";
 import { fieldErrorsOf } from "../schemas/user";
 import { teamSchema, type TeamInput } from "../schemas/member";
-import { languageOf, translator } from "../i18n/translate";
+import { languageOf, say, translator } from "../i18n/translate";
 
 type Failure = { ok: false; status: 400; message: string; fieldErrors: Record<string, string[]> };
 
@@ -36,7 +36,7 @@ const snapshot = (team: { name: string; foundedOn: Date | null; foundingDecision
 /** A unit has at most one active team: the committees count "teams per residential group" and expect one. */
 async function assertNoOtherActiveTeam(unitId: number, exceptTeamId?: number) {
   const other = await db.team.findFirst({ where: { unitId, active: true, NOT: exceptTeamId ? { id: exceptTeamId } : undefined }, select: { code: true, name: true } });
-  if (other) throw new AppError("CONFLICT", `Đơn vị này đã có tổ đang hoạt động (${other.name}, mã ${other.code}). Hãy sửa tổ đó, hoặc cho tổ đó ngừng hoạt động trước.`);
+  if (other) throw new AppError("CONFLICT", "errors.teamExistsAtUnit", { name: other.name, code: other.code });
 }
 
 /** The first free code of the form TCNS-<unit code>, then TCNS-<unit code>-2, -3… */
@@ -49,17 +49,17 @@ async function freeTeamCode(unitCode: string): Promise<string> {
 
 async function teamByCode(actor: Actor, code: string) {
   const team = await db.team.findUnique({ where: { code } });
-  if (!team) throw new AppError("NOT_FOUND", `Không tìm thấy tổ mã "${code}" trong phạm vi của bạn.`);
+  if (!team) throw new AppError("NOT_FOUND", "errors.teamNotFound", { code });
   await authorize(actor, "teams.write", { unitId: team.unitId });
   return team;
 }
 
 export async function createTeam(actor: Actor, unitCode: string, input: unknown) {
   const unit = await db.adminUnit.findUnique({ where: { code: unitCode }, select: { id: true, code: true, level: true, validTo: true } });
-  if (!unit) throw new AppError("NOT_FOUND", `Không tìm thấy đơn vị mã "${unitCode}" trong phạm vi của bạn.`);
+  if (!unit) throw new AppError("NOT_FOUND", "errors.unitNotFound", { code: unitCode });
   await authorize(actor, "teams.write", { unitId: unit.id });
-  if (!TEAM_LEVELS.has(unit.level)) throw new AppError("INVALID_INPUT", "Tổ công nghệ số chỉ lập ở phường/xã hoặc ở tổ dân phố/thôn.");
-  if (unit.validTo !== null) throw new AppError("INVALID_INPUT", "Đơn vị này đã giải thể hoặc sáp nhập; không lập tổ mới ở đây.");
+  if (!TEAM_LEVELS.has(unit.level)) throw new AppError("INVALID_INPUT", "errors.teamLevel");
+  if (unit.validTo !== null) throw new AppError("INVALID_INPUT", "errors.unitEndedNoTeam");
   const parsed = parse(actor, input);
   if (!parsed.ok) return parsed;
   await assertNoOtherActiveTeam(unit.id);
@@ -92,7 +92,8 @@ export async function setTeamActive(actor: Actor, teamCode: string, active: bool
   const team = await teamByCode(actor, teamCode);
   const why = reason.normalize("NFC").trim();
   if (why.length < 5) {
-    return { ok: false as const, status: 400 as const, message: "Lý do: nhập ít nhất 5 ký tự (ví dụ số quyết định sáp nhập).", fieldErrors: { reason: ["Lý do: nhập ít nhất 5 ký tự."] } };
+    const locale = languageOf(actor);
+    return { ok: false as const, status: 400 as const, message: say(locale, "errors.teamReason"), fieldErrors: { reason: [say(locale, "errors.teamReasonField")] } };
   }
   if (team.active === active) return { ok: true as const };
   if (active) await assertNoOtherActiveTeam(team.unitId, team.id);

@@ -17,7 +17,7 @@ export async function findReadableUnitByCode(user: Actor, code: string) {
     where: { code },
     select: { id: true, code: true, name: true, level: true, kind: true, parentId: true, validTo: true },
   });
-  if (!unit) throw new AppError("NOT_FOUND", `Không tìm thấy đơn vị có mã "${code}" trong phạm vi của bạn.`);
+  if (!unit) throw new AppError("NOT_FOUND", "errors.unitNotFound", { code });
   await authorize(user, "units.read", { unitId: unit.id }, { hideExistence: true });
   return unit;
 }

@@ -4,6 +4,7 @@
  */
 import { db } from "../db";
 import { AppError } from "../errors";
+import { say } from "../i18n/translate";
 import type { Role, UnitLevel } from "../generated/prisma/enums";
 import { authorize, type Actor } from "../auth/authorize";
 import { ASSIGNABLE_ROLES } from "../auth/policy";
@@ -13,13 +14,6 @@ const SCOPE_LEVELS: Record<Role, readonly UnitLevel[]> = {
   STEERING: ["PROVINCE", "DISTRICT"],
   WARD_OFFICIAL: ["WARD"],
   TEAM_LEADER: ["RESIDENTIAL_GROUP", "WARD"],
-};
-
-const ROLE_LABEL: Record<Role, string> = {
-  ADMIN: "quản trị",
-  STEERING: "ban chỉ đạo",
-  WARD_OFFICIAL: "cán bộ phường/xã",
-  TEAM_LEADER: "tổ trưởng",
 };
 
 export interface ResolvedScope {
@@ -33,21 +27,22 @@ export interface ResolvedScope {
  */
 export async function resolveAccountScope(actor: Actor, role: Role, scopeUnitCode: string): Promise<ResolvedScope> {
   if (!ASSIGNABLE_ROLES[actor.role].includes(role)) {
-    throw new AppError("FORBIDDEN", `Bạn không được tạo hay giao vai trò ${ROLE_LABEL[role]}.`);
+    throw new AppError("FORBIDDEN", "errors.roleNotGrantable", { role: { key: `roles.${role}` } });
   }
   if (scopeUnitCode === "") {
     if (role === "ADMIN" && actor.role === "ADMIN" && actor.scopeUnitId === null) return { scopeUnitId: null, teamId: null };
-    throw new AppError("INVALID_INPUT", "Nhập mã đơn vị phụ trách (phạm vi) của tài khoản.");
+    throw new AppError("INVALID_INPUT", "errors.scopeMissing");
   }
   const unit = await db.adminUnit.findUnique({ where: { code: scopeUnitCode }, select: { id: true, level: true, validTo: true } });
-  if (!unit || unit.validTo !== null) throw new AppError("INVALID_INPUT", `Không có đơn vị đang hoạt động mã "${scopeUnitCode}".`);
+  if (!unit || unit.validTo !== null) throw new AppError("INVALID_INPUT", "errors.scopeUnitUnknown", { code: scopeUnitCode });
   await authorize(actor, "users.manage", { unitId: unit.id });
   if (!SCOPE_LEVELS[role].includes(unit.level)) {
-    throw new AppError("INVALID_INPUT", `Tài khoản ${ROLE_LABEL[role]} phải phụ trách một đơn vị cấp ${SCOPE_LEVELS[role].join(" hoặc ")}.`);
+    throw new AppError("INVALID_INPUT", (locale) =>
+      say(locale, "errors.scopeLevel", { role: { key: `roles.${role}` }, levels: SCOPE_LEVELS[role].map((level) => say(locale, `levels.${level}`)).join(say(locale, "errors.or")) }));
   }
   if (role !== "TEAM_LEADER") return { scopeUnitId: unit.id, teamId: null };
   const team = await db.team.findFirst({ where: { unitId: unit.id, active: true }, select: { id: true }, orderBy: { id: "asc" } });
-  if (!team) throw new AppError("INVALID_INPUT", `Đơn vị "${scopeUnitCode}" chưa có tổ công nghệ số đang hoạt động để giao tổ trưởng.`);
+  if (!team) throw new AppError("INVALID_INPUT", "errors.scopeNoTeam", { code: scopeUnitCode });
   return { scopeUnitId: unit.id, teamId: team.id };
 }
 
@@ -57,10 +52,10 @@ export async function findManageableUser(actor: Actor, userId: number) {
     where: { id: userId },
     select: { id: true, username: true, fullName: true, role: true, scopeUnitId: true, teamId: true, active: true, sessionVersion: true },
   });
-  if (!user) throw new AppError("NOT_FOUND", "Không tìm thấy tài khoản này trong phạm vi của bạn.");
+  if (!user) throw new AppError("NOT_FOUND", "errors.accountNotFound");
   await authorize(actor, "users.manage", { userId }, { hideExistence: true });
   if (!ASSIGNABLE_ROLES[actor.role].includes(user.role)) {
-    throw new AppError("FORBIDDEN", `Bạn không được thay đổi tài khoản có vai trò ${ROLE_LABEL[user.role]}.`);
+    throw new AppError("FORBIDDEN", "errors.roleNotChangeable", { role: { key: `roles.${user.role}` } });
   }
   return user;
 }

@@ -3,7 +3,7 @@ import { writeAuditLog } from "../audit/write-audit-log";
 import { authorize, type Actor } from "../auth/authorize";
 import { hashPassword, verifyPassword } from "../auth/password";
 import { changePasswordSchema, fieldErrorsOf } from "../schemas/user";
-import { languageOf, translator } from "../i18n/translate";
+import { languageOf, say, translator } from "../i18n/translate";
 
 /** The user replaces their password (required after an administrator set it). */
 export async function changeOwnPassword(actor: Actor & { id: number }, input: unknown) {
@@ -14,10 +14,12 @@ export async function changeOwnPassword(actor: Actor & { id: number }, input: un
   }
   const user = await db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { passwordHash: true, username: true } });
   if (!(await verifyPassword(user.passwordHash, parsed.data.currentPassword))) {
-    return { ok: false as const, status: 400, message: "Mật khẩu hiện tại không đúng.", fieldErrors: { currentPassword: ["Mật khẩu hiện tại không đúng."] } };
+    const message = say(languageOf(actor), "errors.wrongPassword");
+    return { ok: false as const, status: 400, message, fieldErrors: { currentPassword: [message] } };
   }
   if (parsed.data.newPassword.toLowerCase().includes(user.username.toLowerCase())) {
-    return { ok: false as const, status: 400, message: "Mật khẩu mới không được chứa tên đăng nhập.", fieldErrors: { newPassword: ["Mật khẩu mới không được chứa tên đăng nhập."] } };
+    const message = say(languageOf(actor), "errors.passwordHasUsername");
+    return { ok: false as const, status: 400, message, fieldErrors: { newPassword: [message] } };
   }
   const passwordHash = await hashPassword(parsed.data.newPassword);
   await db.$transaction(async (tx) => {

@@ -5,7 +5,7 @@ import type { Actor } from "../auth/authorize";
 import { createUserSchema, fieldErrorsOf } from "../schemas/user";
 import { resolveAccountScope } from "./account-scope";
 import { temporaryPassword } from "./temporary-password";
-import { languageOf, translator } from "../i18n/translate";
+import { languageOf, say, translator } from "../i18n/translate";
 
 export type CreateUserResult =
   | { ok: true; userId: number; username: string; temporaryPassword: string }
@@ -38,7 +38,8 @@ export async function createUser(actor: Actor, input: unknown): Promise<CreateUs
     return { ok: true, userId: user.id, username, temporaryPassword: password };
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      return { ok: false, status: 409, message: `Tên đăng nhập "${username}" đã có người dùng.`, fieldErrors: { username: ["Tên đăng nhập này đã có người dùng."] } };
+      const locale = languageOf(actor);
+      return { ok: false, status: 409, message: say(locale, "errors.usernameTaken", { username }), fieldErrors: { username: [say(locale, "errors.usernameTakenField")] } };
     }
     throw error;
   }

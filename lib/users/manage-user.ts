@@ -27,7 +27,7 @@ export async function resetUserPassword(actor: Actor, userId: number) {
 /** Deactivating ends the account's sessions at its next request; nothing is deleted. */
 export async function setUserActive(actor: Actor, userId: number, active: boolean) {
   const user = await findManageableUser(actor, userId);
-  if (user.id === actor.id && !active) throw new AppError("INVALID_INPUT", "Bạn không thể tự khóa tài khoản của mình.");
+  if (user.id === actor.id && !active) throw new AppError("INVALID_INPUT", "errors.selfLock");
   if (user.active === active) return { ok: true as const, changed: false };
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { active, ...(active ? {} : { sessionVersion: { increment: 1 } }) } });
@@ -50,7 +50,7 @@ export async function changeUserScope(actor: Actor, userId: number, input: unkno
   if (!parsed.success) {
     return { ok: false as const, status: 400, message: translator(languageOf(actor))("rules.scopeInvalid"), fieldErrors: fieldErrorsOf(parsed.error, languageOf(actor)) };
   }
-  if (user.id === actor.id) throw new AppError("INVALID_INPUT", "Bạn không thể tự đổi vai trò hay phạm vi của mình.");
+  if (user.id === actor.id) throw new AppError("INVALID_INPUT", "errors.selfScope");
   const scope = await resolveAccountScope(actor, parsed.data.role, parsed.data.scopeUnitCode);
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { role: parsed.data.role, ...scope } });

@@ -57,7 +57,7 @@ export async function benchDashboards(units: { label: string; code: string | nul
   for (const unit of units) {
     const dashboard = await time(runs, async () => {
       const result = await getDashboard(BENCH_ADMIN, unit.code, { period: month });
-      if (!result.ok) throw new Error(result.message);
+      if (!result.ok) throw new Error(result.error.message);
     });
     const naive = await time(runs, () => naiveMonth(unit.code, monthId));
     const { rootIds } = await findDashboardSubject(BENCH_ADMIN, unit.code);

@@ -22,7 +22,7 @@ export async function benchReorganisations(): Promise<Figure[]> {
   const abolish = await time(5, () => previewOf({ kind: "ABOLISH_LEVEL", districtCodes: ["492"] }));
   const dashboard = (map: string) => async () => {
     const result = await getDashboard(BENCH_ADMIN, "48", { period: "2026-09", map }, NOW);
-    if (!result.ok) throw new Error(result.message);
+    if (!result.ok) throw new Error(result.error.message);
   };
   const now = await time(20, dashboard("now"));
   const then = await time(20, dashboard("then"));

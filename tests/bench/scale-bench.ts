@@ -58,7 +58,7 @@ export async function scaleFigures(scale: Scale): Promise<Figure[]> {
     const figures = show(await benchDashboards(units, "2026-09"));
     const trend = await time(50, async () => {
       const result = await getDashboard(BENCH_ADMIN, null, { from: "2025-10", to: "2026-09" });
-      if (!result.ok) throw new Error(result.message);
+      if (!result.ok) throw new Error(result.error.message);
     });
     figures.push(...show([{ name: "dashboard data, whole country, 12-month range (with its 24-month trend): p95", value: Math.round(percentile(trend, 0.95) * 10) / 10, unit: "ms", goal: "≤ 100 ms" }]));
     figures.push(...show(await benchSaves(group!, "2026-10")));

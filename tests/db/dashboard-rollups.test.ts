@@ -121,7 +121,7 @@ async function expectDashboardsMatchNaive(selections: { period?: string; from?: 
   for (const selection of selections) {
     for (const code of [null, ...units.map((unit) => unit.code)]) {
       const dashboard = await getDashboard(nationalAdmin, code, selection, NOW);
-      if (!dashboard.ok) throw new Error(dashboard.message);
+      if (!dashboard.ok) throw new Error(dashboard.error.message);
       const naive = await naiveSums(code, dashboard.selection.from, dashboard.selection.to);
       for (const indicator of indicators) {
         const card = dashboard.cards.find((c) => c.code === indicator.code)!;
@@ -162,7 +162,7 @@ async function expectApiMatchesNaive(code: string, selection: Record<string, str
   const children = await childrenIndicatorsRoute(new Request(`http://localhost/api/v1/units/${code}/children/indicators?${query}`, { headers }), context);
   const childBody = (await children.json()) as { children: { unit: { code: string }; indicators: { code: string; numerator: number; denominator: number }[] }[] };
   const parsed = await getDashboard(nationalAdmin, code, selection, NOW);
-  if (!parsed.ok) throw new Error(parsed.message);
+  if (!parsed.ok) throw new Error(parsed.error.message);
   for (const child of childBody.children) {
     const childNaive = await naiveSums(child.unit.code, parsed.selection.from, parsed.selection.to);
     const signature = child.indicators.find((entry) => entry.code === "DIGITAL_SIGNATURE_RATE")!;
@@ -243,7 +243,7 @@ describe("roll-ups against an independent computation on random trees", () => {
     await changeReportStatus(nationalAdmin, { unitCode: ward, period, step: "submit" });
     await changeReportStatus(nationalAdmin, { unitCode: ward, period, step: "approve" });
     const dashboard = await getDashboard(nationalAdmin, ward, { period }, NOW);
-    if (!dashboard.ok) throw new Error(dashboard.message);
+    if (!dashboard.ok) throw new Error(dashboard.error.message);
     expect(dashboard.completeness.unitsApproved).toBe(1);
 
     // A ward moves from the two-tier province into a district of the other: its totals follow it.
@@ -254,7 +254,7 @@ describe("roll-ups against an independent computation on random trees", () => {
 
   it("shows no data as no data, never as 0%", async () => {
     const dashboard = await getDashboard(nationalAdmin, "PA", { period: "2025-01" }, NOW);
-    if (!dashboard.ok) throw new Error(dashboard.message);
+    if (!dashboard.ok) throw new Error(dashboard.error.message);
     expect(dashboard.cards.every((card) => card.value === null && card.state === "noData")).toBe(true);
   });
 });

@@ -80,7 +80,7 @@ describe("importing figures", () => {
       ["a unit outside the scope", "V-01,2026-08,PEOPLE,100", "unit_code", /ngoài phạm vi/],
       ["an unknown unit", "X-99,2026-08,PEOPLE,100", "unit_code", /Không có đơn vị mã "X-99"/],
       ["an unknown element", "W-02,2026-08,FAX_MACHINES,1", "element_code", /Không có chỉ tiêu mã "FAX_MACHINES"/],
-      ["an element of another level", "W-02,2026-08,DOSSIERS_TOTAL,10", "element_code", /nhập ở cấp WARD/],
+      ["an element of another level", "W-02,2026-08,DOSSIERS_TOTAL,10", "element_code", /nhập ở cấp Phường\/xã, không ở cấp Tổ dân phố\/thôn/],
       ["a month in the future", "W-02,2027-01,PEOPLE,100", "period", /chưa đến/],
       ["a malformed month", "W-02,10/2026,PEOPLE,100", "period", /YYYY-MM/],
       ["a part larger than its whole (with the stored figure)", "W-01,2026-10,ADULTS_DIGITAL_SIGNATURE,1100", "value", /lớn hơn Người trưởng thành \(1\.030\)/],
@@ -91,6 +91,16 @@ describe("importing figures", () => {
       if (result.ok) return;
       expect(result.errors).toEqual([expect.objectContaining({ line: 3, column, message: expect.stringMatching(message) })]);
       expect(await db.dataValue.count()).toBe(before);
+    });
+
+    it("a bad row, told in English to a user who reads English, with the figures' English names", async () => {
+      const result = await run(csv("W-01,2026-10,ADULTS_DIGITAL_SIGNATURE,1100", "W-02,2027-01,PEOPLE,100"), true, { ...official, locale: "en" });
+      expect(result).toMatchObject({ ok: false, message: "2 errors; no figure was saved. Fix the file and upload it again." });
+      if (result.ok) return;
+      expect(result.errors.map((error) => error.message)).toEqual([
+        expect.stringMatching(/^Adults with a personal digital signature \(1,100\) is larger than Adults \(1,030\)/),
+        "The month 2027-01 has not come yet.",
+      ]);
     });
 
     it("duplicate rows in one file", async () => {

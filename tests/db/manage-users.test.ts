@@ -7,6 +7,7 @@ import { createUser } from "@/lib/users/create-user";
 import { changeUserScope, resetUserPassword, setUserActive } from "@/lib/users/manage-user";
 import { changeOwnPassword } from "@/lib/users/change-own-password";
 import { listUsers } from "@/lib/users/list-users";
+import { createUserAction } from "@/app/(app)/admin/users/actions";
 
 let steering: Actor & { id: number };
 let admin: Actor & { id: number };
@@ -50,16 +51,31 @@ describe("account management", () => {
   });
 
   it.each([
-    ["a steering committee account", { role: "STEERING", scopeUnitCode: "492" }, /không được tạo hay giao vai trò ban chỉ đạo/],
-    ["an administrator", { role: "ADMIN", scopeUnitCode: "492" }, /không được tạo hay giao vai trò quản trị/],
+    ["a steering committee account", { role: "STEERING", scopeUnitCode: "492" }, /không được tạo hay giao vai trò Ban chỉ đạo/],
+    ["an administrator", { role: "ADMIN", scopeUnitCode: "492" }, /không được tạo hay giao vai trò Quản trị hệ thống/],
     ["an account outside its district", { role: "WARD_OFFICIAL", scopeUnitCode: "03646" }, /không có quyền/],
-    ["a ward official at a residential group", { role: "WARD_OFFICIAL", scopeUnitCode: "20206-01" }, /phải phụ trách một đơn vị cấp WARD/],
+    ["a ward official at a residential group", { role: "WARD_OFFICIAL", scopeUnitCode: "20206-01" }, /phải phụ trách một đơn vị cấp Phường\/xã/],
     ["a team leader where no team exists", { role: "TEAM_LEADER", scopeUnitCode: "20206-02" }, /chưa có tổ công nghệ số/],
     ["an unknown unit", { role: "WARD_OFFICIAL", scopeUnitCode: "99999" }, /Không có đơn vị đang hoạt động mã "99999"/],
   ])("refuses a steering committee creating %s, writing nothing", async (_label, input, message) => {
     const before = await db.user.count();
     await expect(createUser(steering, { username: "someone.new", fullName: "Ai Đó", ...input })).rejects.toThrow(message);
     expect(await db.user.count()).toBe(before);
+  });
+
+  it("says a refusal in the language the user chose, naming the role and the level in that language", async () => {
+    const form = (fields: Record<string, string>) => {
+      const data = new FormData();
+      for (const [name, value] of Object.entries(fields)) data.set(name, value);
+      return data;
+    };
+    const english = { ...steering, fullName: "BCĐ", teamId: null, locale: "en", mustChangePassword: false };
+    const refused = await createUserAction.runAs(english, null, form({ username: "someone.new", fullName: "Ai Đó", role: "WARD_OFFICIAL", scopeUnitCode: "20206-01" }));
+    expect(refused).toEqual({ ok: false, status: 400, message: "An account with the role Ward official must be responsible for a unit of level Ward/commune." });
+    const vietnamese = await createUserAction.runAs({ ...english, locale: "vi" }, null, form({ username: "someone.new", fullName: "Ai Đó", role: "STEERING", scopeUnitCode: "492" }));
+    expect(vietnamese).toEqual({ ok: false, status: 403, message: "Bạn không được tạo hay giao vai trò Ban chỉ đạo." });
+    const taken = await createUserAction.runAs(english, null, form({ username: "canbo.htt", fullName: "Trùng Tên", role: "WARD_OFFICIAL", scopeUnitCode: "20206" }));
+    expect(taken).toMatchObject({ ok: false, status: 409, message: 'The username "canbo.htt" is already taken.' });
   });
 
   it("names the field and the rule for bad input, and refuses a username that is taken", async () => {

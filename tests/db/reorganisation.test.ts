@@ -118,7 +118,7 @@ describe("merge", () => {
       expect(await rollup(ids.W1, period, "ADULTS")).toBe(await rawFigure([ids["W1-1"], ids["W1-2"], ids["W1-3"]], period, "ADULTS"));
     }
     const dashboard = await getDashboard(admin, "W1-12", { period: "2026-03" }, NOW);
-    if (!dashboard.ok) throw new Error(dashboard.message);
+    if (!dashboard.ok) throw new Error(dashboard.error.message);
     const card = dashboard.cards.find((c) => c.code === "DIGITAL_SIGNATURE_RATE")!;
     const num = await rawFigure([ids["W1-1"], ids["W1-2"]], 202603, "ADULTS_DIGITAL_SIGNATURE");
     const den = await rawFigure([ids["W1-1"], ids["W1-2"]], 202603, "ADULTS");
@@ -147,7 +147,7 @@ describe("merge", () => {
     const newId = (await db.adminUnit.findUniqueOrThrow({ where: { code: "W1-12" } })).id;
     await insertFigures(newId, [202604, 202605], new SeededRandom(3));
     const dashboard = await getDashboard(admin, "W1-12", { period: "2026-05", indicator: "DIGITAL_SIGNATURE_RATE" }, NOW);
-    if (!dashboard.ok) throw new Error(dashboard.message);
+    if (!dashboard.ok) throw new Error(dashboard.error.message);
     const points = dashboard.trend.filter((point) => point.period >= "2026-01" && point.period <= "2026-05");
     expect(points.map((point) => point.period)).toEqual(["2026-01", "2026-02", "2026-03", "2026-04", "2026-05"]);
     expect(points.every((point) => point.value !== null)).toBe(true);

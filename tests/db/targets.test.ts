@@ -11,7 +11,7 @@ let official: Actor & { id: number };
 const target = { indicatorCode: "DIGITAL_SIGNATURE_RATE", percent: "40", fromPeriod: "2026-01", toPeriod: "", reason: "Mức 50% quá cao so với thực tế khu dân cư", source: "Kế hoạch 12/KH-UBND" };
 const cardOf = async (actor: Actor, code: string, period = "2026-10") => {
   const dashboard = await getDashboard(actor, code, { period }, NOW);
-  if (!dashboard.ok) throw new Error(dashboard.message);
+  if (!dashboard.ok) throw new Error(dashboard.error.message);
   return dashboard.cards.find((card) => card.code === "DIGITAL_SIGNATURE_RATE")!;
 };
 

@@ -1,4 +1,8 @@
-import { checkFigures, parseFigure } from "@/lib/schemas/period-report";
+import { checkFigures, parseFigure, type Say } from "@/lib/schemas/period-report";
+import { say } from "@/lib/i18n/translate";
+
+const vi: Say = (key, values) => say("vi", key, values);
+const en: Say = (key, values) => say("en", key, values);
 
 const ELEMENTS = [
   { code: "PEOPLE", name: "Dân số" },
@@ -15,7 +19,7 @@ describe("a month's figures", () => {
     [" 0 ", 0],
     ["", null],
   ])("reads %j as %j", (raw, expected) => {
-    expect(parseFigure(raw, "Dân số")).toEqual({ ok: true, value: expected });
+    expect(parseFigure(raw, "Dân số", vi)).toEqual({ ok: true, value: expected });
   });
 
   it.each([
@@ -26,26 +30,38 @@ describe("a month's figures", () => {
     ["1234567890", /Dân số: số quá lớn \(tối đa 1\.000\.000\)/],
     ["1e3", /phải là số nguyên không âm/],
   ])("refuses %j, naming the field and the rule", (raw, message) => {
-    const parsed = parseFigure(raw, "Dân số");
+    const parsed = parseFigure(raw, "Dân số", vi);
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(parsed.message).toMatch(message);
   });
 
   it("refuses a part larger than its whole", () => {
-    const check = checkFigures(ELEMENTS, PART_OF, { PEOPLE: "1400", ADULTS: "1.030", ADULTS_DIGITAL_SIGNATURE: "1100" }, {});
+    const check = checkFigures(ELEMENTS, PART_OF, { PEOPLE: "1400", ADULTS: "1.030", ADULTS_DIGITAL_SIGNATURE: "1100" }, {}, {}, vi);
     expect(check.errors).toEqual({ ADULTS_DIGITAL_SIGNATURE: "Người trưởng thành có chữ ký số cá nhân: không được lớn hơn Người trưởng thành (1.030)." });
   });
 
   it("refuses adults outnumbering the population, and a part without its whole", () => {
-    expect(checkFigures(ELEMENTS, PART_OF, { PEOPLE: "900", ADULTS: "1030", ADULTS_DIGITAL_SIGNATURE: "" }, {}).errors).toHaveProperty("ADULTS");
-    expect(checkFigures(ELEMENTS, PART_OF, { PEOPLE: "", ADULTS: "", ADULTS_DIGITAL_SIGNATURE: "12" }, {}).errors).toHaveProperty("ADULTS");
+    expect(checkFigures(ELEMENTS, PART_OF, { PEOPLE: "900", ADULTS: "1030", ADULTS_DIGITAL_SIGNATURE: "" }, {}, {}, vi).errors).toHaveProperty("ADULTS");
+    expect(checkFigures(ELEMENTS, PART_OF, { PEOPLE: "", ADULTS: "", ADULTS_DIGITAL_SIGNATURE: "12" }, {}, {}, vi).errors).toHaveProperty("ADULTS");
   });
 
   it("warns on a change of more than 50% against last month until a reason is given", () => {
     const previous = { PEOPLE: 1400, ADULTS: 1000, ADULTS_DIGITAL_SIGNATURE: 200 };
     const raw = { PEOPLE: "1400", ADULTS: "1000", ADULTS_DIGITAL_SIGNATURE: "412" };
-    expect(checkFigures(ELEMENTS, PART_OF, raw, previous).warnings.ADULTS_DIGITAL_SIGNATURE).toMatch(/thay đổi 106% so với tháng trước \(200 → 412\)/);
-    expect(checkFigures(ELEMENTS, PART_OF, raw, previous, { ADULTS_DIGITAL_SIGNATURE: "Đợt cấp chữ ký số tập trung tại phường" }).warnings).toEqual({});
-    expect(checkFigures(ELEMENTS, PART_OF, { ...raw, ADULTS_DIGITAL_SIGNATURE: "290" }, previous).warnings).toEqual({});
+    expect(checkFigures(ELEMENTS, PART_OF, raw, previous, {}, vi).warnings.ADULTS_DIGITAL_SIGNATURE).toMatch(/thay đổi 106% so với tháng trước \(200 → 412\)/);
+    expect(checkFigures(ELEMENTS, PART_OF, raw, previous, { ADULTS_DIGITAL_SIGNATURE: "Đợt cấp chữ ký số tập trung tại phường" }, vi).warnings).toEqual({});
+    expect(checkFigures(ELEMENTS, PART_OF, { ...raw, ADULTS_DIGITAL_SIGNATURE: "290" }, previous, {}, vi).warnings).toEqual({});
+  });
+
+  it("says the rules in English with English names and English number formatting", () => {
+    const english = [
+      { code: "PEOPLE", name: "Population" },
+      { code: "ADULTS", name: "Adults" },
+      { code: "ADULTS_DIGITAL_SIGNATURE", name: "Adults with a personal digital signature" },
+    ];
+    expect(parseFigure("1234567890", "Population", en)).toEqual({ ok: false, message: expect.stringMatching(/^Population: the number is too large \(at most 1,000,000\)/) });
+    const check = checkFigures(english, PART_OF, { PEOPLE: "1400", ADULTS: "1.030", ADULTS_DIGITAL_SIGNATURE: "1100" }, { PEOPLE: 700 }, {}, en);
+    expect(check.errors).toEqual({ ADULTS_DIGITAL_SIGNATURE: "Adults with a personal digital signature: cannot be larger than Adults (1,030)." });
+    expect(check.warnings.PEOPLE).toBe("Population: changed by 100% from last month (700 → 1,400). If that is right, give the reason.");
   });
 });

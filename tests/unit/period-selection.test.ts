@@ -33,7 +33,7 @@ describe("choosing the period of a dashboard", () => {
   ])("refuses %p with a message naming the rule", (params, message) => {
     const result = parse(params as Record<string, string>);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.message).toMatch(message);
+    if (!result.ok) expect(result.error.message).toMatch(message);
   });
 
   it("compares with the time just before", () => {

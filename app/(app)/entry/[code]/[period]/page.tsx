@@ -5,7 +5,8 @@ import { requireUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { getEntryForm } from "@/lib/reports/get-entry-form";
 import { unitDisplayName } from "@/lib/units/display-name";
-import { formatPeriod, isLocale } from "@/lib/format";
+import { formatPeriod } from "@/lib/format";
+import { languageOf } from "@/lib/i18n/translate";
 import { parsePeriodCode } from "@/lib/periods";
 import { PeriodReportForm } from "@/components/entry/period-report-form";
 import { saveReportAction, submitReportAction } from "../../actions";
@@ -23,11 +24,11 @@ export default async function EntryPage({ params }: { params: Promise<{ code: st
     return (
       <>
         <h1 className="text-2xl font-bold text-brand-900">{t("title")}</h1>
-        <p role="alert" className="mt-4 rounded-md border border-amber-300 bg-amber-50 p-3">{form.message}</p>
+        <p role="alert" className="mt-4 rounded-md border border-amber-300 bg-amber-50 p-3">{form.messageIn(languageOf(user))}</p>
       </>
     );
   }
-  const locale = isLocale(user.locale) ? user.locale : "vi";
+  const locale = languageOf(user);
   const month = (value: string) => formatPeriod(parsePeriodCode(value)!, locale);
   const base = `/entry/${encodeURIComponent(form.unit.code)}`;
   return (

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
+import { languageOf } from "@/lib/i18n/translate";
 import { getWardCompleteness } from "@/lib/reports/get-ward-completeness";
 import { unitDisplayName } from "@/lib/units/display-name";
 import { ReviewButtons } from "@/components/entry/review-buttons";
@@ -20,7 +21,7 @@ export default async function WardMonthPage({ params }: { params: Promise<{ code
     if (error instanceof AppError) return error;
     throw error;
   });
-  if (view instanceof AppError) return <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-3">{view.message}</p>;
+  if (view instanceof AppError) return <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-3">{view.messageIn(languageOf(user))}</p>;
   const month = period.split("-").reverse().join("/");
   return (
     <>
