@@ -14,6 +14,7 @@ import { targetSchema } from "../schemas/target";
 import { periodCode } from "../periods";
 import { isNationalActor } from "../dashboard/dashboard-subject";
 import { resolveTargets } from "./resolve-targets";
+import { languageOf, say } from "../i18n/translate";
 
 /** unitCode null: the national target, for national administrators only. */
 export async function setTarget(actor: Actor, unitCode: string | null, input: unknown) {
@@ -26,10 +27,10 @@ export async function setTarget(actor: Actor, unitCode: string | null, input: un
     await authorize(actor, "targets.write", { unitId: unit.id }, { hideExistence: true });
   }
   const parsed = targetSchema.safeParse(input);
-  if (!parsed.success) return { ok: false as const, status: 400, message: "Chỉ tiêu chưa hợp lệ; xem lỗi ở từng ô.", fieldErrors: fieldErrorsOf(parsed.error) };
+  if (!parsed.success) return { ok: false as const, status: 400, message: say(languageOf(actor), "rules.targetInvalid"), fieldErrors: fieldErrorsOf(parsed.error, languageOf(actor)) };
   const data = parsed.data;
   const indicator = await db.indicator.findUnique({ where: { code: data.indicatorCode }, select: { id: true, code: true, name: true } });
-  if (!indicator) return { ok: false as const, status: 400, message: "Chỉ tiêu không có trong danh mục.", fieldErrors: { indicatorCode: ["Chỉ tiêu: chọn một chỉ tiêu trong danh sách."] } };
+  if (!indicator) return { ok: false as const, status: 400, message: say(languageOf(actor), "rules.targetIndicatorUnknown"), fieldErrors: { indicatorCode: [say(languageOf(actor), "rules.targetIndicatorPick")] } };
 
   const value = Math.round(data.percent * 1000) / 100_000;
   const before = unit && data.fromPeriod ? (await resolveTargets(unit.id, data.fromPeriod)).get(indicator.id) : undefined;
