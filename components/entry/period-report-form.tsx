@@ -156,29 +156,6 @@ export function PeriodReportForm({ form, actions }: Props) {
 
       {conflict && <ConflictPanel form={form} mine={values} conflict={conflict} onResolve={resolveConflict} />}
 
-      <section aria-labelledby="indicators-heading" className="rounded-md bg-white p-4 shadow-sm">
-        <h2 id="indicators-heading" className="mb-2 font-semibold">{t("indicators")}</h2>
-        <ul className="space-y-1 text-sm">
-          {form.indicators.map((indicator) => {
-            const value = ratio(indicator.numerator, indicator.denominator);
-            return (
-              <li key={indicator.code} data-testid={`indicator-${indicator.code}`}>
-                <span className="font-medium">{indicator.name}</span>:{" "}
-                {value === null
-                  ? t("notComputable")
-                  : `${format.number(check.values[indicator.numerator]!)} / ${format.number(check.values[indicator.denominator]!)} = ${format.number(value, { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 })}`}
-                {indicator.target ? (
-                  <span className="text-slate-600">
-                    {" "}
-                    · {t("target", { value: format.number(indicator.target.value, { style: "percent", maximumFractionDigits: 1 }), from: indicator.target.unitName ?? t("national") })}
-                  </span>
-                ) : null}
-              </li>
-            );
-          })}
-        </ul>
-      </section>
-
       <form
         id="report-form"
         noValidate
@@ -254,6 +231,30 @@ export function PeriodReportForm({ form, actions }: Props) {
           </div>
         )}
       </form>
+
+      {/* After the fields: the official types first, then sees what the figures make. */}
+      <section aria-labelledby="indicators-heading" className="rounded-md bg-white p-4 shadow-sm">
+        <h2 id="indicators-heading" className="mb-2 font-semibold">{t("indicators")}</h2>
+        <ul className="space-y-1 text-sm">
+          {form.indicators.map((indicator) => {
+            const value = ratio(indicator.numerator, indicator.denominator);
+            return (
+              <li key={indicator.code} data-testid={`indicator-${indicator.code}`}>
+                <span className="font-medium">{indicator.name}</span>:{" "}
+                {value === null
+                  ? t("notComputable")
+                  : `${format.number(check.values[indicator.numerator]!)} / ${format.number(check.values[indicator.denominator]!)} = ${format.number(value, { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 })}`}
+                {indicator.target ? (
+                  <span className="text-slate-600">
+                    {" "}
+                    · {t("target", { value: format.number(indicator.target.value, { style: "percent", maximumFractionDigits: 1 }), from: indicator.target.unitName ?? t("national") })}
+                  </span>
+                ) : null}
+              </li>
+            );
+          })}
+        </ul>
+      </section>
     </div>
   );
 }

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { DEMO_PASSWORD } from "@/prisma/seed/demo-places";
-import { screenshot, signIn } from "./helpers/browser";
+import { followNav, screenshot, signIn } from "./helpers/browser";
 import { appInBrowser, describeInBrowser } from "./helpers/app-in-browser";
 
 const PERIOD = "2026-10";
@@ -155,7 +155,7 @@ describeInBrowser("entering a month's figures on a 360 px phone, in Chromium", (
 
   it("imports a CSV: bad rows are listed and nothing is written, then the fixed file is checked and committed", async () => {
     const { context, page } = await official();
-    await page.getByRole("link", { name: "Nhập từ tệp" }).click();
+    await followNav(page, "Nhập từ tệp");
     await page.waitForURL(/\/import$/);
     const dir = mkdtempSync(path.join(os.tmpdir(), "tcns-values-"));
     const bad = path.join(dir, "bad.csv");

@@ -12,7 +12,7 @@ import vi from "@/lib/i18n/messages/vi.json";
 import en from "@/lib/i18n/messages/en.json";
 import { DEMO_PASSWORD } from "@/prisma/seed/demo-places";
 import type { Locale } from "@/lib/format";
-import { signIn } from "./helpers/browser";
+import { followNav, signIn } from "./helpers/browser";
 import { appInBrowser, describeInBrowser, type AppInBrowser } from "./helpers/app-in-browser";
 import { problemsAtBothWidths } from "./helpers/page-checks";
 import { BUDGETED_ROUTES, FIRST_LOAD_BUDGET_BYTES, firstLoadJs } from "./helpers/first-load-js";
@@ -133,7 +133,8 @@ function journeys(world: AppInBrowser, locale: Locale): void {
     );
     expect(saved[0].n).toBe(previous.length);
 
-    await page.getByRole("link", { name: M.nav.importValues }).first().click();
+    // On a phone the links are folded under Menu.
+    await followNav(page, M.nav.importValues);
     await page.waitForURL(/\/import$/);
     problems.push(...(await problemsAtBothWidths(page, `${locale}-import-values`)));
     await visit(page, "/import/members", "import-members", problems);

@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { DEMO_PASSWORD } from "@/prisma/seed/demo-places";
-import { screenshot, signIn } from "./helpers/browser";
+import { followNav, screenshot, signIn } from "./helpers/browser";
 import { appInBrowser, describeInBrowser } from "./helpers/app-in-browser";
 
 describeInBrowser("reorganising the map, in Chromium", () => {
@@ -16,7 +16,7 @@ describeInBrowser("reorganising the map, in Chromium", () => {
 
   it("a steering committee previews a merge of residential groups, is told what is wrong, then confirms the previewed change", async () => {
     const { context, page } = await signedIn("bcd.haichau", 360);
-    await page.getByRole("link", { name: "Sắp xếp địa giới" }).click();
+    await followNav(page, "Sắp xếp địa giới");
     await page.waitForURL(/\/admin\/reorganise/);
     await page.fill("#effectiveOn", "2026-11-01");
     await page.fill("#decisionRef", "15/QĐ-UBND");

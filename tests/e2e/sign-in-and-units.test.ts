@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { DEMO_PASSWORD } from "@/prisma/seed/demo-places";
-import { screenshot, signIn } from "./helpers/browser";
+import { followNav, screenshot, signIn } from "./helpers/browser";
 import { appInBrowser, describeInBrowser } from "./helpers/app-in-browser";
 
 describeInBrowser("signing in and seeing the unit tree, in Chromium", () => {
@@ -48,7 +48,7 @@ describeInBrowser("signing in and seeing the unit tree, in Chromium", () => {
     const { context, page } = await newPage(360);
     await signIn(page, world.app.baseUrl, "bcd.haichau", DEMO_PASSWORD);
     await page.waitForURL(`${world.app.baseUrl}/`);
-    await page.getByRole("link", { name: "Tìm kiếm" }).click();
+    await followNav(page, "Tìm kiếm");
     await page.fill("#search-q", "hoa thuan tay");
     await page.getByRole("button", { name: "Tìm", exact: true }).click();
     await page.getByRole("link", { name: "Phường Hòa Thuận Tây" }).click();

@@ -10,6 +10,7 @@ import path from "node:path";
 import ts from "typescript";
 import vi from "@/lib/i18n/messages/vi.json";
 import en from "@/lib/i18n/messages/en.json";
+import { CLIENT_NAMESPACES } from "@/lib/i18n/client-namespaces";
 
 type Catalogue = { [key: string]: string | Catalogue };
 
@@ -109,5 +110,28 @@ describe("the interface's words", () => {
   it("the check finds a sentence typed into a component, an attribute or an action", () => {
     const component = `export const A = () => <p title="Open">Lưu <b>{"Saved"}</b>{t("ok")}</p>;\nconst m = \`Tệp quá lớn: \${size}\`;`;
     expect(hardCodedText(path.join(ROOT, "components/probe.tsx"), component).map((line) => line.replace(/^\S+ /, ""))).toEqual(['title="Open"', "Lưu", '{"Saved"}', '"Tệp quá lớn: "']);
+  });
+});
+
+/** The namespaces a client component reads: useTranslations("x"), a namespace parameter typed "x" | "y", and for the whole catalogue (useTranslations()) the namespaces of the keys it is given. */
+function clientNamespaces(text: string): string[] {
+  const names = [...text.matchAll(/useTranslations\("(\w+)"\)/g)].map((match) => match[1]);
+  for (const match of text.matchAll(/namespace: ((?:"\w+"(?: \| )?)+)/g)) names.push(...[...match[1].matchAll(/"(\w+)"/g)].map((inner) => inner[1]));
+  if (/useTranslations\(\)/.test(text)) names.push("rules");
+  return names;
+}
+
+describe("the messages sent to the browser", () => {
+  it("hold every namespace a client component reads, and no other", () => {
+    // The hook form (useTranslations) is what client components use; server components await getTranslations.
+    // A file without "use client" that uses the hook runs in the browser too, imported by a client component.
+    const files = [...sourceFiles(path.join(ROOT, "app")), ...sourceFiles(path.join(ROOT, "components"))].filter((file) => readFileSync(file, "utf8").includes("useTranslations"));
+    expect(files.length).toBeGreaterThan(10);
+    const read = new Set(files.flatMap((file) => clientNamespaces(readFileSync(file, "utf8"))));
+    expect([...read].sort()).toEqual([...CLIENT_NAMESPACES].sort());
+  });
+
+  it("the check sees a namespace read by a component", () => {
+    expect(clientNamespaces('const t = useTranslations("dashboard"); function F({ namespace }: { namespace: "importValues" | "importMembers" }) {}')).toEqual(["dashboard", "importValues", "importMembers"]);
   });
 });

@@ -46,3 +46,10 @@ export async function signIn(page: Page, baseUrl: string, username: string, pass
   await page.fill("#password", password);
   await page.click("#sign-in-form button[type=submit]");
 }
+
+/** Follows a link of the header's navigation; on a phone it is folded under the Menu button, which is opened first. */
+export async function followNav(page: Page, name: string): Promise<void> {
+  const menu = page.locator("header summary");
+  if (await menu.isVisible()) await menu.click();
+  await page.locator("header nav").filter({ visible: true }).getByRole("link", { name, exact: true }).click();
+}

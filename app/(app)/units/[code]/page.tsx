@@ -121,7 +121,9 @@ export default async function UnitPage({ params }: { params: Promise<{ code: str
           </details>
         )}
         {teams.length === 0 ? (
-          <p className="rounded-md bg-white p-4">{t("noTeams")}</p>
+          <p className="rounded-md bg-white p-4">
+            {t("noTeams")} {overview.canCreateTeam ? t("noTeamsCreate", { create: teamsT("createTeam") }) : t("noTeamsAsk")}
+          </p>
         ) : (
           <div className="space-y-4">
             {teams.map((team) => (
