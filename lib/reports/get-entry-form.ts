@@ -28,7 +28,8 @@ export async function getEntryForm(actor: Actor, unitCode: string, period: strin
     resolveTargets(unit.id, periodId),
   ]);
   // Names in the reader's language; the rules' messages on the form name the fields with them.
-  const named = <T extends { name: string; nameEn: string }>(item: T) => (languageOf(actor) === "en" ? item.nameEn : item.name);
+  const english = languageOf(actor) === "en";
+  const named = (item: { name: string; nameEn: string }) => (english ? item.nameEn : item.name);
   const codes = new Set(elements.map((element) => element.code));
   const indicators = (
     await db.indicator.findMany({

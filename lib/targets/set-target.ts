@@ -26,11 +26,12 @@ export async function setTarget(actor: Actor, unitCode: string | null, input: un
     if (!unit) throw new AppError("NOT_FOUND", "errors.unitNotFound", { code: unitCode });
     await authorize(actor, "targets.write", { unitId: unit.id }, { hideExistence: true });
   }
+  const locale = languageOf(actor);
   const parsed = targetSchema.safeParse(input);
-  if (!parsed.success) return { ok: false as const, status: 400, message: say(languageOf(actor), "rules.targetInvalid"), fieldErrors: fieldErrorsOf(parsed.error, languageOf(actor)) };
+  if (!parsed.success) return { ok: false as const, status: 400, message: say(locale, "rules.targetInvalid"), fieldErrors: fieldErrorsOf(parsed.error, locale) };
   const data = parsed.data;
   const indicator = await db.indicator.findUnique({ where: { code: data.indicatorCode }, select: { id: true, code: true, name: true } });
-  if (!indicator) return { ok: false as const, status: 400, message: say(languageOf(actor), "rules.targetIndicatorUnknown"), fieldErrors: { indicatorCode: [say(languageOf(actor), "rules.targetIndicatorPick")] } };
+  if (!indicator) return { ok: false as const, status: 400, message: say(locale, "rules.targetIndicatorUnknown"), fieldErrors: { indicatorCode: [say(locale, "rules.targetIndicatorPick")] } };
 
   const value = Math.round(data.percent * 1000) / 100_000;
   const before = unit && data.fromPeriod ? (await resolveTargets(unit.id, data.fromPeriod)).get(indicator.id) : undefined;
