@@ -16,6 +16,7 @@ import { authorize, can, type Actor } from "../auth/authorize";
 import { writeAuditLog } from "../audit/write-audit-log";
 import { unitDisplayName } from "../units/display-name";
 import { ALLOWED_PARENT_LEVELS, KINDS_BY_LEVEL, LEVEL_LABEL } from "../units/levels";
+import { unitSummarySelect, type UnitSummary } from "../units/tree-queries";
 import { addMonths, periodCode, periodOfDate } from "../periods";
 import { fieldErrorsOf } from "../schemas/user";
 import { reorganisationSchema, type ReceiverInput, type ReorganisationInput } from "../schemas/reorganisation";
@@ -110,17 +111,12 @@ export async function reorganise(actor: Actor, raw: unknown, options: { commit: 
   }
 }
 
-interface UnitRow {
-  id: number;
-  code: string;
-  name: string;
-  level: UnitLevel;
-  kind: string;
-  parentId: number | null;
+/** A unit as the tree reads show it, plus the end of its validity (a reorganisation also sees units that have ended). */
+interface UnitRow extends UnitSummary {
   validTo: Date | null;
 }
 
-const unitSelect = { id: true, code: true, name: true, level: true, kind: true, parentId: true, validTo: true } as const;
+const unitSelect = { ...unitSummarySelect, validTo: true } as const;
 
 /** One reorganisation being applied: its transaction, its record and what the preview will show. */
 class Run {

@@ -14,7 +14,9 @@ export interface UnitSummary {
   parentId: number | null;
 }
 
-const unitSelect = { id: true, code: true, name: true, level: true, kind: true, parentId: true } as const;
+/** The columns of a UnitSummary, for Prisma's select. */
+export const unitSummarySelect = { id: true, code: true, name: true, level: true, kind: true, parentId: true } as const;
+const unitSelect = unitSummarySelect;
 
 /** The unit and every unit below it. */
 export async function findSubtree(unitId: number): Promise<UnitSummary[]> {
