@@ -3,7 +3,7 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
-import { checkFigures, type Say } from "@/lib/schemas/period-report";
+import { checkFigures, type Say } from "@/lib/schemas/figure-rules";
 import type { EntryForm } from "@/lib/reports/get-entry-form";
 import type { saveReportAction, submitReportAction } from "@/app/(app)/entry/actions";
 import { clearDraft, draftKey, readDraft, writeDraft } from "./use-report-draft";
@@ -220,6 +220,11 @@ export function PeriodReportForm({ form, actions }: Props) {
 
         {!locked && (
           <div className="sticky bottom-0 flex flex-wrap gap-2 border-t border-slate-200 bg-slate-50/95 py-3">
+            {/* The outcome, echoed beside the button just pressed: on a long form the full notice is out of sight above.
+                Hidden from screen readers, which already announced that notice. */}
+            {notice && notice.kind !== "info" ? (
+              <p aria-hidden data-testid="save-echo" className={`line-clamp-2 basis-full text-sm ${notice.kind === "error" ? "text-red-800" : "text-green-800"}`}>{notice.text}</p>
+            ) : null}
             <button type="submit" disabled={pending} className="min-h-12 flex-1 rounded-md bg-brand-700 px-4 text-base font-semibold text-white disabled:opacity-60">
               {pending ? t("saving") : t("save")}
             </button>

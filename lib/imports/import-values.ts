@@ -11,7 +11,7 @@ import { AppError } from "../errors";
 import { roleAllows } from "../auth/policy";
 import { unitsInScope, type Actor } from "../auth/authorize";
 import { parsePeriodCode, periodCode, periodOfDate } from "../periods";
-import { EXTRA_PART_OF_RULES, parseFigure } from "../schemas/period-report";
+import { EXTRA_PART_OF_RULES, parseFigure } from "../schemas/figure-rules";
 import { partOfRules } from "../reports/report-catalogue";
 import { readTable } from "./read-table";
 import { formatPeriod } from "../format";

@@ -6,7 +6,7 @@
  */
 import { databaseKey, db } from "../db";
 import type { UnitLevel } from "../generated/prisma/enums";
-import type { ElementRule, PartOfRule } from "../schemas/period-report";
+import type { ElementRule, PartOfRule } from "../schemas/figure-rules";
 
 export interface ReportElement extends ElementRule {
   id: number;

@@ -5,6 +5,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import { DEMO_PASSWORD } from "@/prisma/seed/demo-places";
 import { followNav, screenshot, signIn } from "./helpers/browser";
 import { appInBrowser, describeInBrowser } from "./helpers/app-in-browser";
+import { storedFigures, unreportedGroups as unreportedGroupsOf } from "./helpers/demo-groups";
 
 const PERIOD = "2026-10";
 
@@ -19,25 +20,8 @@ describeInBrowser("entering a month's figures on a 360 px phone, in Chromium", (
     return { context, page };
   }
 
-  /** Figures of a unit for a month, by element code. */
-  async function figures(unitCode: string, periodId: number): Promise<Record<string, number>> {
-    const { rows } = await world.sql.query(
-      `SELECT e.code, v.value FROM data_value v JOIN data_element e ON e.id = v.element_id JOIN admin_unit u ON u.id = v.unit_id
-       WHERE u.code = $1 AND v.period_id = $2`,
-      [unitCode, periodId],
-    );
-    return Object.fromEntries(rows.map((row) => [row.code, row.value]));
-  }
-
-  /** Groups that reported September but not yet October. */
-  async function unreportedGroups(): Promise<string[]> {
-    const { rows } = await world.sql.query(
-      `SELECT u.code FROM admin_unit u JOIN admin_unit p ON p.id = u.parent_id AND p.code = '20206'
-       WHERE NOT EXISTS (SELECT 1 FROM data_value v WHERE v.unit_id = u.id AND v.period_id = 202610)
-         AND EXISTS (SELECT 1 FROM data_value v WHERE v.unit_id = u.id AND v.period_id = 202609) ORDER BY u.code`,
-    );
-    return rows.map((row) => row.code);
-  }
+  const figures = (unitCode: string, periodId: number) => storedFigures(world.sql, unitCode, periodId);
+  const unreportedGroups = () => unreportedGroupsOf(world.sql);
 
   it("a ward official enters a month for a residential group that had not reported, and sees the ratios live", async () => {
     const [group] = await unreportedGroups();

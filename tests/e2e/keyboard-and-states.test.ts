@@ -10,6 +10,7 @@ import vi from "@/lib/i18n/messages/vi.json";
 import { DEMO_PASSWORD } from "@/prisma/seed/demo-places";
 import { signIn } from "./helpers/browser";
 import { appInBrowser, describeInBrowser } from "./helpers/app-in-browser";
+import { storedFigures, unreportedGroups } from "./helpers/demo-groups";
 
 const PERIOD = "2026-10";
 
@@ -42,23 +43,10 @@ async function tabTo(page: Page, target: string | ((focus: Focus) => boolean), u
 describeInBrowser("keyboard use, and what the pages say when there is nothing or something goes wrong", () => {
   const world = appInBrowser({ sql: true });
 
-  /**
-   * The first group of the ward that reported adults in September but nothing yet in October, with
-   * its September figures (typed again, they raise no warning). A test that saves it takes it off the list.
-   */
+  /** The first group of the ward with October still to report, and its September figures. A test that saves it takes it off the list. */
   async function unreportedGroup(): Promise<{ code: string; previous: Record<string, number> }> {
-    const { rows } = await world.sql.query(
-      `SELECT u.code FROM admin_unit u JOIN admin_unit p ON p.id = u.parent_id AND p.code = '20206'
-       WHERE NOT EXISTS (SELECT 1 FROM data_value v WHERE v.unit_id = u.id AND v.period_id = 202610)
-         AND EXISTS (SELECT 1 FROM data_value v JOIN data_element e ON e.id = v.element_id AND e.code = 'ADULTS'
-                     WHERE v.unit_id = u.id AND v.period_id = 202609) ORDER BY u.code`,
-    );
-    const code = rows[0].code as string;
-    const { rows: figures } = await world.sql.query(
-      "SELECT e.code, v.value FROM data_value v JOIN data_element e ON e.id = v.element_id JOIN admin_unit u ON u.id = v.unit_id WHERE u.code = $1 AND v.period_id = 202609",
-      [code],
-    );
-    return { code, previous: Object.fromEntries(figures.map((row) => [row.code, row.value])) };
+    const [code] = await unreportedGroups(world.sql);
+    return { code, previous: await storedFigures(world.sql, code, 202609) };
   }
 
   async function storedValue(unitCode: string, elementCode: string): Promise<number | null> {
@@ -164,12 +152,17 @@ describeInBrowser("keyboard use, and what the pages say when there is nothing or
     await page.getByRole("button", { name: vi.entry.save }).click();
     const alert = page.locator("main").getByRole("alert");
     await expect(alert.textContent()).resolves.toContain(vi.entry.offline);
+    // The outcome is also told beside the save button, where the official's eyes are at the bottom of the form.
+    const echo = page.getByTestId("save-echo");
+    await expect(echo.textContent()).resolves.toBe(vi.entry.offline);
+    expect(await echo.isVisible()).toBe(true);
     expect(await page.inputValue("#field-ADULTS")).toBe(adults);
     expect(await storedValue(group, "ADULTS")).toBeNull();
 
     await page.context().setOffline(false);
     await alert.getByRole("button", { name: vi.entry.retry }).click();
     await page.locator("main").getByRole("status").filter({ hasText: "Đã lưu lúc" }).waitFor();
+    await expect(echo.textContent()).resolves.toMatch(/^Đã lưu lúc/);
     expect(await storedValue(group, "ADULTS")).toBe(previous.ADULTS);
     await page.context().close();
   });

@@ -1,4 +1,4 @@
-import { checkFigures, parseFigure, type Say } from "@/lib/schemas/period-report";
+import { checkFigures, parseFigure, type Say } from "@/lib/schemas/figure-rules";
 import { say } from "@/lib/i18n/translate";
 
 const vi: Say = (key, values) => say("vi", key, values);

@@ -1,0 +1,27 @@
+/**
+ * Queries on the demo data that several browser tests share: which groups of
+ * a ward have a month still to report, and what a group reported before (typed
+ * again, those figures raise no "changed a lot" warning).
+ */
+import type { Client } from "pg";
+
+/** Groups of the ward that reported `previous` but nothing yet for `month`, by code. A test that saves one takes it off the list. */
+export async function unreportedGroups(sql: Client, wardCode = "20206", month = 202610, previous = 202609): Promise<string[]> {
+  const { rows } = await sql.query(
+    `SELECT u.code FROM admin_unit u JOIN admin_unit p ON p.id = u.parent_id AND p.code = $1
+     WHERE NOT EXISTS (SELECT 1 FROM data_value v WHERE v.unit_id = u.id AND v.period_id = $2)
+       AND EXISTS (SELECT 1 FROM data_value v WHERE v.unit_id = u.id AND v.period_id = $3) ORDER BY u.code`,
+    [wardCode, month, previous],
+  );
+  return rows.map((row) => row.code as string);
+}
+
+/** A unit's stored figures for a month, by element code. */
+export async function storedFigures(sql: Client, unitCode: string, periodId: number): Promise<Record<string, number>> {
+  const { rows } = await sql.query(
+    `SELECT e.code, v.value FROM data_value v JOIN data_element e ON e.id = v.element_id JOIN admin_unit u ON u.id = v.unit_id
+     WHERE u.code = $1 AND v.period_id = $2`,
+    [unitCode, periodId],
+  );
+  return Object.fromEntries(rows.map((row) => [row.code as string, Number(row.value)]));
+}
