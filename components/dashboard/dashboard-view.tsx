@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { Dashboard } from "@/lib/dashboard/get-dashboard";
 import { selectionParams } from "@/lib/dashboard/period-selection";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { DashboardCard } from "@/lib/dashboard/get-dashboard";
 import { formatNumber, formatPercent, formatPoints, isLocale, type Locale } from "@/lib/format";

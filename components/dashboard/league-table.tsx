@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 import type { DashboardChild } from "@/lib/dashboard/get-dashboard";
 import { formatNumber, formatPercent, formatPoints, type Locale } from "@/lib/format";

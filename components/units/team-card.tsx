@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { Affiliation, MemberRole } from "@/lib/generated/prisma/enums";
 import { ScrollBox } from "@/components/ui/scroll-box";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 import { formatDate, formatPercent, type Locale } from "@/lib/format";
 import type { LineageLink, UnitHistoryEntry } from "@/lib/reorganisation/unit-lineage";

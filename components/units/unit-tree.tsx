@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { unitDisplayName } from "@/lib/units/display-name";
 import type { UnitTreeNode } from "@/lib/units/get-unit-tree";
 import { UnitCountsLine } from "./unit-counts";

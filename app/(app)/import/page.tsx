@@ -3,7 +3,7 @@ import { requireUser } from "@/lib/auth/session";
 import { roleAllows } from "@/lib/auth/policy";
 import { ImportForm } from "@/components/imports/import-form";
 import { VALUE_COLUMNS } from "@/lib/imports/import-values";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { importValuesAction } from "./actions";
 
 export default async function ImportValuesPage() {

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { unitDisplayName } from "@/lib/units/display-name";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
