@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { useTranslations } from "next-intl";
+import { drawAllCharts } from "./lazy-charts";
 
 interface ExportLink {
   key: string;
@@ -64,7 +65,7 @@ export function ExportLinks({ links }: { links: ExportLink[] }) {
           </li>
         ))}
         <li>
-          <button type="button" onClick={() => window.print()} className="inline-flex min-h-12 items-center rounded-md border border-slate-400 bg-white px-3 font-semibold">
+          <button type="button" onClick={() => drawAllCharts().then(() => window.print())} className="inline-flex min-h-12 items-center rounded-md border border-slate-400 bg-white px-3 font-semibold">
             {t("print")}
           </button>
         </li>

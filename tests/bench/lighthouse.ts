@@ -5,7 +5,9 @@
  * the production build on the demo data; and each page's first-load
  * JavaScript from the build. Goals: performance ≥ 90, accessibility ≥ 95,
  * first load ≤ 250 KB gzipped. Prints a table and writes
- * tests/bench/results/lighthouse.json; exit 1 when a goal is missed.
+ * tests/bench/results/lighthouse.json (and each page's full report beside
+ * it); exit 1 when a goal is missed. Each page is measured LIGHTHOUSE_RUNS
+ * times (3 unless set) and the median run is reported.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -19,9 +21,15 @@ import { benchDatabase } from "./bench-database";
 import { signInToApp, startBenchApp } from "./bench-app";
 
 const PAGES = [
-  { name: "dashboard (Hải Châu district, bcd.haichau)", path: "/dashboard/492", username: "bcd.haichau", route: BUDGETED_ROUTES.dashboard },
-  { name: "entry form (a residential group, canbo.hoathuantay)", path: "/entry/20206-01/2026-10", username: "canbo.hoathuantay", route: BUDGETED_ROUTES.entry },
+  { slug: "dashboard", name: "dashboard (Hải Châu district, bcd.haichau)", path: "/dashboard/492", username: "bcd.haichau", route: BUDGETED_ROUTES.dashboard },
+  { slug: "entry-form", name: "entry form (a residential group, canbo.hoathuantay)", path: "/entry/20206-01/2026-10", username: "canbo.hoathuantay", route: BUDGETED_ROUTES.entry },
+  // A reference, not held to the goals: a short page with no client component of its own shows what
+  // the framework alone (React, Next's router, the header) costs on this machine.
+  { slug: "help", name: "help page (reference: the framework's floor)", path: "/help", username: "bcd.haichau", route: "/help/page", reference: true },
 ];
+const RESULTS_DIR = path.join(__dirname, "results");
+const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
+type LighthouseResult = NonNullable<Awaited<ReturnType<typeof import("lighthouse").default>>>["lhr"];
 const GOALS = { performance: 90, accessibility: 95 };
 const CHROME_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 
@@ -43,24 +51,36 @@ async function main(): Promise<boolean> {
         const cookie = await signInToApp(app.baseUrl, page.username, DEMO_PASSWORD);
         // One warm-up load, so the measured one is not the server's first render of the route.
         await fetch(`${app.baseUrl}${page.path}`, { headers: { cookie } });
-        const result = await lighthouse(`${app.baseUrl}${page.path}`, {
-          port: chrome.port,
-          output: "json",
-          logLevel: "error",
-          onlyCategories: ["performance", "accessibility"],
-          extraHeaders: { Cookie: cookie },
-        });
-        if (!result) throw new Error(`Lighthouse returned nothing for ${page.path}`);
-        const { categories, audits, finalDisplayedUrl } = result.lhr;
+        // Lighthouse's scores move by several points from one run to the next: the median of RUNS runs is reported, with the range.
+        const runs: LighthouseResult[] = [];
+        for (let run = 0; run < RUNS; run += 1) {
+          const result = await lighthouse(`${app.baseUrl}${page.path}`, {
+            port: chrome.port,
+            output: "json",
+            logLevel: "error",
+            onlyCategories: ["performance", "accessibility"],
+            extraHeaders: { Cookie: cookie },
+          });
+          if (!result) throw new Error(`Lighthouse returned nothing for ${page.path}`);
+          runs.push(result.lhr);
+        }
+        const scores = runs.map((lhr) => Math.round((lhr.categories.performance.score ?? 0) * 100));
+        const byScore = [...runs].sort((a, b) => (a.categories.performance.score ?? 0) - (b.categories.performance.score ?? 0));
+        const median = byScore[Math.floor(byScore.length / 2)];
+        // The whole median report too, for finding what a slow figure waits on (open it in the Lighthouse viewer).
+        mkdirSync(RESULTS_DIR, { recursive: true });
+        writeFileSync(path.join(RESULTS_DIR, `lighthouse-${page.slug}.json`), JSON.stringify(median));
+        const { categories, audits, finalDisplayedUrl } = median;
         if (!finalDisplayedUrl.includes(page.path)) throw new Error(`${page.path} ended at ${finalDisplayedUrl}: not signed in?`);
         const performance = Math.round((categories.performance.score ?? 0) * 100);
         const accessibility = Math.round((categories.accessibility.score ?? 0) * 100);
         const firstLoad = firstLoadJs(page.route);
-        missed ||= performance < GOALS.performance || accessibility < GOALS.accessibility || firstLoad.gzipBytes > FIRST_LOAD_BUDGET_BYTES;
+        if (!("reference" in page)) missed ||= performance < GOALS.performance || accessibility < GOALS.accessibility || firstLoad.gzipBytes > FIRST_LOAD_BUDGET_BYTES;
         const failing = Object.values(audits).filter((audit) => audit.score !== null && audit.score < 0.9 && audit.scoreDisplayMode === "binary").map((audit) => audit.id);
         rows.push({
           page: page.name,
           performance,
+          [`performance in ${RUNS} runs`]: `${Math.min(...scores)}–${Math.max(...scores)}`,
           accessibility,
           "first contentful paint (ms)": Math.round(audits["first-contentful-paint"].numericValue ?? 0),
           "largest contentful paint (ms)": Math.round(audits["largest-contentful-paint"].numericValue ?? 0),
@@ -83,9 +103,8 @@ async function main(): Promise<boolean> {
     for (const [key, value] of Object.entries(row)) if (key !== "page") console.log(`  ${key.padEnd(32)} ${value}`);
   }
   console.log(`\nGoals: performance ≥ ${GOALS.performance}, accessibility ≥ ${GOALS.accessibility}, first-load JS ≤ ${FIRST_LOAD_BUDGET_BYTES / 1024} KB gzip.`);
-  const dir = path.join(__dirname, "results");
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, "lighthouse.json"), `${JSON.stringify({ measuredAt: new Date().toISOString(), goals: GOALS, pages: rows }, null, 2)}\n`);
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  writeFileSync(path.join(RESULTS_DIR, "lighthouse.json"), `${JSON.stringify({ measuredAt: new Date().toISOString(), goals: GOALS, pages: rows }, null, 2)}\n`);
   if (missed) console.error("A goal was missed.");
   return missed;
 }

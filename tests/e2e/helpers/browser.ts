@@ -37,6 +37,14 @@ export async function launchBrowser(): Promise<Browser> {
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const width = page.viewportSize()?.width ?? 0;
+  // A full-page picture shows the charts too, which a reader would draw by scrolling down.
+  if ((await page.locator("[data-chart-state]").count()) > 0) {
+    // Asked again at every poll: a page not yet hydrated has nobody listening to the first ask.
+    await page.waitForFunction(() => {
+      window.dispatchEvent(new Event("dashboard:draw-charts"));
+      return [...document.querySelectorAll("[data-chart-state]")].every((box) => box.querySelector("svg"));
+    });
+  }
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}-${width}.png`), fullPage: true });
 }
 
