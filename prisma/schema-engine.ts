@@ -170,10 +170,13 @@ export async function listMigrations(dir = MIGRATIONS_DIR) {
 /**
  * Applies every migration not yet recorded in `_prisma_migrations`; a no-op when
  * the database is current. Returns the names of the migrations it applied.
+ * `only` limits the run to those migrations: a restore first rebuilds the
+ * schema its backup was made with, then brings it up to date.
  */
-export async function applyMigrations(databaseUrl: string, dir = MIGRATIONS_DIR): Promise<string[]> {
+export async function applyMigrations(databaseUrl: string, dir = MIGRATIONS_DIR, only?: readonly string[]): Promise<string[]> {
   const schema = await readFile(SCHEMA_PATH, "utf8");
   const migrationsList = await listMigrations(dir);
+  if (only) migrationsList.migrationDirectories = migrationsList.migrationDirectories.filter((entry) => only.includes(entry.path));
   return withEngine(databaseUrl, schema, async (engine) => {
     const out = await engine.applyMigrations({ migrationsList, filters: NO_FILTERS });
     return out.appliedMigrationNames;
