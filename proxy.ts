@@ -1,8 +1,13 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { isCrossSiteRequest } from "@/lib/http/cross-site";
+import { databaseAvailable } from "@/lib/http/database-health";
+import { unavailableResponse } from "@/lib/http/unavailable-response";
 
-/** Runs before every route: refuse cross-site POSTs to server actions, sign-in and the API. */
-export function proxy(request: NextRequest) {
+/**
+ * Runs before every route: refuse cross-site POSTs to server actions, sign-in
+ * and the API; answer 503 "temporarily unavailable" while PostgreSQL is down.
+ */
+export async function proxy(request: NextRequest) {
   const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
   if (isCrossSiteRequest(request.method, request.headers, host)) {
     return new NextResponse("Yêu cầu từ trang web khác bị từ chối. / Cross-site request refused.", {
@@ -10,10 +15,12 @@ export function proxy(request: NextRequest) {
       headers: { "content-type": "text/plain; charset=utf-8" },
     });
   }
+  const databaseUrl = process.env.DATABASE_URL;
+  if (databaseUrl && !(await databaseAvailable(databaseUrl))) return unavailableResponse(request.nextUrl.pathname);
   return NextResponse.next();
 }
 
 export const config = {
-  // Static files and images never change state.
+  // Static files and images need neither check.
   matcher: ["/((?!_next/static|_next/image|icon.svg).*)"],
 };

@@ -6,15 +6,24 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/prisma/client";
 import { requireDatabaseUrl } from "./env";
+import { markDatabaseDown } from "./http/database-health";
 
 export { Prisma } from "./generated/prisma/client";
 export type { PrismaClient };
 
 const holder = globalThis as unknown as { __tcnsPrisma?: PrismaClient; __tcnsDatabaseUrl?: string };
 
-/** Ten connections per process: on two cores more would only queue inside PostgreSQL. */
+/**
+ * Ten connections per process: on two cores more would only queue inside
+ * PostgreSQL. A new connection that takes over 5 s fails instead of hanging
+ * the request; a connection that breaks tells the health check at once.
+ */
 export function createPrismaClient(connectionString: string, poolSize = 10): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max: poolSize }) });
+  const adapter = new PrismaPg(
+    { connectionString, max: poolSize, connectionTimeoutMillis: 5000 },
+    { onPoolError: markDatabaseDown, onConnectionError: markDatabaseDown },
+  );
+  return new PrismaClient({ adapter });
 }
 
 /** Points the shared client at a database chosen at run time (command-line tools, tests, the benchmark's 20 writers). */

@@ -2,7 +2,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { needsBuild, nextBinary, PROJECT_ROOT } from "../../lib/cli/build-state";
 import { waitForServer } from "../../lib/cli/http-probe";
-import { findFreePort } from "../../lib/embedded-postgres.mjs";
+import { findFreePort } from "../../lib/ports.mjs";
 
 export interface BenchApp {
   baseUrl: string;

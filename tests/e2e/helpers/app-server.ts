@@ -20,25 +20,33 @@ export interface TestApp {
   stop: () => Promise<void>;
 }
 
-export async function startTestApp(): Promise<TestApp> {
+export interface ServedApp {
+  baseUrl: string;
+  server: ChildProcess;
+  /** Stops `next start` (SIGTERM) and waits for it to exit. */
+  stop: () => Promise<void>;
+}
+
+export interface ServeOptions {
+  /** A restart keeps the port and the session key, as a real server does: open pages and sessions carry on. */
+  port?: number;
+  secret?: string;
+}
+
+/** `next start` of the production build (on a free port unless given), against the given database. */
+export async function serveApp(databaseUrl: string, options: ServeOptions = {}): Promise<ServedApp & Required<ServeOptions>> {
   // The e2e project's global setup built the app once for all browser-test files.
   if (needsBuild()) throw new Error("The production build is missing or stale: run the browser tests through `npm test`.");
-  const database = await createTestDatabase();
-  const prisma = createPrismaClient(database.url);
-  try {
-    await seedDatabase(prisma, { demo: true });
-  } finally {
-    await prisma.$disconnect();
-  }
-  const port = await findFreePort();
+  const port = options.port ?? (await findFreePort());
+  const secret = options.secret ?? randomBytes(32).toString("hex");
   const baseUrl = `http://127.0.0.1:${port}`;
   const server: ChildProcess = spawn(process.execPath, [nextBinary(), "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: PROJECT_ROOT,
     env: {
       ...process.env,
       NODE_ENV: "production",
-      DATABASE_URL: database.url,
-      NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
+      DATABASE_URL: databaseUrl,
+      NEXTAUTH_SECRET: secret,
       NEXTAUTH_URL: baseUrl,
       NEXT_TELEMETRY_DISABLED: "1",
     },
@@ -48,13 +56,37 @@ export async function startTestApp(): Promise<TestApp> {
   if (outcome !== "ready") throw new Error(outcome === "exited" ? "the app server exited during start-up" : "the app server did not answer within 60 s");
   return {
     baseUrl,
+    server,
+    port,
+    secret,
+    stop: async () => {
+      if (server.exitCode !== null || server.signalCode !== null) return;
+      const exited = new Promise((resolve) => server.once("exit", resolve));
+      server.kill("SIGTERM");
+      await exited;
+    },
+  };
+}
+
+/** Demo data in a fresh database. */
+export async function seedDemo(databaseUrl: string): Promise<void> {
+  const prisma = createPrismaClient(databaseUrl);
+  try {
+    await seedDatabase(prisma, { demo: true });
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
+export async function startTestApp(): Promise<TestApp> {
+  const database = await createTestDatabase();
+  await seedDemo(database.url);
+  const app = await serveApp(database.url);
+  return {
+    baseUrl: app.baseUrl,
     database,
     stop: async () => {
-      if (server.exitCode === null) {
-        const exited = new Promise((resolve) => server.once("exit", resolve));
-        server.kill("SIGTERM");
-        await exited;
-      }
+      await app.stop();
       await database.drop();
     },
   };
