@@ -305,6 +305,12 @@ class Run {
 /** Applies one reorganisation inside the caller's transaction (the seed's reforms use it directly). */
 export async function applyReorganisation(tx: Tx, actor: Actor, input: ReorganisationInput, now = new Date()): Promise<{ id: number; preview: ReorganisationPreview }> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${REORGANISATION_LOCK}, 0)`;
+  // Writers of figures hold their province's roll-up lock from their first figure to their commit.
+  // Taking every province's lock before the map changes makes a reorganisation wait for those
+  // writers and them wait for it: otherwise a save committed meanwhile adds to the ancestors it
+  // saw and a move carries the totals it saw, and the roll-ups drift (found by
+  // tests/db/concurrency-properties.test.ts). Reorganisations are rare; saves wait a moment.
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(20261124, id) FROM (SELECT id FROM admin_unit WHERE parent_id IS NULL ORDER BY id) AS roots`;
   const current = periodOfDate(now);
   if (input.effectiveOn > current) {
     throw new Refusal("effectiveOn", `Ngày hiệu lực: không được sau tháng hiện tại (${monthLabel(current)}); hãy ghi nhận khi quyết định đã có hiệu lực.`);

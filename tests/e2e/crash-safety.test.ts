@@ -18,6 +18,7 @@ import { connectDatabase, disconnectDb } from "@/lib/db";
 import { verifyRollups } from "@/lib/dashboard/verify-rollups";
 import { DEMO_PASSWORD } from "@/prisma/seed/demo-places";
 import { createTestDatabase, type TestDatabase } from "../setup/test-database";
+import { auditDisagreements, lastAuditId } from "../setup/audit-agreement";
 import { seedDemo, serveApp, type ServedApp } from "./helpers/app-server";
 import { browserAvailable, launchBrowser, signIn } from "./helpers/browser";
 import { storedFigures, unreportedGroups } from "./helpers/demo-groups";
@@ -39,7 +40,7 @@ beforeAll(async () => {
   sql = new Client({ connectionString: database.url });
   sql.on("error", () => {});
   await sql.connect();
-  auditBefore = Number((await sql.query("SELECT coalesce(max(id), 0) AS id FROM audit_log")).rows[0].id);
+  auditBefore = await lastAuditId(sql);
   connectDatabase(database.url);
   dir = mkdtempSync(path.join(os.tmpdir(), "tcns-crash-"));
 }, 300_000);
@@ -93,23 +94,6 @@ async function killMidWrite(act: () => Promise<void>): Promise<void> {
   app = await serveApp(database.url, { port: app.port, secret: app.secret });
 }
 
-/** Every cell the audit log says was written since the test began holds the value of its latest entry. */
-async function auditDisagreements(): Promise<string[]> {
-  const { rows } = await sql.query(
-    `WITH latest AS (
-       SELECT DISTINCT ON (entity_id) entity_id, (after->>'value')::int AS logged FROM audit_log
-       WHERE id > $1 AND action IN ('values.save', 'values.import') ORDER BY entity_id, id DESC
-     ), cells AS (
-       SELECT u.code || '/' || to_char(make_date(v.period_id / 100, v.period_id % 100, 1), 'YYYY-MM') || '/' || e.code AS entity_id, v.value
-       FROM data_value v JOIN admin_unit u ON u.id = v.unit_id JOIN data_element e ON e.id = v.element_id
-     )
-     SELECT l.entity_id, l.logged, c.value FROM latest l LEFT JOIN cells c USING (entity_id)
-     WHERE c.value IS DISTINCT FROM l.logged`,
-    [auditBefore],
-  );
-  return rows.map((row) => `${row.entity_id}: logged ${row.logged}, stored ${row.value}`);
-}
-
 const count = async (query: string, values: unknown[] = []) => Number((await sql.query(query, values)).rows[0].n);
 
 async function adminOnImportPage(): Promise<Page> {
@@ -158,7 +142,7 @@ describeInBrowser("killing the app in the middle of a write", () => {
     await page.locator("main").getByRole("status").filter({ hasText: "Đã ghi 10.000 dòng" }).waitFor({ timeout: 120_000 });
     expect(await monthsCount()).toBe(10_000);
     expect(await count("SELECT count(*) AS n FROM audit_log WHERE id > $1 AND action = 'values.import'", [auditBefore])).toBe(10_000);
-    expect(await auditDisagreements()).toEqual([]);
+    expect(await auditDisagreements(sql, auditBefore)).toEqual([]);
     expect((await verifyRollups()).differences).toEqual([]);
     await page.context().close();
   });
@@ -187,7 +171,7 @@ describeInBrowser("killing the app in the middle of a write", () => {
     await alert.getByRole("button", { name: "Thử lại" }).click();
     await page.locator("main").getByRole("status").filter({ hasText: "Đã lưu lúc" }).waitFor();
     expect(await storedFigures(sql, group, 202610)).toEqual(previous);
-    expect(await auditDisagreements()).toEqual([]);
+    expect(await auditDisagreements(sql, auditBefore)).toEqual([]);
     expect((await verifyRollups()).differences).toEqual([]);
     await context.close();
   });
