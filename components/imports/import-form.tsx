@@ -6,6 +6,7 @@ import { useTranslations } from "next-intl";
 import { ImportFailure } from "@/components/ui/import-failure";
 import type { ImportRefusal, PreviewRow } from "@/lib/imports/import-result";
 import { ScrollBox } from "@/components/ui/scroll-box";
+import { MAX_CSV_BYTES } from "@/lib/csv/upload-limit";
 
 /** What an import action answers: a refusal with its errors, or counts that the messages name ({rows}, {changed}, {added}…). */
 type ImportState = ImportRefusal | ({ ok: true; committed: boolean; rows: number; preview: PreviewRow[] } & Record<string, unknown>) | { ok: false; status?: number; message: string };
@@ -20,11 +21,13 @@ export function ImportForm({ action, namespace, columns }: { action: (previous: 
   const [state, formAction, pending] = useActionStateOfflineSafe<ImportState | null, FormData>(action, null);
   // React resets a form after its action; the chosen file is kept here so step 2 sends the same file.
   const [file, setFile] = useState<File | null>(null);
+  // A file over the limit is refused here, before an old phone spends minutes sending it to be refused.
+  const tooLarge = file !== null && file.size > MAX_CSV_BYTES;
   const checked = state?.ok === true && !state.committed;
   const counts = state?.ok === true ? (Object.fromEntries(Object.entries(state).filter(([, value]) => typeof value === "number")) as Record<string, number>) : {};
 
   function send(commit: boolean) {
-    if (!file) return;
+    if (!file || tooLarge) return;
     const data = new FormData();
     data.set("file", file);
     data.set("commit", String(commit));
@@ -41,10 +44,15 @@ export function ImportForm({ action, namespace, columns }: { action: (previous: 
       >
         <div>
           <label htmlFor="file" className="mb-1 block font-medium">{t("file")}</label>
-          <input id="file" name="file" type="file" accept=".csv,.xlsx,text/csv" required className="block min-h-12 w-full text-base" onChange={(event) => setFile(event.target.files?.[0] ?? null)} />
+          <input id="file" name="file" type="file" accept=".csv,.xlsx,text/csv" required aria-describedby={tooLarge ? "file-too-large" : undefined} className="block min-h-12 w-full text-base" onChange={(event) => setFile(event.target.files?.[0] ?? null)} />
+          {tooLarge && (
+            <p id="file-too-large" role="alert" className="mt-2 text-red-800">
+              {t("tooLarge", { size: (file.size / 1048576).toFixed(1), maximum: MAX_CSV_BYTES / 1048576 })}
+            </p>
+          )}
         </div>
         <div className="flex flex-wrap gap-2">
-          <button type="submit" disabled={pending || !file} className="min-h-12 rounded-md border border-brand-700 bg-white px-4 font-semibold text-brand-700 disabled:opacity-60">
+          <button type="submit" disabled={pending || !file || tooLarge} className="min-h-12 rounded-md border border-brand-700 bg-white px-4 font-semibold text-brand-700 disabled:opacity-60">
             {pending ? t("working") : t("check")}
           </button>
           {checked && (

@@ -2,6 +2,7 @@
  * Checks a username and password at sign-in: throttled, timed the same for
  * known and unknown usernames, and recorded in the audit log either way.
  */
+import { hasControlCharacters } from "../http/control-characters";
 import { db } from "../db";
 import { normalizeName } from "../text";
 import { isLocale } from "../format";
@@ -29,6 +30,8 @@ export function normalizeUsername(value: string): string {
  */
 export async function authenticate(usernameInput: unknown, passwordInput: unknown, ipAddress = "unknown", chosenLocale?: string): Promise<AuthenticatedUser | null> {
   if (typeof usernameInput !== "string" || typeof passwordInput !== "string") return null;
+  // No account name holds a control character; PostgreSQL would refuse a NUL in the lookup.
+  if (hasControlCharacters(usernameInput)) return null;
   const username = normalizeUsername(usernameInput);
   const password = passwordInput.slice(0, 200);
   if (!username || !password) return null;

@@ -8,6 +8,7 @@
 import "server-only";
 import { revalidatePath } from "next/cache";
 import { AppError, HTTP_STATUS } from "../errors";
+import { assertNoControlCharacters } from "../http/control-characters";
 import { getCurrentUser, type SessionUser } from "./session";
 import { roleAllows, type Operation } from "./policy";
 import { cookies } from "next/headers";
@@ -37,6 +38,7 @@ export function defineAction<Args extends unknown[], Result>(
       return { ok: false, status: 403, message: translator(languageOf(user))("errors.roleRefused") };
     }
     try {
+      assertNoControlCharacters(...args);
       return await run(user, ...args);
     } catch (error) {
       if (error instanceof AppError) return { ok: false, status: HTTP_STATUS[error.code], message: error.messageIn(languageOf(user)) };

@@ -8,7 +8,12 @@ import { parse } from "csv-parse/sync";
 import { DEFAULT_LOCALE, type Locale } from "../format";
 import { say } from "../i18n/translate";
 
-export const MAX_CSV_BYTES = 5 * 1024 * 1024;
+import { MAX_CSV_BYTES } from "./upload-limit";
+
+/** NUL and the like: a binary file or a wrong encoding, never a figure or a name. Tabs and line breaks are fine. */
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+export { MAX_CSV_BYTES };
 
 export interface CsvRow {
   /** Line number in the file, counting the header as line 1. */
@@ -37,6 +42,8 @@ export function readCsv<C extends string>(content: Uint8Array | string, columns:
   }
   text = text.replace(/^\uFEFF/, "");
   if (text.trim() === "") return { ok: false, message: say(locale, "files.empty") };
+  const control = text.search(CONTROL_CHARACTER);
+  if (control >= 0) return { ok: false, message: say(locale, "files.controlCharacter", { line: text.slice(0, control).split(/\r\n|\r|\n/).length }) };
 
   let records: { record: string[]; info: { lines: number } }[];
   try {

@@ -8,6 +8,8 @@ import ExcelJS from "exceljs";
 import { MAX_CSV_BYTES, readCsv, type CsvReadResult } from "../csv/read-csv";
 import { DEFAULT_LOCALE, type Locale } from "../format";
 import { say } from "../i18n/translate";
+import { checkZip, MAX_UNPACKED_BYTES } from "./zip-guard";
+import { hasControlCharacters } from "../http/control-characters";
 
 const XLSX_SIGNATURE = [0x50, 0x4b, 0x03, 0x04]; // a zip archive
 
@@ -31,6 +33,9 @@ export async function readTable<C extends string>(bytes: Uint8Array, columns: re
   }
   if (!isXlsx(bytes)) return readCsv(bytes, columns, locale);
 
+  const zip = checkZip(bytes);
+  if (zip === "too-big") return { ok: false, message: say(locale, "files.xlsxTooBig", { maximum: MAX_UNPACKED_BYTES / 1048576 }) };
+  if (zip === "broken") return { ok: false, message: say(locale, "files.xlsxBroken") };
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
@@ -53,6 +58,7 @@ export async function readTable<C extends string>(bytes: Uint8Array, columns: re
       if ("formula" in read) {
         return { ok: false, message: say(locale, "files.formula", { line, column }) };
       }
+      if (hasControlCharacters(read.text)) return { ok: false, message: say(locale, "files.controlCharacter", { line }) };
       values[column] = read.text.trim();
     }
     rows.push({ line, values, hasExtraCells: false });

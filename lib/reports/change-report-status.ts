@@ -3,6 +3,7 @@
  * locks, or reopens with a reason. Every step is audited; a step that does not
  * fit the current status is refused with the reason.
  */
+import { z } from "zod";
 import { db } from "../db";
 import { AppError } from "../errors";
 import type { Actor } from "../auth/authorize";
@@ -20,9 +21,22 @@ const STEPS: Record<Step, { from: ReportStatus[]; to: ReportStatus; operation: "
   reopen: { from: ["SUBMITTED", "APPROVED", "LOCKED"], to: "DRAFT", operation: "reports.approve", refusal: "errors.reopenOnlyFinal" },
 };
 
-export async function changeReportStatus(actor: Actor, input: { unitCode: string; period: string; step: Step; reason?: string }) {
+/** What a client may send: anything else (a missing field, a number, an array) is refused, not passed to a query. */
+const stepInput = z.object({
+  unitCode: z.string().trim().min(1).max(32),
+  period: z.string().regex(/^\d{4}-\d{2}$/),
+  step: z.enum(["submit", "approve", "lock", "reopen"]),
+  reason: z.string().max(500).optional(),
+});
+
+export async function changeReportStatus(actor: Actor, raw: { unitCode: string; period: string; step: Step; reason?: string } | unknown) {
+  const parsed = stepInput.safeParse(raw);
+  if (!parsed.success) {
+    const field = parsed.error.issues[0]?.path[0];
+    throw new AppError("INVALID_INPUT", field === "step" ? "errors.stepInvalid" : field === "period" ? "rules.periodFormat" : "rules.unitCodeMissing");
+  }
+  const input = parsed.data;
   const rule = STEPS[input.step];
-  if (!rule) throw new AppError("INVALID_INPUT", "errors.stepInvalid");
   const reason = input.reason?.trim() ?? "";
   if (input.step === "reopen" && reason.length < 5) throw new AppError("INVALID_INPUT", "errors.reopenReason");
   const unit = await findReportUnit(actor, input.unitCode, rule.operation);

@@ -3,6 +3,7 @@
  * Every change checks members.write on the team(s) touched and is audited
  * with before and after. Nothing is deleted: a member who leaves is deactivated.
  */
+import { isRowId } from "../ids";
 import { db } from "../db";
 import { AppError } from "../errors";
 import { authorize, type Actor } from "../auth/authorize";
@@ -22,7 +23,7 @@ async function teamByCode(actor: Actor, code: string) {
 }
 
 async function memberById(actor: Actor, memberId: number) {
-  const member = await db.teamMember.findUnique({ where: { id: memberId } });
+  const member = isRowId(memberId) ? await db.teamMember.findUnique({ where: { id: memberId } }) : null;
   if (!member) throw new AppError("NOT_FOUND", "errors.memberNotFound");
   await authorize(actor, "members.write", { teamId: member.teamId });
   return member;

@@ -2,6 +2,7 @@
  * What an account's role and scope unit must look like, and the checks an
  * account manager passes before creating or changing one.
  */
+import { isRowId } from "../ids";
 import { db } from "../db";
 import { AppError } from "../errors";
 import { say } from "../i18n/translate";
@@ -48,7 +49,7 @@ export async function resolveAccountScope(actor: Actor, role: Role, scopeUnitCod
 
 /** Loads an account the actor may manage; outside the scope it does not exist for them. */
 export async function findManageableUser(actor: Actor, userId: number) {
-  const user = await db.user.findUnique({
+  const user = !isRowId(userId) ? null : await db.user.findUnique({
     where: { id: userId },
     select: { id: true, username: true, fullName: true, role: true, scopeUnitId: true, teamId: true, active: true, sessionVersion: true },
   });

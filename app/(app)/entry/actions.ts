@@ -8,14 +8,16 @@ import type { SaveReportInput } from "@/lib/schemas/period-report";
 
 export const saveReportAction = defineAction("values.write", (user, input: SaveReportInput) => savePeriodReport(user, input));
 
+// The use case checks the input's shape; the actions only fix which steps they offer.
 export const submitReportAction = defineAction("values.write", (user, input: { unitCode: string; period: string }) =>
-  changeReportStatus(user, { unitCode: String(input.unitCode), period: String(input.period), step: "submit" }),
+  changeReportStatus(user, { ...Object(input), step: "submit" }),
 );
 
 export const reviewReportAction = defineAction(
   "reports.approve",
   async (user, input: { unitCode: string; period: string; step: string; reason?: string }) => {
-    if (input.step !== "approve" && input.step !== "lock" && input.step !== "reopen") throw new AppError("INVALID_INPUT", "errors.reviewStep");
-    return changeReportStatus(user, { unitCode: String(input.unitCode), period: String(input.period), step: input.step, reason: input.reason });
+    const step = (Object(input) as { step?: unknown }).step;
+    if (step !== "approve" && step !== "lock" && step !== "reopen") throw new AppError("INVALID_INPUT", "errors.reviewStep");
+    return changeReportStatus(user, input);
   },
 );

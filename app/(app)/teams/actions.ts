@@ -1,11 +1,12 @@
 "use server";
 
 import { defineAction } from "@/lib/auth/define-action";
+import { parseRowId } from "@/lib/ids";
 import { addMember, moveMember, setMemberActive, updateMember } from "@/lib/teams/manage-members";
 import { createTeam, setTeamActive, updateTeam } from "@/lib/teams/manage-teams";
 
 const text = (formData: FormData, name: string) => String(formData.get(name) ?? "");
-const memberIdOf = (formData: FormData) => Number.parseInt(text(formData, "memberId"), 10) || -1;
+const memberIdOf = (formData: FormData) => parseRowId(text(formData, "memberId"));
 const memberFields = (formData: FormData) => ({
   fullName: text(formData, "fullName"),
   role: text(formData, "role"),

@@ -1,11 +1,12 @@
 "use server";
 
 import { defineAction } from "@/lib/auth/define-action";
+import { parseRowId } from "@/lib/ids";
 import { createUser } from "@/lib/users/create-user";
 import { changeUserScope, resetUserPassword, setUserActive } from "@/lib/users/manage-user";
 
 const text = (formData: FormData, name: string) => String(formData.get(name) ?? "");
-const userIdOf = (formData: FormData) => Number.parseInt(text(formData, "userId"), 10) || -1;
+const userIdOf = (formData: FormData) => parseRowId(text(formData, "userId"));
 
 export const createUserAction = defineAction(
   "users.manage",

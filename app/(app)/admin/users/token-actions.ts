@@ -1,9 +1,10 @@
 "use server";
 
 import { defineAction } from "@/lib/auth/define-action";
+import { parseRowId } from "@/lib/ids";
 import { issueApiToken, revokeApiToken } from "@/lib/api/api-tokens";
 
-const idOf = (formData: FormData, name: string) => Number.parseInt(String(formData.get(name) ?? ""), 10) || -1;
+const idOf = (formData: FormData, name: string) => parseRowId(formData.get(name));
 
 export const issueApiTokenAction = defineAction(
   "tokens.manage",

@@ -1,3 +1,4 @@
+import { parseRowId } from "@/lib/ids";
 import Link from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
@@ -17,8 +18,8 @@ import { issueApiTokenAction, revokeApiTokenAction } from "../token-actions";
 
 export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireUser();
-  const id = Number.parseInt((await params).id, 10);
-  if (!Number.isInteger(id)) notFound();
+  const id = parseRowId((await params).id);
+  if (id < 0) notFound();
   const account = await getManagedUser(actor, id).catch((error: unknown) => {
     // Outside the scope, or a role the actor may not manage: as if it did not exist.
     if (error instanceof AppError && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN")) notFound();
