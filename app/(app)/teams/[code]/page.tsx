@@ -10,11 +10,12 @@ import { MemberRowActions } from "@/components/teams/member-row-actions";
 import { TeamForm } from "@/components/teams/team-form";
 import { TeamStatusForm } from "@/components/teams/team-status-form";
 import { addMemberAction, moveMemberAction, setMemberActiveAction, setTeamActiveAction, updateMemberAction, updateTeamAction } from "../actions";
+import { routeParam } from "@/lib/http/route-param";
 
 export default async function TeamPage({ params }: { params: Promise<{ code: string }> }) {
   const user = await requireUser();
   const { code } = await params;
-  const team = await getTeamPage(user, decodeURIComponent(code)).catch((error: unknown) => {
+  const team = await getTeamPage(user, routeParam(code)).catch((error: unknown) => {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;
   });

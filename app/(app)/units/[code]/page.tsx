@@ -13,11 +13,12 @@ import { UnitHistory } from "@/components/units/unit-history";
 import { getLocale } from "next-intl/server";
 import { isLocale } from "@/lib/format";
 import { ScrollBox } from "@/components/ui/scroll-box";
+import { routeParam } from "@/lib/http/route-param";
 
 export default async function UnitPage({ params }: { params: Promise<{ code: string }> }) {
   const user = await requireUser();
   const { code } = await params;
-  const overview = await getUnitOverview(user, decodeURIComponent(code)).catch((error: unknown) => {
+  const overview = await getUnitOverview(user, routeParam(code)).catch((error: unknown) => {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;
   });

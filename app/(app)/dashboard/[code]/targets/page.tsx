@@ -14,10 +14,11 @@ import { unitDisplayName } from "@/lib/units/display-name";
 import { TargetForm } from "@/components/dashboard/target-form";
 import { setTargetAction } from "./actions";
 import { ScrollBox } from "@/components/ui/scroll-box";
+import { routeParam } from "@/lib/http/route-param";
 
 export default async function TargetsPage({ params }: { params: Promise<{ code: string }> }) {
   const user = await requireUser();
-  const code = decodeURIComponent((await params).code);
+  const code = routeParam((await params).code);
   const notFoundOn = (error: unknown) => {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;

@@ -10,12 +10,13 @@ import { languageOf } from "@/lib/i18n/translate";
 import { parsePeriodCode } from "@/lib/periods";
 import { PeriodReportForm } from "@/components/entry/period-report-form";
 import { saveReportAction, submitReportAction } from "../../actions";
+import { routeParam } from "@/lib/http/route-param";
 
 export default async function EntryPage({ params }: { params: Promise<{ code: string; period: string }> }) {
   const user = await requireUser();
   const { code, period } = await params;
   const t = await getTranslations("entry");
-  const form = await getEntryForm(user, decodeURIComponent(code), period).catch((error: unknown) => {
+  const form = await getEntryForm(user, routeParam(code), period).catch((error: unknown) => {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     if (error instanceof AppError) return error;
     throw error;

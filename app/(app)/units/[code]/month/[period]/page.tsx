@@ -9,6 +9,7 @@ import { unitDisplayName } from "@/lib/units/display-name";
 import { ReviewButtons } from "@/components/entry/review-buttons";
 import { reviewReportAction } from "@/app/(app)/entry/actions";
 import { ScrollBox } from "@/components/ui/scroll-box";
+import { routeParam } from "@/lib/http/route-param";
 
 export default async function WardMonthPage({ params }: { params: Promise<{ code: string; period: string }> }) {
   const user = await requireUser();
@@ -16,7 +17,7 @@ export default async function WardMonthPage({ params }: { params: Promise<{ code
   const t = await getTranslations("completeness");
   const status = await getTranslations("entry.status");
   const format = await getFormatter();
-  const view = await getWardCompleteness(user, decodeURIComponent(code), period).catch((error: unknown) => {
+  const view = await getWardCompleteness(user, routeParam(code), period).catch((error: unknown) => {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     if (error instanceof AppError) return error;
     throw error;

@@ -1,7 +1,8 @@
 import { apiFileRoute, exportParams } from "@/lib/api/api-file-route";
 import { exportReport } from "@/lib/exports/export-report";
+import { routeParam } from "@/lib/http/route-param";
 
 export const dynamic = "force-dynamic";
 
 /** GET /api/v1/units/{code}/report.csv?period=… (or from=&to=): the unit's report as a file (public/openapi.yaml). */
-export const GET = apiFileRoute<{ code: string }>((user, request, { code }) => exportReport(user, decodeURIComponent(code), "csv", exportParams(request)));
+export const GET = apiFileRoute<{ code: string }>((user, request, { code }) => exportReport(user, routeParam(code), "csv", exportParams(request)));
