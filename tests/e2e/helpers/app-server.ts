@@ -17,6 +17,8 @@ import { createTestDatabase, type TestDatabase } from "../../setup/test-database
 export interface TestApp {
   baseUrl: string;
   database: TestDatabase;
+  /** The `next start` process, for the load test's memory readings. */
+  serverPid: number;
   stop: () => Promise<void>;
 }
 
@@ -85,6 +87,7 @@ export async function startTestApp(): Promise<TestApp> {
   return {
     baseUrl: app.baseUrl,
     database,
+    serverPid: app.server.pid!,
     stop: async () => {
       await app.stop();
       await database.drop();

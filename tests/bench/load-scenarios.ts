@@ -1,0 +1,160 @@
+/**
+ * The three loads a ward office and a committee put on the app, run with
+ * autocannon against a running `next start` on 127.0.0.1:
+ *   - sign-in: the credentials callback, as the sign-in form posts it;
+ *   - dashboard: a district's dashboard page, signed in;
+ *   - save: the entry form's server action, each connection saving its own
+ *     residential group's month over and over (a new request id and the
+ *     version the last save returned, as the form does).
+ * Each returns its figures: requests, throughput, latency, errors, answers
+ * other than 2xx, refused saves, and the server's resident memory before and after.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { spawnSync } from "node:child_process";
+import autocannon from "autocannon";
+
+export interface LoadFigures {
+  scenario: string;
+  connections: number;
+  seconds: number;
+  requests: number;
+  perSecond: number;
+  p50: number;
+  p99: number;
+  /** Connection errors and timeouts. */
+  errors: number;
+  non2xx: number;
+  /** Answers that were 2xx but said the work was not done (a refused save, a failed sign-in). */
+  refused: number;
+  rssBeforeMb: number;
+  rssAfterMb: number;
+}
+
+export interface LoadTarget {
+  baseUrl: string;
+  serverPid: number;
+}
+
+/** Resident memory of the app server and its children. */
+export function processRssMb(pid: number): number {
+  const result = spawnSync("ps", ["-o", "rss=", "--ppid", String(pid), "-p", String(pid)], { encoding: "utf8" });
+  return Math.round(result.stdout.split("\n").reduce((sum, line) => sum + (Number(line.trim()) || 0), 0) / 1024);
+}
+
+async function measure(target: LoadTarget, scenario: string, connections: number, seconds: number, options: Partial<autocannon.Options>, refused: () => number): Promise<LoadFigures> {
+  const rssBeforeMb = processRssMb(target.serverPid);
+  const result = await autocannon({ url: target.baseUrl, connections, duration: seconds, ...options } as autocannon.Options);
+  return {
+    scenario,
+    connections,
+    seconds,
+    requests: result.requests.total,
+    perSecond: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+    refused: refused(),
+    rssBeforeMb,
+    rssAfterMb: processRssMb(target.serverPid),
+  };
+}
+
+/** Sign-ins with the right password: each answer must set a session cookie. */
+export async function loadSignIn(target: LoadTarget, username: string, password: string, connections: number, seconds: number): Promise<LoadFigures> {
+  const csrf = await fetch(`${target.baseUrl}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const cookie = csrf.headers.getSetCookie().map((entry) => entry.split(";")[0]).join("; ");
+  let refused = 0;
+  return measure(
+    target,
+    `sign-in (${username})`,
+    connections,
+    seconds,
+    {
+      requests: [
+        {
+          method: "POST",
+          path: "/api/auth/callback/credentials",
+          headers: { "content-type": "application/x-www-form-urlencoded", origin: target.baseUrl, cookie },
+          body: new URLSearchParams({ csrfToken, username, password, json: "true" }).toString(),
+          onResponse: (status: number, _body: string, _context: object, headers?: Record<string, string | string[] | undefined>) => {
+            const setCookie = JSON.stringify(headers ?? {});
+            if (status >= 400 || !setCookie.includes("session-token")) refused += 1;
+          },
+        },
+      ],
+    },
+    () => refused,
+  );
+}
+
+export async function loadDashboard(target: LoadTarget, cookie: string, pathname: string, connections: number, seconds: number): Promise<LoadFigures> {
+  return measure(target, `dashboard ${pathname}`, connections, seconds, { url: `${target.baseUrl}${pathname}`, headers: { cookie } }, () => 0);
+}
+
+/** The id Next.js gave a server action in this build. */
+export function actionId(exportedName: string, file: string): string {
+  const manifest = JSON.parse(readFileSync(path.resolve(__dirname, "../../.next/server/server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, { filename: string; exportedName: string }>;
+  };
+  const found = Object.entries(manifest.node).find(([, entry]) => entry.exportedName === exportedName && entry.filename === file);
+  if (!found) throw new Error(`no server action ${exportedName} in ${file}: build the app first`);
+  return found[0];
+}
+
+export interface SaveTarget {
+  unitCode: string;
+  period: string;
+  version: number;
+  values: Record<string, number>;
+}
+
+/**
+ * Each request saves a group's month that no other request in flight is saving (one group per
+ * connection, taken from a pool and given back with the version its save returned), as one
+ * official per group would; the households figure goes up and down by one, so every save writes.
+ */
+export async function loadSaves(target: LoadTarget, cookie: string, groups: SaveTarget[], seconds: number): Promise<LoadFigures> {
+  const id = actionId("saveReportAction", "app/(app)/entry/actions.ts");
+  const free = [...groups];
+  const turns = new Map<string, number>();
+  let refused = 0;
+  return measure(
+    target,
+    `save of a month's figures (${groups.length} groups)`,
+    groups.length,
+    seconds,
+    {
+      requests: [
+        {
+          method: "POST",
+          path: `/entry/${groups[0].unitCode}/${groups[0].period}`,
+          setupRequest: (request: Record<string, unknown>, context: Record<string, unknown>) => {
+            const group = free.shift()!;
+            context.group = group;
+            const turn = (turns.get(group.unitCode) ?? 0) + 1;
+            turns.set(group.unitCode, turn);
+            const values = { ...group.values, HOUSEHOLDS: group.values.HOUSEHOLDS + (turn % 2) };
+            const input = { unitCode: group.unitCode, period: group.period, version: group.version, requestId: crypto.randomUUID(), values: Object.fromEntries(Object.entries(values).map(([code, value]) => [code, String(value)])), reasons: {} };
+            return {
+              ...request,
+              path: `/entry/${group.unitCode}/${group.period}`,
+              headers: { "content-type": "text/plain;charset=UTF-8", accept: "text/x-component", "next-action": id, origin: target.baseUrl, cookie },
+              body: JSON.stringify([input]),
+            };
+          },
+          onResponse: (_status: number, body: string, context: Record<string, unknown>) => {
+            const group = context.group as SaveTarget;
+            const saved = /"ok":true,"version":(\d+)/.exec(body);
+            if (saved) group.version = Number(saved[1]);
+            else refused += 1;
+            free.push(group);
+          },
+        },
+      ],
+    } as unknown as Partial<autocannon.Options>,
+    () => refused,
+  );
+}
