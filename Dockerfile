@@ -27,4 +27,4 @@ COPY --from=build /app/package.json /app/tsconfig.json ./
 USER node
 EXPOSE 3000
 # Migrations first (idempotent); the demo data only when asked and only into an empty database.
-CMD ["sh", "-c", "npm run db:migrate && if [ \"$SEED_DEMO_DATA\" = \"true\" ]; then npm run db:seed; fi && exec node server.js"]
+CMD ["sh", "-c", "npm run db:migrate && if [ \"$SEED_DEMO_DATA\" = \"true\" ]; then npm run db:seed; fi && exec node --max-old-space-size=512 server.js"]

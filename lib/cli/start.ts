@@ -20,7 +20,7 @@ import { applyMigrations, listMigrations } from "../../prisma/schema-engine";
 import { seedDatabase } from "../../prisma/seed/seed";
 import { DEMO_PASSWORD, DEMO_USERS } from "../../prisma/seed/demo-places";
 import { APP_DATABASE, embeddedDataDir } from "./database";
-import { needsBuild, nextBinary, PROJECT_ROOT } from "./build-state";
+import { needsBuild, nextBinary, PROJECT_ROOT, withAppHeapLimit } from "./build-state";
 import { waitForServer } from "./http-probe";
 
 const ROOT = PROJECT_ROOT;
@@ -137,7 +137,7 @@ async function main(): Promise<number> {
   }
 
   const childEnv: NodeJS.ProcessEnv = {
-    ...process.env,
+    ...withAppHeapLimit(process.env),
     DATABASE_URL: databaseUrl,
     NEXTAUTH_SECRET: authSecret(env.DATA_DIR),
     NEXTAUTH_URL: env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`,

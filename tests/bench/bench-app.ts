@@ -1,6 +1,6 @@
 /** The production build served by `next start` on a free port against the database at hand; built first if the sources changed. */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { needsBuild, nextBinary, PROJECT_ROOT } from "../../lib/cli/build-state";
+import { needsBuild, nextBinary, PROJECT_ROOT, withAppHeapLimit } from "../../lib/cli/build-state";
 import { waitForServer } from "../../lib/cli/http-probe";
 import { findFreePort } from "../../lib/ports.mjs";
 
@@ -20,7 +20,7 @@ export async function startBenchApp(databaseUrl: string): Promise<BenchApp> {
   const baseUrl = `http://127.0.0.1:${port}`;
   const server = spawn(process.execPath, [nextBinary(), "start", "-H", "127.0.0.1", "-p", String(port)], {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl, NEXTAUTH_URL: baseUrl, NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret-0123", NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...withAppHeapLimit(process.env), DATABASE_URL: databaseUrl, NEXTAUTH_URL: baseUrl, NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret-0123", NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const stop = async () => {

@@ -31,6 +31,12 @@ export interface LoadFigures {
   rssAfterMb: number;
 }
 
+/**
+ * The stated bound: the app server's resident memory stays under this through every load. With
+ * the heap capped at 512 MB (lib/cli/build-state.ts) 60 s of each load ended near 320 MB.
+ */
+export const MEMORY_BOUND_MB = 768;
+
 export interface LoadTarget {
   baseUrl: string;
   serverPid: number;

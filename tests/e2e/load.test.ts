@@ -10,18 +10,12 @@ import { connectDatabase, disconnectDb } from "@/lib/db";
 import { verifyRollups } from "@/lib/dashboard/verify-rollups";
 import { DEMO_PASSWORD } from "@/prisma/seed/demo-places";
 import { signInToApp } from "../bench/bench-app";
-import { loadDashboard, loadSaves, loadSignIn, type LoadFigures, type SaveTarget } from "../bench/load-scenarios";
+import { loadDashboard, loadSaves, loadSignIn, MEMORY_BOUND_MB, type LoadFigures, type SaveTarget } from "../bench/load-scenarios";
 import { auditDisagreements, lastAuditId } from "../setup/audit-agreement";
 import { startTestApp, type TestApp } from "./helpers/app-server";
 
 jest.setTimeout(300_000);
 
-/**
- * The stated bound: the app server's resident memory stays under 1 GB through every load. (V8 grows
- * its heap in the first seconds of a load before it collects, so a short run's growth says little;
- * `npm run bench:load` reports growth over 60 s after a warm-up.)
- */
-const MEMORY_BOUND_MB = 1024;
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 8);
 
 let app: TestApp;

@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { createPrismaClient } from "@/lib/db";
 import { findFreePort } from "@/lib/ports.mjs";
-import { needsBuild, nextBinary, PROJECT_ROOT } from "@/lib/cli/build-state";
+import { needsBuild, nextBinary, PROJECT_ROOT, withAppHeapLimit } from "@/lib/cli/build-state";
 import { waitForServer } from "@/lib/cli/http-probe";
 
 export { httpRequest } from "@/lib/cli/http-probe";
@@ -45,7 +45,7 @@ export async function serveApp(databaseUrl: string, options: ServeOptions = {}):
   const server: ChildProcess = spawn(process.execPath, [nextBinary(), "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: PROJECT_ROOT,
     env: {
-      ...process.env,
+      ...withAppHeapLimit(process.env),
       NODE_ENV: "production",
       DATABASE_URL: databaseUrl,
       NEXTAUTH_SECRET: secret,
