@@ -21,7 +21,8 @@ void runCli(async (url) => {
   mkdirSync(path.dirname(file), { recursive: true });
   const started = Date.now();
   const summary = await writeBackup(url, file);
-  const rows = totalRows(summary.rows).toLocaleString("vi-VN");
+  const count = totalRows(summary.rows);
+  const rows = count.toLocaleString("vi-VN");
   console.log(`Đã sao lưu ${rows} dòng của ${Object.keys(summary.rows).length} bảng vào ${file} (${Date.now() - started} ms).`);
-  console.log(`Backed up ${rows} rows of ${Object.keys(summary.rows).length} tables to ${file}. Keep it private: it holds personal data.`);
+  console.log(`Backed up ${count.toLocaleString("en-US")} rows of ${Object.keys(summary.rows).length} tables to ${file}. Keep it private: it holds personal data.`);
 });

@@ -20,9 +20,10 @@ void runCli(async (url) => {
   const started = Date.now();
   try {
     const summary = await restoreBackup(url, path.resolve(file), { replace: args.includes("--replace") });
-    const rows = totalRows(summary.rows).toLocaleString("vi-VN");
+    const count = totalRows(summary.rows);
+    const rows = count.toLocaleString("vi-VN");
     console.log(`Đã khôi phục ${rows} dòng của ${Object.keys(summary.rows).length} bảng từ ${file} (${Date.now() - started} ms).`);
-    console.log(`Restored ${rows} rows of ${Object.keys(summary.rows).length} tables.`);
+    console.log(`Restored ${count.toLocaleString("en-US")} rows of ${Object.keys(summary.rows).length} tables.`);
     if (summary.migratedAfter.length > 0) console.log(`Đã nâng cấp sau khi khôi phục / Migrated afterwards: ${summary.migratedAfter.join(", ")}`);
   } catch (error) {
     if (!(error instanceof BackupError)) throw error;
