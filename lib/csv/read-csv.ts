@@ -8,10 +8,8 @@ import { parse } from "csv-parse/sync";
 import { DEFAULT_LOCALE, type Locale } from "../format";
 import { say } from "../i18n/translate";
 
+import { CONTROL_CHARACTER } from "../http/control-characters";
 import { MAX_CSV_BYTES } from "./upload-limit";
-
-/** NUL and the like: a binary file or a wrong encoding, never a figure or a name. Tabs and line breaks are fine. */
-const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 export { MAX_CSV_BYTES };
 
@@ -42,6 +40,7 @@ export function readCsv<C extends string>(content: Uint8Array | string, columns:
   }
   text = text.replace(/^\uFEFF/, "");
   if (text.trim() === "") return { ok: false, message: say(locale, "files.empty") };
+  // NUL and the like mean a binary file or a wrong encoding, never a figure or a name.
   const control = text.search(CONTROL_CHARACTER);
   if (control >= 0) return { ok: false, message: say(locale, "files.controlCharacter", { line: text.slice(0, control).split(/\r\n|\r|\n/).length }) };
 

@@ -7,7 +7,9 @@
  */
 import { AppError } from "../errors";
 
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+/** The pattern itself, for callers that need where it occurs (the CSV reader names the line). */
+export const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+const CONTROL = CONTROL_CHARACTER;
 
 export const hasControlCharacters = (text: string) => CONTROL.test(text);
 

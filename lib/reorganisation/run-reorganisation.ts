@@ -310,7 +310,7 @@ export async function applyReorganisation(tx: Tx, actor: Actor, input: Reorganis
   // writers and them wait for it: otherwise a save committed meanwhile adds to the ancestors it
   // saw and a move carries the totals it saw, and the roll-ups drift (found by
   // tests/db/concurrency-properties.test.ts). Reorganisations are rare; saves wait a moment.
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(20261124, id) FROM (SELECT id FROM admin_unit WHERE parent_id IS NULL ORDER BY id) AS roots`;
+  await tx.$executeRaw`SELECT rollup_lock_provinces(ARRAY(SELECT id FROM admin_unit WHERE parent_id IS NULL))`;
   const current = periodOfDate(now);
   if (input.effectiveOn > current) {
     throw new Refusal("effectiveOn", `Ngày hiệu lực: không được sau tháng hiện tại (${monthLabel(current)}); hãy ghi nhận khi quyết định đã có hiệu lực.`);

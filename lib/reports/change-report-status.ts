@@ -25,7 +25,7 @@ const STEPS: Record<Step, { from: ReportStatus[]; to: ReportStatus; operation: "
 const stepInput = z.object({
   unitCode: z.string().trim().min(1).max(32),
   period: z.string().regex(/^\d{4}-\d{2}$/),
-  step: z.enum(["submit", "approve", "lock", "reopen"]),
+  step: z.enum(Object.keys(STEPS) as [Step, ...Step[]]),
   reason: z.string().max(500).optional(),
 });
 

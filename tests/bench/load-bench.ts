@@ -4,12 +4,12 @@
  * 127.0.0.1, against `next start` on the database at hand). Reports requests
  * per second, latency percentiles, errors and non-2xx answers.
  */
-import { spawnSync } from "node:child_process";
 import autocannon from "autocannon";
 import { Client } from "pg";
 import { hashPassword } from "../../lib/auth/password";
 import { signInToApp, startBenchApp } from "./bench-app";
 import type { Figure } from "./dashboard-bench";
+import { processRssMb } from "./load-scenarios";
 
 const USERNAME = "bench.load";
 const PASSWORD = "Bench-load-2026!";
@@ -61,10 +61,4 @@ export async function benchDashboardLoad(url: string, unitCode: string, connecti
   } finally {
     await app.stop();
   }
-}
-
-/** Resident memory of the app server and its children (next start runs one process here). */
-function processRssMb(pid: number): number {
-  const result = spawnSync("ps", ["-o", "rss=", "--ppid", String(pid), "-p", String(pid)], { encoding: "utf8" });
-  return Math.round(result.stdout.split("\n").reduce((sum, line) => sum + (Number(line.trim()) || 0), 0) / 1024);
 }

@@ -18,7 +18,7 @@ import { DEMO_PASSWORD } from "../../prisma/seed/demo-places";
 import { auditDisagreements, lastAuditId } from "../setup/audit-agreement";
 import { benchDatabase } from "./bench-database";
 import { signInToApp, startBenchApp } from "./bench-app";
-import { loadDashboard, loadSaves, loadSignIn, MEMORY_BOUND_MB, processRssMb, type LoadFigures } from "./load-scenarios";
+import { demoSaveTargets, loadDashboard, loadSaves, loadSignIn, MEMORY_BOUND_MB, processRssMb, type LoadFigures } from "./load-scenarios";
 
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
 
@@ -41,18 +41,13 @@ async function main() {
       await loadDashboard(target, committee, "/dashboard/492", 10, 10);
       const warm = processRssMb(target.serverPid);
       const since = await lastAuditId(sql);
-      const { rows } = await sql.query(
-        `SELECT u.code, json_object_agg(e.code, v.value) AS values FROM admin_unit u JOIN admin_unit w ON w.id = u.parent_id AND w.code = '20206'
-         JOIN data_value v ON v.unit_id = u.id AND v.period_id = 202609 JOIN data_element e ON e.id = v.element_id
-         WHERE u.valid_to IS NULL GROUP BY u.code ORDER BY u.code LIMIT 20`,
-      );
       const loads: LoadFigures[] = [];
       console.log(`  sign-in for ${SECONDS} s…`);
       loads.push(await loadSignIn(target, "canbo.thanhbinh", DEMO_PASSWORD, 4, SECONDS));
       console.log(`  dashboard for ${SECONDS} s…`);
       loads.push(await loadDashboard(target, committee, "/dashboard/492", 20, SECONDS));
       console.log(`  saves for ${SECONDS} s…`);
-      loads.push(await loadSaves(target, official, rows.map((row) => ({ unitCode: row.code, period: "2025-01", version: 0, values: row.values })), SECONDS));
+      loads.push(await loadSaves(target, official, await demoSaveTargets(sql, 20), SECONDS));
       const end = processRssMb(target.serverPid);
 
       connectDatabase(database.url);

@@ -10,7 +10,7 @@ import { connectDatabase, disconnectDb } from "@/lib/db";
 import { verifyRollups } from "@/lib/dashboard/verify-rollups";
 import { DEMO_PASSWORD } from "@/prisma/seed/demo-places";
 import { signInToApp } from "../bench/bench-app";
-import { loadDashboard, loadSaves, loadSignIn, MEMORY_BOUND_MB, type LoadFigures, type SaveTarget } from "../bench/load-scenarios";
+import { demoSaveTargets, loadDashboard, loadSaves, loadSignIn, MEMORY_BOUND_MB, type LoadFigures } from "../bench/load-scenarios";
 import { auditDisagreements, lastAuditId } from "../setup/audit-agreement";
 import { startTestApp, type TestApp } from "./helpers/app-server";
 
@@ -58,14 +58,7 @@ describe("under concurrent load", () => {
     const cookie = await signInToApp(app.baseUrl, "canbo.hoathuantay", DEMO_PASSWORD);
     const since = await lastAuditId(sql);
     const savesBefore = Number((await sql.query("SELECT count(*) AS n FROM save_request")).rows[0].n);
-    // September's figures of eight groups, saved again and again as January 2025 (a month they had not reported).
-    const { rows } = await sql.query(
-      `SELECT u.code, json_object_agg(e.code, v.value) AS values FROM admin_unit u JOIN admin_unit w ON w.id = u.parent_id AND w.code = '20206'
-       JOIN data_value v ON v.unit_id = u.id AND v.period_id = 202609 JOIN data_element e ON e.id = v.element_id
-       WHERE u.valid_to IS NULL GROUP BY u.code ORDER BY u.code LIMIT 8`,
-    );
-    const groups: SaveTarget[] = rows.map((row) => ({ unitCode: row.code, period: "2025-01", version: 0, values: row.values }));
-    const figures = await loadSaves(target(), cookie, groups, SECONDS);
+    const figures = await loadSaves(target(), cookie, await demoSaveTargets(sql, 8), SECONDS);
     expectClean(figures);
     // Every answered save was committed once (its request id is recorded); the saves still in flight when the
     // run stopped (one per connection at most) were committed too. The audit log agrees with what is stored.
