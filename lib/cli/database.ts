@@ -6,10 +6,11 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { getEnv } from "../env";
-import { runningPostmasterPid, startEmbeddedPostgres } from "../embedded-postgres.mjs";
+import { placeCluster, runningPostmasterPid, startEmbeddedPostgres } from "../embedded-postgres.mjs";
 
 export const APP_DATABASE = "tocongnghe";
 
+/** Where the embedded cluster's files are asked to live; placeCluster() may put them elsewhere (see postgres-user.mjs). */
 export function embeddedDataDir(): string {
   return path.join(getEnv().DATA_DIR, "postgres");
 }
@@ -25,7 +26,7 @@ export async function openCliDatabase(): Promise<DatabaseHandle> {
   const env = getEnv();
   if (env.DATABASE_URL) return { url: env.DATABASE_URL, embedded: false, release: async () => {} };
 
-  const dataDir = embeddedDataDir();
+  const dataDir = placeCluster(embeddedDataDir()).dir;
   if (runningPostmasterPid(dataDir)) {
     // postmaster.pid line 4 holds the port of the running cluster.
     const port = Number(readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[3]);

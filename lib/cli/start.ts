@@ -28,6 +28,9 @@ const devMode = process.argv.includes("--dev");
 
 class StartError extends Error {}
 
+/** Stops the embedded PostgreSQL if this process started it; module-wide so that the last-resort handler can call it too. */
+let stopDatabase: () => Promise<void> = async () => {};
+
 function log(message: string) {
   console.log(`[tcns] ${message}`);
 }
@@ -38,9 +41,16 @@ function authSecret(dataDir: string): string {
   if (configured) return configured;
   const file = path.join(dataDir, "auth-secret");
   if (existsSync(file)) return readFileSync(file, "utf8").trim();
-  mkdirSync(dataDir, { recursive: true });
   const secret = randomBytes(48).toString("base64url");
-  writeFileSync(file, secret, { mode: 0o600 });
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, secret, { mode: 0o600 });
+  } catch (error) {
+    throw new StartError(
+      `Không ghi được vào thư mục dữ liệu ${dataDir} (${(error as NodeJS.ErrnoException).code}). Chọn thư mục khác: DATA_DIR=/đường/dẫn npm start\n` +
+        `Cannot write to the data folder ${dataDir} (${(error as NodeJS.ErrnoException).code}). Choose another: DATA_DIR=/some/path npm start`,
+    );
+  }
   log(`Đã tạo khóa bí mật đăng nhập mới tại ${path.relative(ROOT, file)}. / Generated a new auth secret.`);
   return secret;
 }
@@ -107,7 +117,6 @@ async function main(): Promise<number> {
     );
   }
 
-  let stopDatabase: () => Promise<void> = async () => {};
   let databaseUrl: string;
   const embedded = !env.DATABASE_URL;
   if (env.DATABASE_URL) {
@@ -118,6 +127,17 @@ async function main(): Promise<number> {
     log("Khởi động cơ sở dữ liệu nhúng… / Starting the embedded PostgreSQL…");
     const cluster = await startEmbeddedPostgres({ dataDir: embeddedDataDir(), port: env.EMBEDDED_DB_PORT });
     stopDatabase = () => cluster.stop();
+    if (cluster.relocated || cluster.binariesCopiedTo) {
+      log(
+        `Người dùng postgres không vào được thư mục dự án, nên cơ sở dữ liệu nằm ở ${cluster.dataDir}` +
+          (cluster.binariesCopiedTo ? ` và chạy bản sao máy chủ ở ${cluster.binariesCopiedTo}` : "") +
+          `.\n       The postgres user cannot enter the project folder, so the database lives in ${cluster.dataDir}` +
+          (cluster.binariesCopiedTo ? ` and runs a copy of the server from ${cluster.binariesCopiedTo}` : "") +
+          ".",
+      );
+    } else {
+      log(`Dữ liệu ở / Data in: ${cluster.dataDir}`);
+    }
     try {
       await cluster.ensureDatabase(APP_DATABASE);
       databaseUrl = cluster.url(APP_DATABASE);
@@ -136,8 +156,9 @@ async function main(): Promise<number> {
     }
   }
 
+  // The heap cap is the app server's (see APP_HEAP_MB); the build's TypeScript step needs more than it.
   const childEnv: NodeJS.ProcessEnv = {
-    ...withAppHeapLimit(process.env),
+    ...process.env,
     DATABASE_URL: databaseUrl,
     NEXTAUTH_SECRET: authSecret(env.DATA_DIR),
     NEXTAUTH_URL: env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`,
@@ -172,7 +193,7 @@ async function main(): Promise<number> {
     }
     if (stopping) return 0;
     child = runNext(devMode ? ["dev", "-p", String(env.PORT)] : ["start", "-p", String(env.PORT)], {
-      ...childEnv,
+      ...(devMode ? childEnv : withAppHeapLimit(childEnv)),
       NODE_ENV: devMode ? "development" : "production",
     });
     const address = `http://localhost:${env.PORT}`;
@@ -195,12 +216,38 @@ async function main(): Promise<number> {
   }
 }
 
+/**
+ * What a user sees when start fails: the message of a failure we foresaw; for
+ * anything else, its one-line cause and where to find more (TCNS_DEBUG=1 prints
+ * the stack), never a bare stack trace.
+ */
+function failureMessage(error: unknown): string {
+  const known = error instanceof StartError || error instanceof ConfigError || error instanceof EmbeddedDatabaseError;
+  if (known) return (error as Error).message;
+  if (process.env.TCNS_DEBUG) return String((error as Error)?.stack ?? error);
+  return (
+    `Khởi động thất bại: ${(error as Error)?.message ?? error}\n` +
+    `Start failed: ${(error as Error)?.message ?? error}\n` +
+    "Chạy lại với TCNS_DEBUG=1 để xem chi tiết; xem mục «Khi khởi động lỗi» trong README. / Run again with TCNS_DEBUG=1 for details; see «When start fails» in the README."
+  );
+}
+
+let failing = false;
+async function fail(error: unknown): Promise<never> {
+  if (!failing) {
+    failing = true;
+    console.error(`\n[tcns] ${failureMessage(error)}`);
+    await stopDatabase().catch(() => {});
+  }
+  process.exit(1);
+}
+
+// A child process that cannot be spawned (EACCES, ENOENT) surfaces as an 'error' event nobody listens to.
+process.on("uncaughtException", (error) => void fail(error));
+process.on("unhandledRejection", (error) => void fail(error));
+
 main()
   .then((code) => {
     if (code !== 0) process.exit(code);
   })
-  .catch((error: unknown) => {
-    const known = error instanceof StartError || error instanceof ConfigError || error instanceof EmbeddedDatabaseError;
-    console.error(`\n[tcns] ${known ? (error as Error).message : (error as Error)?.stack ?? error}`);
-    process.exit(1);
-  });
+  .catch(fail);
