@@ -2,7 +2,8 @@ import Link from "@/components/ui/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { Dashboard } from "@/lib/dashboard/get-dashboard";
 import { selectionParams } from "@/lib/dashboard/period-selection";
-import { formatDate, formatNumber, formatPercent, isLocale, type Locale } from "@/lib/format";
+import { formatDate, formatNumber, formatPercent, formatPeriod, isLocale, type Locale } from "@/lib/format";
+import { periodCode } from "@/lib/periods";
 import { unitDisplayName } from "@/lib/units/display-name";
 import { KpiCards } from "./kpi-cards";
 import { LeagueTable, sortChildren, SORT_COLUMNS, type SortColumn } from "./league-table";
@@ -118,6 +119,14 @@ export async function DashboardView({ dashboard, options }: { dashboard: Dashboa
         </section>
       )}
 
+      {dashboard.unreportedMonth !== null && (
+        <p role="status" className="mb-4 rounded-md border border-sky-300 bg-sky-50 p-3">
+          {t("unreportedMonth", { month: formatPeriod(dashboard.unreportedMonth, locale), shown: formatPeriod(selection.to, locale) })}{" "}
+          <Link href={dashboardHref(code, { ...link, period: { period: periodCode(dashboard.unreportedMonth) } })} className="text-brand-700 underline">
+            {t("unreportedMonthLink", { month: formatPeriod(dashboard.unreportedMonth, locale) })}
+          </Link>
+        </p>
+      )}
       {!hasData && <p role="status" className="mb-4 rounded-md border border-amber-300 bg-amber-50 p-3">{t("emptyUnit", { unit: title })}</p>}
 
       <section aria-labelledby="cards-heading" className="mb-6">

@@ -21,6 +21,7 @@ import { indicatorFiguresOf } from "./unit-figures";
 import { findDashboardSubject, groupsBelow } from "./dashboard-subject";
 import { mapOfThatTime } from "../reorganisation/map-of-that-time";
 import { compareVietnamese } from "../text";
+import { defaultMonthFor, defaultReportingMonth } from "./default-month";
 
 /** Two years of months in a trend: enough to see a season and the year before. */
 export const TREND_MONTHS = 24;
@@ -59,16 +60,16 @@ export interface DashboardChild {
   unitsApproved: number;
 }
 
-/** The month a ward official reports now: the last complete one. */
-export const defaultReportingMonth = (now: Date) => addMonths(periodOfDate(now), -1);
+export { defaultReportingMonth } from "./default-month";
 
 export async function getDashboard(actor: Actor, code: string | null, params: DashboardParams, now = new Date()) {
   const subject = await findDashboardSubject(actor, code);
   const endedIn = subject.closedOn ? periodOfDate(subject.closedOn) : null;
   const mapMode: MapMode = params.map === "then" || (params.map !== "now" && endedIn !== null) ? "then" : "now";
-  // A unit that has ended opens on its last month.
-  const defaultMonth = endedIn !== null ? Math.min(endedIn, defaultReportingMonth(now)) : defaultReportingMonth(now);
-  const parsed = parsePeriodSelection(params, periodOfDate(now), defaultMonth);
+  // With no period asked for: the latest month with figures (a unit that has ended, no later than its last month).
+  const asked = Boolean(params.period?.trim() || params.from?.trim() || params.to?.trim());
+  const opening = asked ? null : await defaultMonthFor(subject.rootIds, now, endedIn);
+  const parsed = parsePeriodSelection(params, periodOfDate(now), opening?.month ?? defaultReportingMonth(now));
   if (!parsed.ok) return { ok: false as const, subject, error: parsed.error };
   const selection = parsed.selection;
   const indicators = await loadIndicators();
@@ -136,6 +137,8 @@ export async function getDashboard(actor: Actor, code: string | null, params: Da
     mapMode,
     indicators: indicators.map(({ code, name, nameEn }) => ({ code, name, nameEn })),
     selectedIndicator: selected.code,
+    /** The month being reported, when the dashboard opened on an earlier one because nobody below has reported it yet. */
+    unreportedMonth: opening?.unreportedMonth ?? null,
     cards,
     trend,
     children,

@@ -7,8 +7,9 @@ import type { Actor } from "../auth/authorize";
 import { periodCode, periodOfDate } from "../periods";
 import { parsePeriodSelection, type PeriodSelection } from "./period-selection";
 import { indicatorFiguresOf } from "./unit-figures";
-import { findDashboardSubject } from "./dashboard-subject";
-import { defaultReportingMonth, type DashboardParams } from "./get-dashboard";
+import { findDashboardSubject, type DashboardSubject } from "./dashboard-subject";
+import type { DashboardParams } from "./get-dashboard";
+import { defaultMonthFor, defaultReportingMonth } from "./default-month";
 import type { UnitSummary } from "../units/tree-queries";
 
 export interface ApiIndicator {
@@ -23,8 +24,11 @@ export interface ApiIndicator {
   targetUnitCode: string | null;
 }
 
-export function selectionOf(params: DashboardParams, now: Date): PeriodSelection {
-  const parsed = parsePeriodSelection(params, periodOfDate(now), defaultReportingMonth(now));
+/** The period asked for; with none, the same default month as the dashboard's (lib/dashboard/default-month.ts). */
+export async function selectionOf(params: DashboardParams, now: Date, subject: Pick<DashboardSubject, "rootIds" | "closedOn">): Promise<PeriodSelection> {
+  const asked = Boolean(params.period?.trim() || params.from?.trim() || params.to?.trim());
+  const defaultMonth = asked ? defaultReportingMonth(now) : (await defaultMonthFor(subject.rootIds, now, subject.closedOn ? periodOfDate(subject.closedOn) : null)).month;
+  const parsed = parsePeriodSelection(params, periodOfDate(now), defaultMonth);
   if (!parsed.ok) throw parsed.error;
   return parsed.selection;
 }
@@ -52,14 +56,14 @@ async function indicatorsOf(units: UnitSummary[], selection: PeriodSelection): P
 
 export async function getUnitIndicators(actor: Actor, code: string, params: DashboardParams, now = new Date()) {
   const subject = await findDashboardSubject(actor, code);
-  const selection = selectionOf(params, now);
+  const selection = await selectionOf(params, now, subject);
   const unit = subject.unit!;
   return { unit: unitOf(unit), ...periodOf(selection), indicators: (await indicatorsOf([unit], selection)).get(unit.id)! };
 }
 
 export async function getChildrenIndicators(actor: Actor, code: string, params: DashboardParams, now = new Date()) {
   const subject = await findDashboardSubject(actor, code);
-  const selection = selectionOf(params, now);
+  const selection = await selectionOf(params, now, subject);
   const byUnit = await indicatorsOf(subject.children, selection);
   return {
     unit: unitOf(subject.unit!),

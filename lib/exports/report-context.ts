@@ -32,7 +32,7 @@ export interface ReportContext {
 
 export async function loadReportContext(actor: Actor, code: string, params: DashboardParams, format: ReportFormat, now = new Date()): Promise<ReportContext> {
   const subject = await findDashboardSubject(actor, code);
-  const selection = selectionOf(params, now);
+  const selection = await selectionOf(params, now, subject);
   const unit = subject.unit!;
   const [figures, elements, ancestors] = await Promise.all([
     indicatorFiguresOf([unit, ...subject.children], selection),

@@ -7,7 +7,6 @@ import { addMonths, periodRange } from "../../lib/periods";
 import type { Affiliation, Gender, MemberRole, UnitLevel } from "../../lib/generated/prisma/enums";
 import {
   DEMO_FIRST_PERIOD,
-  DEMO_LAST_PERIOD,
   DEMO_PLACES,
   DEMO_USERS,
   type Profile,
@@ -78,12 +77,36 @@ function personName(random: SeededRandom): { fullName: string; gender: Gender } 
   return { fullName: `${family} ${middle} ${given}`, gender };
 }
 
-/** "Tóc bạc – đầu xanh": retirees paired with the youth union and students. */
-function birthYear(random: SeededRandom): number {
-  const band = random.weighted([["senior", 35], ["middle", 25], ["young", 40]] as const);
-  if (band === "senior") return random.int(1950, 1965);
-  if (band === "middle") return random.int(1966, 1985);
-  return random.int(1986, 2006);
+/**
+ * Ages by background, as the sources describe the teams ("tóc bạc – đầu
+ * xanh"): older party-cell secretaries, group heads, veterans and Women's
+ * Union members beside Youth Union members and students. [youngest, oldest].
+ */
+const AGE_BY_AFFILIATION: Record<Affiliation, readonly [number, number]> = {
+  STUDENT_VOLUNTEER: [18, 23],
+  YOUTH_UNION: [18, 32],
+  TECH_COMPANY: [22, 42],
+  POLICE: [24, 50],
+  WOMENS_UNION: [28, 66],
+  FATHERLAND_FRONT: [40, 70],
+  RESIDENTIAL_GROUP_HEAD: [42, 72],
+  PARTY_CELL: [45, 74],
+  VETERANS: [55, 82],
+  OTHER: [20, 65],
+};
+
+/** A birth year that fits the member's background, counted back from the demo's year. */
+function birthYear(random: SeededRandom, affiliation: Affiliation, year: number): number {
+  const [youngest, oldest] = AGE_BY_AFFILIATION[affiliation];
+  // Ages cluster in the middle of the band: the mean of two draws.
+  const age = Math.round((random.int(youngest, oldest) + random.int(youngest, oldest)) / 2);
+  return year - age;
+}
+
+/** The last day of a month yyyymm, as an ISO date. */
+export function lastDayOfPeriod(period: number): string {
+  const next = addMonths(period, 1);
+  return new Date(Date.UTC(Math.floor(next / 100), (next % 100) - 1, 0)).toISOString().slice(0, 10);
 }
 
 /** A generated member as the team_member row the seed writes. */
@@ -100,10 +123,12 @@ export function memberData(member: MemberRow, teamId: number) {
   };
 }
 
-export function demoMembers(random: SeededRandom, teamCode: string, count: number, foundedOn: string): MemberRow[] {
+/** A team's members; `anchor` is the demo's last month, the latest a training can have been. */
+export function demoMembers(random: SeededRandom, teamCode: string, count: number, foundedOn: string, anchor: number): MemberRow[] {
   const rows: MemberRow[] = [];
   const founded = Date.parse(foundedOn);
-  const lastTrainingDay = Date.parse("2026-10-31");
+  const lastTrainingDay = Date.parse(lastDayOfPeriod(anchor));
+  const year = Math.floor(anchor / 100);
   for (let index = 0; index < count; index += 1) {
     const { fullName, gender } = personName(random);
     const role: MemberRole = index === 0 ? "LEADER" : index === 1 ? "DEPUTY" : "MEMBER";
@@ -115,7 +140,7 @@ export function demoMembers(random: SeededRandom, teamCode: string, count: numbe
       fullName,
       role,
       affiliation,
-      birthYear: birthYear(random),
+      birthYear: birthYear(random, affiliation, year),
       gender,
       phone: random.pick(MOBILE_PREFIXES) + String(random.int(0, 9_999_999)).padStart(7, "0"),
       // Training happens after the team is founded, never before.
@@ -222,10 +247,13 @@ function groupNames(ward: WardSeed): string[] {
   return Array.from({ length: ward.groups }, (_, index) => `${ward.groupKind} ${index + 1}`);
 }
 
-export function buildDemoData(seed = DEMO_SEED): DemoData {
+/** The demo from January 2025 to `anchor` (see demoAnchor): the same data for the same anchor and seed. */
+export function buildDemoData(anchor: number, seed = DEMO_SEED): DemoData {
   const random = new SeededRandom(seed);
-  const months = periodRange(DEMO_FIRST_PERIOD, DEMO_LAST_PERIOD);
-  const latest = DEMO_LAST_PERIOD;
+  // People from a stream of their own: the same members whatever the anchor (only their dates move with it).
+  const people = new SeededRandom(seed + 1);
+  const months = periodRange(DEMO_FIRST_PERIOD, anchor);
+  const latest = anchor;
   const data: DemoData = { units: [], teams: [], members: [], values: [] };
 
   for (const province of DEMO_PLACES) {
@@ -246,11 +274,11 @@ export function buildDemoData(seed = DEMO_SEED): DemoData {
             foundedOn: district.foundedOn,
             foundingDecision: district.foundingDecision,
           });
-          data.members.push(...demoMembers(random, teamCode, ward.communeTeamMembers, district.foundedOn));
+          data.members.push(...demoMembers(people, teamCode, ward.communeTeamMembers, district.foundedOn, anchor));
         }
 
         const names = groupNames(ward);
-        const sizes = teamSizes(random, ward, names.length);
+        const sizes = teamSizes(people, ward, names.length);
         names.forEach((groupName, index) => {
           const unitCode = `${ward.code}-${String(index + 1).padStart(2, "0")}`;
           data.units.push({ code: unitCode, name: groupName, level: "RESIDENTIAL_GROUP", kind: ward.groupKind, parentCode: ward.code });
@@ -262,7 +290,7 @@ export function buildDemoData(seed = DEMO_SEED): DemoData {
             foundedOn: district.foundedOn,
             foundingDecision: district.foundingDecision,
           });
-          data.members.push(...demoMembers(random, teamCode, sizes[index], district.foundedOn));
+          data.members.push(...demoMembers(people, teamCode, sizes[index], district.foundedOn, anchor));
           // About 8% of groups have not reported the latest month yet, a few the one before too.
           const skip = new Set<number>();
           if (random.chance(0.08)) {

@@ -6,6 +6,7 @@
  * online dossier rate near 53.51%. Codes follow the GSO numbering where known;
  * residential group codes are the ward's code with a suffix.
  */
+import { addMonths, periodOfDate } from "../../lib/periods";
 
 /** How far a place has come: each rate moves from `start` to `end` over the demo months. */
 export interface Profile {
@@ -286,9 +287,20 @@ export const DEMO_PLACES: ProvinceSeed[] = [
   },
 ];
 
-/** The demo covers 18 months, May 2025 to October 2026. Fixed, so the seed is deterministic. */
-export const DEMO_FIRST_PERIOD = 202505;
-export const DEMO_LAST_PERIOD = 202610;
+/**
+ * The demo's figures run from January 2025 (before Hải Dương's two-tier reform
+ * of 1 July 2025, so both maps have months to show) to its anchor: the last
+ * complete month before the first start, so that a new user always opens the
+ * dashboard on recent figures. The seed is deterministic for a given anchor.
+ */
+export const DEMO_FIRST_PERIOD = 202501;
+/** The earliest anchor: a few months after the reform, whatever the clock says. */
+const EARLIEST_ANCHOR = 202510;
+
+/** The demo's last month for a start at `now`: the last complete month on Vietnam's clock. */
+export function demoAnchor(now: Date = new Date()): number {
+  return Math.max(EARLIEST_ANCHOR, addMonths(periodOfDate(now), -1));
+}
 
 /** One password for every demo account, documented in the README. */
 export const DEMO_PASSWORD = "ChuyenDoiSo@2026";

@@ -20,6 +20,7 @@ import type { Prisma } from "../../lib/generated/prisma/client";
 import { applyReorganisation } from "../../lib/reorganisation/run-reorganisation";
 import { reorganisationSchema } from "../../lib/schemas/reorganisation";
 import { normalizeName } from "../../lib/text";
+import { addMonths } from "../../lib/periods";
 import { demoMembers, memberData, type ValueRow } from "./demo-data";
 import { SeededRandom } from "./random";
 
@@ -69,13 +70,11 @@ export function splitValuesAtReform(values: ValueRow[]): { before: ValueRow[]; a
   return { before, afterReform };
 }
 
-async function run(tx: Tx, input: Record<string, unknown>) {
-  const parsed = reorganisationSchema.parse(input);
-  // "now" after the demo's last month: the seed is the same whatever day it runs.
-  await applyReorganisation(tx, SYSTEM, parsed, new Date("2026-11-01T00:00:00Z"));
-}
-
-export async function seedDemoReorganisations(tx: Tx): Promise<void> {
+export async function seedDemoReorganisations(tx: Tx, anchor: number): Promise<void> {
+  // "now" is the month after the demo's last: the seed is the same whatever day it runs.
+  const next = addMonths(anchor, 1);
+  const now = new Date(Date.UTC(Math.floor(next / 100), (next % 100) - 1, 1));
+  const run = (input: Record<string, unknown>) => applyReorganisation(tx, SYSTEM, reorganisationSchema.parse(input), now);
   const random = new SeededRandom(2023);
   for (const [ward, groups] of HAI_CHAU_2023) {
     const parent = await tx.adminUnit.findUniqueOrThrow({ where: { code: ward }, select: { id: true } });
@@ -83,9 +82,9 @@ export async function seedDemoReorganisations(tx: Tx): Promise<void> {
     const unit = await tx.adminUnit.create({ data: { code, name: normalizeName(`Tổ dân phố ${groups + 1}`), level: "RESIDENTIAL_GROUP", kind: "Tổ dân phố", parentId: parent.id, validFrom: new Date("2021-09-15T00:00:00Z") } });
     const team = await tx.team.create({ data: { code: `TCNS-${code}`, name: normalizeName(`Tổ công nghệ số cộng đồng Tổ dân phố ${groups + 1}`), unitId: unit.id, foundedOn: new Date("2021-09-15T00:00:00Z"), foundingDecision: "2870/QĐ-UBND" } });
     await tx.teamMember.createMany({
-      data: demoMembers(random, team.code, random.int(5, 7), "2021-09-15").map((member) => memberData(member, team.id)),
+      data: demoMembers(random, team.code, random.int(5, 7), "2021-09-15", anchor).map((member) => memberData(member, team.id)),
     });
-    await run(tx, {
+    await run({
       kind: "MERGE",
       effectiveOn: "2023-07-01",
       reason: "Hợp nhất tổ công nghệ số cộng đồng với tổ Đề án 06 (521 tổ thành 517 tổ)",
@@ -96,9 +95,9 @@ export async function seedDemoReorganisations(tx: Tx): Promise<void> {
   }
 
   const reform = { effectiveOn: "2025-07-01", decisionRef: "1656/NQ-UBTVQH15 (dữ liệu mẫu)" };
-  await run(tx, { kind: "ABOLISH_LEVEL", ...reform, reason: "Chính quyền địa phương hai cấp: bỏ cấp huyện", districtCodes: ["288", "297"] });
-  await run(tx, { kind: "MERGE", ...reform, reason: "Sắp xếp đơn vị hành chính cấp xã", sourceCodes: ["10510"], into: { existingCode: "10507" } });
-  await run(tx, {
+  await run({ kind: "ABOLISH_LEVEL", ...reform, reason: "Chính quyền địa phương hai cấp: bỏ cấp huyện", districtCodes: ["288", "297"] });
+  await run({ kind: "MERGE", ...reform, reason: "Sắp xếp đơn vị hành chính cấp xã", sourceCodes: ["10510"], into: { existingCode: "10507" } });
+  await run({
     kind: "MERGE",
     ...reform,
     reason: "Sắp xếp đơn vị hành chính cấp xã",

@@ -9,10 +9,11 @@ import type { UnitLevel } from "../../lib/generated/prisma/enums";
 import { hashPassword } from "../../lib/auth/password";
 import { SYSTEM_ACTOR, writeAuditLog } from "../../lib/audit/write-audit-log";
 import { normalizeName } from "../../lib/text";
+import { addMonths } from "../../lib/periods";
 import { UNIT_LEVELS } from "../../lib/units/levels";
 import { DATA_ELEMENTS, INDICATORS, TARGETS } from "./catalogue";
 import { buildDemoData, memberData } from "./demo-data";
-import { DEMO_LAST_PERIOD, DEMO_PASSWORD, DEMO_USERS } from "./demo-places";
+import { demoAnchor, DEMO_PASSWORD, DEMO_USERS } from "./demo-places";
 import { seedDemoReorganisations, splitValuesAtReform } from "./demo-reorganisations";
 
 export type SeedResult =
@@ -28,8 +29,15 @@ export async function isSeeded(prisma: PrismaClient): Promise<boolean> {
   return (await prisma.dataElement.count()) > 0;
 }
 
-export async function seedDatabase(prisma: PrismaClient, options: { demo: boolean }): Promise<SeedResult> {
+export interface SeedOptions {
+  demo: boolean;
+  /** The demo's last month (yyyymm); by default the last complete month before now (demoAnchor). Tests pin it. */
+  anchor?: number;
+}
+
+export async function seedDatabase(prisma: PrismaClient, options: SeedOptions): Promise<SeedResult> {
   if (await isSeeded(prisma)) return { seeded: false };
+  const anchor = options.anchor ?? demoAnchor();
   // Hash outside the transaction: argon2 is deliberately slow.
   const demoHash = options.demo ? await hashPassword(DEMO_PASSWORD) : "";
   const adminPassword = options.demo ? DEMO_PASSWORD : randomBytes(12).toString("base64url");
@@ -40,7 +48,7 @@ export async function seedDatabase(prisma: PrismaClient, options: { demo: boolea
       // 176,000 figures in one go: the roll-ups are built once at the end instead of per batch.
       await tx.$executeRaw`SET LOCAL tcns.defer_rollups = 'on'`;
       const elementIds = await seedCatalogue(tx);
-      if (options.demo) await seedDemo(tx, elementIds, demoHash);
+      if (options.demo) await seedDemo(tx, elementIds, demoHash, anchor);
       else {
         await tx.user.create({
           data: { username: "admin", fullName: "Quản trị hệ thống", role: "ADMIN", passwordHash: adminHash, mustChangePassword: true },
@@ -89,8 +97,8 @@ async function seedCatalogue(tx: Tx): Promise<Map<string, number>> {
   return elementIds;
 }
 
-async function seedDemo(tx: Tx, elementIds: Map<string, number>, passwordHash: string): Promise<void> {
-  const demo = buildDemoData();
+async function seedDemo(tx: Tx, elementIds: Map<string, number>, passwordHash: string, anchor: number): Promise<void> {
+  const demo = buildDemoData(anchor);
   const unitIds = new Map<string, number>();
   // Parents before children, so that the closure trigger finds each parent's ancestors.
   for (const level of UNIT_LEVELS as readonly UnitLevel[]) {
@@ -140,24 +148,30 @@ async function seedDemo(tx: Tx, elementIds: Map<string, number>, passwordHash: s
   // what merged wards report after the reform is reported by the ward that carries them on, once it exists.
   const { before, afterReform } = splitValuesAtReform(demo.values);
   await insertValues(before);
-  await seedDemoReorganisations(tx);
+  await seedDemoReorganisations(tx, anchor);
   for (const unit of await tx.adminUnit.findMany({ where: { code: { in: [...new Set(afterReform.map((row) => row.unitCode))] } }, select: { id: true, code: true } })) unitIds.set(unit.code, unit.id);
   await insertValues(afterReform);
 
-  // Report states as a district would see them: older months approved, last month
-  // mostly approved, the latest month partly submitted and partly still in draft.
+  // Report states as a district would see them: older months approved, the month
+  // before the anchor mostly approved, the anchor partly submitted and partly still
+  // in draft. Each month's report was written early in the next month and approved a
+  // few days later (never after the moment of seeding).
   await tx.$executeRaw`
     INSERT INTO period_report (unit_id, period_id, status, version, updated_at, submitted_at, approved_at)
-    SELECT unit_id, period_id, status::"ReportStatus", 1, now(),
-           CASE WHEN status <> 'DRAFT' THEN now() END, CASE WHEN status = 'APPROVED' THEN now() END
+    SELECT unit_id, period_id, status::"ReportStatus", 1, written,
+           CASE WHEN status <> 'DRAFT' THEN written END, CASE WHEN status = 'APPROVED' THEN least(written + interval '3 days', now()) END
     FROM (
-      SELECT DISTINCT unit_id, period_id,
-        CASE WHEN period_id < ${DEMO_LAST_PERIOD - 1} THEN 'APPROVED'
-             WHEN period_id = ${DEMO_LAST_PERIOD - 1} THEN CASE WHEN (unit_id + period_id) % 10 < 8 THEN 'APPROVED' ELSE 'SUBMITTED' END
-             ELSE CASE WHEN (unit_id * 7 + period_id) % 3 = 0 THEN 'SUBMITTED' ELSE 'DRAFT' END
-        END AS status
-      FROM data_value
-    ) AS reported`;
+      SELECT unit_id, period_id, status,
+             least(make_timestamptz(period_id / 100, period_id % 100, 1, 9, 0, 0, 'Asia/Ho_Chi_Minh') + interval '1 month' + (unit_id % 9) * interval '1 day', now()) AS written
+      FROM (
+        SELECT DISTINCT unit_id, period_id,
+          CASE WHEN period_id < ${addMonths(anchor, -1)} THEN 'APPROVED'
+               WHEN period_id = ${addMonths(anchor, -1)} THEN CASE WHEN (unit_id + period_id) % 10 < 8 THEN 'APPROVED' ELSE 'SUBMITTED' END
+               ELSE CASE WHEN (unit_id * 7 + period_id) % 3 = 0 THEN 'SUBMITTED' ELSE 'DRAFT' END
+          END AS status
+        FROM data_value
+      ) AS reported
+    ) AS dated`;
 
   const indicatorIds = new Map((await tx.indicator.findMany({ select: { id: true, code: true } })).map((i) => [i.code, i.id]));
   await tx.target.createMany({
