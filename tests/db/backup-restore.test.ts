@@ -76,7 +76,7 @@ async function emptyDatabase(): Promise<TestDatabase> {
 }
 
 beforeAll(async () => {
-  await seedDatabase(db, { demo: true });
+  await seedDatabase(db, { demo: true, anchor: 202610 }); // the demo as a first start in November 2026 (NOW) makes it
   dir = mkdtempSync(path.join(os.tmpdir(), "tcns-backup-"));
   // mkdtemp makes the folder private to root; the embedded PostgreSQL runs as the postgres user.
   chmodSync(dir, 0o755);

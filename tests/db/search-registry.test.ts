@@ -6,7 +6,7 @@ import { seedDatabase } from "@/prisma/seed/seed";
 const national = { id: null, username: "system", role: "ADMIN" as const, scopeUnitId: null };
 
 beforeAll(async () => {
-  await seedDatabase(db, { demo: true });
+  await seedDatabase(db, { demo: true, anchor: 202611 });
 });
 
 describe("search without diacritics", () => {

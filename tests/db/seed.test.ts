@@ -6,6 +6,9 @@ import { seedDatabase } from "@/prisma/seed/seed";
 import { DEMO_PASSWORD } from "@/prisma/seed/demo-places";
 import { createTestDatabase, type TestDatabase } from "../setup/test-database";
 
+// Pinned, so that the demo is the same whatever day the suite runs (a first start in December 2026).
+const ANCHOR = 202611;
+
 /** A digest of everything the seed writes that is not a timestamp, an id sequence or a salted hash. */
 async function contentDigest(url: string): Promise<string> {
   const client = new Client({ connectionString: url });
@@ -40,7 +43,7 @@ describe("the demo seed", () => {
     for (const database of [first, second]) {
       const prisma = createPrismaClient(database.url);
       try {
-        expect(await seedDatabase(prisma, { demo: true })).toEqual({ seeded: true, demo: true });
+        expect(await seedDatabase(prisma, { demo: true, anchor: ANCHOR })).toEqual({ seeded: true, demo: true });
       } finally {
         await prisma.$disconnect();
       }
@@ -50,7 +53,7 @@ describe("the demo seed", () => {
 
     const prisma = createPrismaClient(first.url);
     try {
-      expect(await seedDatabase(prisma, { demo: true })).toEqual({ seeded: false });
+      expect(await seedDatabase(prisma, { demo: true, anchor: ANCHOR })).toEqual({ seeded: false });
       expect(await contentDigest(first.url)).toBe(digest);
     } finally {
       await prisma.$disconnect();
@@ -79,16 +82,21 @@ describe("the demo seed", () => {
         await one(`SELECT min(n)::int AS min, max(n)::int AS max FROM (SELECT count(*) AS n ${below("20206")} JOIN team t ON t.unit_id = d.id JOIN team_member m ON m.team_id = t.id GROUP BY t.id) s`),
       ).toEqual({ min: 6, max: 9 });
       expect(await one("SELECT count(*)::int AS n FROM team t JOIN team_member m ON m.team_id = t.id WHERE t.code = 'TCNS-10231'")).toEqual({ n: 16 });
-      // At least 18 months of figures, and some groups have not reported the latest month.
-      expect(await one("SELECT count(DISTINCT period_id)::int AS n FROM data_value")).toEqual({ n: 18 });
+      // Every month from January 2025 to the anchor, and some groups have not reported the anchor month.
+      expect(await one("SELECT min(period_id) AS first, max(period_id) AS last, count(DISTINCT period_id)::int AS n FROM data_value")).toEqual({ first: 202501, last: ANCHOR, n: 23 });
       const reported = await one(
-        "SELECT count(DISTINCT unit_id) FILTER (WHERE period_id = 202610)::int AS latest, count(DISTINCT unit_id) FILTER (WHERE period_id = 202609)::int AS previous FROM data_value v JOIN admin_unit u ON u.id = v.unit_id WHERE u.level = 'RESIDENTIAL_GROUP'",
+        "SELECT count(DISTINCT unit_id) FILTER (WHERE period_id = 202611)::int AS latest, count(DISTINCT unit_id) FILTER (WHERE period_id = 202610)::int AS previous FROM data_value v JOIN admin_unit u ON u.id = v.unit_id WHERE u.level = 'RESIDENTIAL_GROUP'",
       );
       expect(reported.latest).toBeLessThan(reported.previous);
       // Older months are approved; the latest is partly submitted, partly in draft.
-      const states = await client.query("SELECT period_id, status::text, count(*)::int AS n FROM period_report WHERE period_id IN (202605, 202610) GROUP BY 1, 2 ORDER BY 1, 2");
+      const states = await client.query("SELECT period_id, status::text, count(*)::int AS n FROM period_report WHERE period_id IN (202605, 202611) GROUP BY 1, 2 ORDER BY 1, 2");
       expect(states.rows.filter((row) => row.period_id === 202605).map((row) => row.status)).toEqual(["APPROVED"]);
-      expect(states.rows.filter((row) => row.period_id === 202610).map((row) => row.status).sort()).toEqual(["DRAFT", "SUBMITTED"]);
+      expect(states.rows.filter((row) => row.period_id === 202611).map((row) => row.status).sort()).toEqual(["DRAFT", "SUBMITTED"]);
+      // Each report was written after its month ended, and approved after it was written.
+      expect(
+        await one(`SELECT count(*) FILTER (WHERE submitted_at < make_timestamptz(period_id / 100, period_id % 100, 1, 0, 0, 0, 'Asia/Ho_Chi_Minh') + interval '1 month')::int AS early,
+                          count(*) FILTER (WHERE approved_at < submitted_at)::int AS disordered FROM period_report`),
+      ).toEqual({ early: 0, disordered: 0 });
       // No part exceeds its whole.
       expect(
         await one(`SELECT count(*)::int AS n FROM data_value p JOIN data_element pe ON pe.id = p.element_id AND pe.code = 'ADULTS_DIGITAL_SIGNATURE'
@@ -97,7 +105,7 @@ describe("the demo seed", () => {
       ).toEqual({ n: 0 });
       // Hải Dương's online dossier rate over the demo year sits near the 53.51% of the source.
       const haiDuong = await one(`SELECT sum(v.value) FILTER (WHERE e.code = 'DOSSIERS_ONLINE')::float / sum(v.value) FILTER (WHERE e.code = 'DOSSIERS_TOTAL') AS rate
-                                  ${below("30")} JOIN data_value v ON v.unit_id = d.id JOIN data_element e ON e.id = v.element_id WHERE v.period_id BETWEEN 202511 AND 202610`);
+                                  ${below("30")} JOIN data_value v ON v.unit_id = d.id JOIN data_element e ON e.id = v.element_id WHERE v.period_id BETWEEN 202512 AND 202611`);
       expect(haiDuong.rate).toBeGreaterThan(0.51);
       expect(haiDuong.rate).toBeLessThan(0.56);
     } finally {

@@ -22,6 +22,8 @@ import { auditDisagreements, lastAuditId } from "../setup/audit-agreement";
 import { seedDemo, serveApp, type ServedApp } from "./helpers/app-server";
 import { browserAvailable, launchBrowser, signIn } from "./helpers/browser";
 import { storedFigures, unreportedGroups } from "./helpers/demo-groups";
+import { LATEST, LATEST_CODE, PREVIOUS } from "./helpers/demo-months";
+import { addMonths } from "@/lib/periods";
 
 jest.setTimeout(300_000);
 const describeInBrowser = browserAvailable() ? describe : describe.skip;
@@ -107,18 +109,18 @@ async function adminOnImportPage(): Promise<Page> {
 
 describeInBrowser("killing the app in the middle of a write", () => {
   it("loses none or all of a 10,000-row import, and the import goes through once the app is back", async () => {
-    // September and August 2026 of Hải Châu's groups, entered again as March and April 2025 (months with no figures yet).
+    // The two months before the demo's last of Hải Châu's groups, entered again as March and April 2024 (months with no figures: the demo starts in 2025).
     const { rows } = await sql.query(
-      `SELECT u.code AS unit, CASE v.period_id WHEN 202609 THEN '2025-03' ELSE '2025-04' END AS period, e.code AS element, v.value
+      `SELECT u.code AS unit, CASE v.period_id WHEN ${PREVIOUS} THEN '2024-03' ELSE '2024-04' END AS period, e.code AS element, v.value
        FROM data_value v JOIN admin_unit u ON u.id = v.unit_id AND u.level = 'RESIDENTIAL_GROUP' AND u.valid_to IS NULL
        JOIN admin_unit_closure c ON c.descendant_id = u.id JOIN admin_unit d ON d.id = c.ancestor_id AND d.code = '492'
        JOIN data_element e ON e.id = v.element_id AND e.collection_level = 'RESIDENTIAL_GROUP'
-       WHERE v.period_id IN (202609, 202608) ORDER BY v.period_id DESC, u.code, e.code LIMIT 10000`,
+       WHERE v.period_id IN (${PREVIOUS}, ${addMonths(PREVIOUS, -1)}) ORDER BY v.period_id DESC, u.code, e.code LIMIT 10000`,
     );
     expect(rows).toHaveLength(10_000);
     const file = path.join(dir, "ten-thousand.csv");
     writeFileSync(file, `unit_code,period,element_code,value\n${rows.map((row) => `${row.unit},${row.period},${row.element},${row.value}`).join("\n")}\n`);
-    const monthsCount = () => count("SELECT count(*) AS n FROM data_value WHERE period_id IN (202503, 202504)");
+    const monthsCount = () => count("SELECT count(*) AS n FROM data_value WHERE period_id IN (202403, 202404)");
     expect(await monthsCount()).toBe(0);
 
     const page = await adminOnImportPage();
@@ -130,7 +132,7 @@ describeInBrowser("killing the app in the middle of a write", () => {
     await killMidWrite(() => commit.click());
 
     expect(await monthsCount()).toBe(0);
-    expect(await count("SELECT count(*) AS n FROM period_report WHERE period_id IN (202503, 202504)")).toBe(0);
+    expect(await count("SELECT count(*) AS n FROM period_report WHERE period_id IN (202403, 202404)")).toBe(0);
     expect(await count("SELECT count(*) AS n FROM audit_log WHERE id > $1 AND action = 'values.import'", [auditBefore])).toBe(0);
     expect((await verifyRollups()).differences).toEqual([]);
 
@@ -149,28 +151,28 @@ describeInBrowser("killing the app in the middle of a write", () => {
 
   it("loses none or all of a report save, and what was typed is saved once the app is back", async () => {
     const [group] = await unreportedGroups(sql);
-    const previous = await storedFigures(sql, group, 202609);
-    const reportRows = () => count("SELECT count(*) AS n FROM period_report r JOIN admin_unit u ON u.id = r.unit_id WHERE u.code = $1 AND r.period_id = 202610", [group]);
+    const previous = await storedFigures(sql, group, PREVIOUS);
+    const reportRows = () => count("SELECT count(*) AS n FROM period_report r JOIN admin_unit u ON u.id = r.unit_id WHERE u.code = $1 AND r.period_id = $2", [group, LATEST]);
     const reportsBefore = await reportRows();
 
     const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
     const page = await context.newPage();
     await signIn(page, app.baseUrl, "canbo.hoathuantay", DEMO_PASSWORD);
     await page.waitForURL(`${app.baseUrl}/`);
-    await page.goto(`${app.baseUrl}/entry/${group}/2026-10`);
+    await page.goto(`${app.baseUrl}/entry/${group}/${LATEST_CODE}`);
     for (const [code, value] of Object.entries(previous)) await page.fill(`#field-${code}`, String(value));
     await killMidWrite(() => page.getByRole("button", { name: "Lưu số liệu" }).click());
 
-    expect(await storedFigures(sql, group, 202610)).toEqual({});
+    expect(await storedFigures(sql, group, LATEST)).toEqual({});
     expect(await reportRows()).toBe(reportsBefore);
-    expect(await count("SELECT count(*) AS n FROM audit_log WHERE id > $1 AND entity_id LIKE $2", [auditBefore, `${group}/2026-10/%`])).toBe(0);
+    expect(await count("SELECT count(*) AS n FROM audit_log WHERE id > $1 AND entity_id LIKE $2", [auditBefore, `${group}/${LATEST_CODE}/%`])).toBe(0);
     expect((await verifyRollups()).differences).toEqual([]);
 
     // The page said the save did not go through and kept the figures; Try again saves them on the restarted app.
     const alert = page.locator("main").getByRole("alert");
     await alert.getByRole("button", { name: "Thử lại" }).click();
     await page.locator("main").getByRole("status").filter({ hasText: "Đã lưu lúc" }).waitFor();
-    expect(await storedFigures(sql, group, 202610)).toEqual(previous);
+    expect(await storedFigures(sql, group, LATEST)).toEqual(previous);
     expect(await auditDisagreements(sql, auditBefore)).toEqual([]);
     expect((await verifyRollups()).differences).toEqual([]);
     await context.close();

@@ -4,8 +4,16 @@ import type { Page } from "playwright-core";
 import { DEMO_PASSWORD } from "@/prisma/seed/demo-places";
 import { screenshot, signIn } from "./helpers/browser";
 import { appInBrowser, describeInBrowser } from "./helpers/app-in-browser";
+import { LATEST, LATEST_CODE, monthText } from "./helpers/demo-months";
+import { addMonths } from "@/lib/periods";
 
-const PERIOD = "2026-10";
+const PERIOD = LATEST_CODE;
+// The last complete quarter before the demo's last month, and that quarter's last month.
+const QUARTER_END = (() => {
+  const month = addMonths(LATEST, -3);
+  return Math.floor(month / 100) * 100 + Math.ceil((month % 100) / 3) * 3;
+})();
+const QUARTER = `${Math.floor(QUARTER_END / 100)}-Q${(QUARTER_END % 100) / 3}`;
 const HAI_CHAU = "492";
 
 describeInBrowser("the steering committee's dashboard, in Chromium", () => {
@@ -32,7 +40,7 @@ describeInBrowser("the steering committee's dashboard, in Chromium", () => {
     const { rows } = await world.sql.query(
       `WITH RECURSIVE below AS (SELECT id FROM admin_unit WHERE code = $1 UNION ALL SELECT u.id FROM admin_unit u JOIN below b ON u.parent_id = b.id)
        SELECT e.code, sum(v.value)::int AS total FROM data_value v JOIN below b ON b.id = v.unit_id JOIN data_element e ON e.id = v.element_id
-       WHERE v.period_id = 202610 AND e.code IN ('ADULTS', 'ADULTS_DIGITAL_SIGNATURE') GROUP BY e.code`,
+       WHERE v.period_id = ${LATEST} AND e.code IN ('ADULTS', 'ADULTS_DIGITAL_SIGNATURE') GROUP BY e.code`,
       [HAI_CHAU],
     );
     const total = Object.fromEntries(rows.map((row) => [row.code, row.total]));
@@ -43,6 +51,9 @@ describeInBrowser("the steering committee's dashboard, in Chromium", () => {
     const steering = await signedIn("bcd.haichau");
     await steering.goto(`${world.app.baseUrl}/dashboard`);
     await steering.waitForURL(new RegExp(`/dashboard/${HAI_CHAU}`));
+    // With no period in the address: the demo's last month, with figures on its cards.
+    expect(await steering.locator("main h1 + p").textContent()).toContain(monthText(LATEST));
+    expect(await steering.getByTestId("card-DIGITAL_SIGNATURE_RATE").textContent()).toMatch(/\d+,\d%/);
     await steering.goto(`${world.app.baseUrl}/dashboard/${HAI_CHAU}?period=${PERIOD}`);
     const before = await cardFigures(steering, "DIGITAL_SIGNATURE_RATE");
     expect(before).toMatchObject(await districtSums());
@@ -69,18 +80,18 @@ describeInBrowser("the steering committee's dashboard, in Chromium", () => {
 
   it("keeps unit, period and indicator in the URL, drills down to a ward and back up", async () => {
     const page = await signedIn("bcd.haichau");
-    await page.goto(`${world.app.baseUrl}/dashboard/${HAI_CHAU}?period=2026-Q3&indicator=VNEID_RATE`);
+    await page.goto(`${world.app.baseUrl}/dashboard/${HAI_CHAU}?period=${QUARTER}&indicator=VNEID_RATE`);
     await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toContain("Hải Châu");
     await expect(page.locator("#trend-heading").textContent()).resolves.toContain("VNeID");
-    await expect(page.locator("main").textContent()).resolves.toContain("Quý 3/2026");
+    await expect(page.locator("main").textContent()).resolves.toContain(`Quý ${(QUARTER_END % 100) / 3}/${Math.floor(QUARTER_END / 100)}`);
     await screenshot(page, "dashboard-district");
     await page.setViewportSize({ width: 360, height: 740 });
     await screenshot(page, "dashboard-district");
 
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.locator("table").filter({ hasText: "Hạng" }).getByRole("link", { name: "Hòa Thuận Tây" }).click();
-    await page.waitForURL(/\/dashboard\/20206\?period=2026-Q3&indicator=VNEID_RATE/);
-    await expect(page.locator("#completeness-heading").textContent()).resolves.toContain("Tháng 9/2026");
+    await page.waitForURL(new RegExp(`/dashboard/20206\\?period=${QUARTER}&indicator=VNEID_RATE`));
+    await expect(page.locator("#completeness-heading").textContent()).resolves.toContain(monthText(QUARTER_END));
     await screenshot(page, "dashboard-ward");
     await page.setViewportSize({ width: 360, height: 740 });
     await screenshot(page, "dashboard-ward");

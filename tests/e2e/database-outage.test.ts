@@ -13,6 +13,7 @@ import { applyMigrations } from "@/prisma/schema-engine";
 import { signInToApp } from "../bench/bench-app";
 import { seedDemo, serveApp, type ServedApp } from "./helpers/app-server";
 import { startOwnCluster, type OwnCluster } from "./helpers/own-cluster";
+import { LATEST_CODE } from "./helpers/demo-months";
 
 jest.setTimeout(240_000);
 
@@ -66,7 +67,7 @@ describe("a database outage while the app runs", () => {
     const first = await poll("/dashboard/492", (response) => response.status !== 200, 5);
     expect(first.status).toBe(503);
 
-    for (const pathname of ["/dashboard/492", "/units/20206", "/entry/20206/2026-10", "/sign-in", "/search?q=t%E1%BB%95"]) {
+    for (const pathname of ["/dashboard/492", "/units/20206", `/entry/20206/${LATEST_CODE}`, "/sign-in", "/search?q=t%E1%BB%95"]) {
       const response = await get(pathname);
       expect({ pathname, status: response.status }).toEqual({ pathname, status: 503 });
       expect(response.headers.get("retry-after")).toBe("30");

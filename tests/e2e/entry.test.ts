@@ -6,8 +6,9 @@ import { DEMO_PASSWORD } from "@/prisma/seed/demo-places";
 import { followNav, screenshot, signIn } from "./helpers/browser";
 import { appInBrowser, describeInBrowser } from "./helpers/app-in-browser";
 import { storedFigures, unreportedGroups as unreportedGroupsOf } from "./helpers/demo-groups";
+import { LATEST, LATEST_CODE, PREVIOUS } from "./helpers/demo-months";
 
-const PERIOD = "2026-10";
+const PERIOD = LATEST_CODE;
 
 describeInBrowser("entering a month's figures on a 360 px phone, in Chromium", () => {
   const world = appInBrowser({ sql: true });
@@ -26,7 +27,7 @@ describeInBrowser("entering a month's figures on a 360 px phone, in Chromium", (
   it("a ward official enters a month for a residential group that had not reported, and sees the ratios live", async () => {
     const [group] = await unreportedGroups();
     expect(group).toBeDefined();
-    const previous = await figures(group, 202609);
+    const previous = await figures(group, PREVIOUS);
     const { context, page } = await official();
     await page.goto(`${world.app.baseUrl}/units/${group}`);
     await page.getByRole("link", { name: /Nhập số liệu tháng/ }).click();
@@ -38,7 +39,7 @@ describeInBrowser("entering a month's figures on a 360 px phone, in Chromium", (
     await screenshot(page, "entry-filled");
     await page.getByRole("button", { name: "Lưu số liệu" }).click();
     await page.locator("main").getByRole("status").filter({ hasText: "Đã lưu lúc" }).waitFor();
-    expect(await figures(group, 202610)).toEqual(previous);
+    expect(await figures(group, LATEST)).toEqual(previous);
     await context.close();
   });
 
@@ -88,14 +89,14 @@ describeInBrowser("entering a month's figures on a 360 px phone, in Chromium", (
     await second.page.getByRole("heading", { name: /vừa lưu báo cáo này/ }).waitFor();
     await screenshot(second.page, "entry-conflict");
     // Nothing of the second session was written.
-    expect((await figures("20206-03", 202610)).HOUSEHOLDS).toBe(households);
+    expect((await figures("20206-03", LATEST)).HOUSEHOLDS).toBe(households);
 
     // Keep the colleague's merchants, our households.
     await second.page.getByRole("row", { name: /Hộ kinh doanh, tiểu thương/ }).getByRole("radio").nth(1).check();
     await second.page.getByRole("button", { name: "Dùng các số đã chọn" }).click();
     await second.page.getByRole("button", { name: "Lưu số liệu" }).click();
     await second.page.locator("main").getByRole("status").filter({ hasText: "Đã lưu lúc" }).waitFor();
-    expect(await figures("20206-03", 202610)).toMatchObject({ MERCHANTS: merchants + 1, HOUSEHOLDS: households + 2 });
+    expect(await figures("20206-03", LATEST)).toMatchObject({ MERCHANTS: merchants + 1, HOUSEHOLDS: households + 2 });
     await first.context.close();
     await second.context.close();
   });
@@ -108,7 +109,7 @@ describeInBrowser("entering a month's figures on a 360 px phone, in Chromium", (
     await page.waitForURL(/\/units\/20206\/month\/\d{4}-\d{2}$/);
     await page.goto(`${world.app.baseUrl}/units/20206/month/${PERIOD}`);
     const { rows } = await world.sql.query(
-      `SELECT count(DISTINCT v.unit_id)::int AS n FROM data_value v JOIN admin_unit u ON u.id = v.unit_id JOIN admin_unit p ON p.id = u.parent_id AND p.code = '20206' WHERE v.period_id = 202610`,
+      `SELECT count(DISTINCT v.unit_id)::int AS n FROM data_value v JOIN admin_unit u ON u.id = v.unit_id JOIN admin_unit p ON p.id = u.parent_id AND p.code = '20206' WHERE v.period_id = ${LATEST}`,
     );
     await expect(page.getByTestId("completeness-summary").textContent()).resolves.toBe(`${rows[0].n}/53 tổ dân phố/thôn đã báo cáo`);
     const missingList = page.getByRole("region", { name: /chưa báo cáo/ });
@@ -121,7 +122,7 @@ describeInBrowser("entering a month's figures on a 360 px phone, in Chromium", (
   it("the district steering committee approves a submitted report", async () => {
     const { rows } = await world.sql.query(
       `SELECT u.code FROM period_report r JOIN admin_unit u ON u.id = r.unit_id JOIN admin_unit p ON p.id = u.parent_id AND p.code = '20206'
-       WHERE r.period_id = 202610 AND r.status = 'SUBMITTED' ORDER BY u.code LIMIT 1`,
+       WHERE r.period_id = ${LATEST} AND r.status = 'SUBMITTED' ORDER BY u.code LIMIT 1`,
     );
     const code = rows[0].code as string;
     const context = await world.browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -132,7 +133,7 @@ describeInBrowser("entering a month's figures on a 360 px phone, in Chromium", (
     const row = page.getByRole("row", { name: new RegExp(`Tổ dân phố ${Number(code.split("-")[1])}\\b`) });
     await row.getByRole("button", { name: "Duyệt" }).click();
     await row.getByText("Đã duyệt").waitFor();
-    const { rows: after } = await world.sql.query("SELECT r.status::text FROM period_report r JOIN admin_unit u ON u.id = r.unit_id WHERE u.code = $1 AND r.period_id = 202610", [code]);
+    const { rows: after } = await world.sql.query("SELECT r.status::text FROM period_report r JOIN admin_unit u ON u.id = r.unit_id WHERE u.code = $1 AND r.period_id = $2", [code, LATEST]);
     expect(after[0].status).toBe("APPROVED");
     await context.close();
   });
@@ -143,24 +144,24 @@ describeInBrowser("entering a month's figures on a 360 px phone, in Chromium", (
     await page.waitForURL(/\/import$/);
     const dir = mkdtempSync(path.join(os.tmpdir(), "tcns-values-"));
     const bad = path.join(dir, "bad.csv");
-    writeFileSync(bad, "unit_code,period,element_code,value\n20206-04,2025-01,PEOPLE,700\n20206-04,2025-01,ADULTS,-5\n20194-01,2025-01,PEOPLE,600\n");
+    writeFileSync(bad, "unit_code,period,element_code,value\n20206-04,2024-01,PEOPLE,700\n20206-04,2024-01,ADULTS,-5\n20194-01,2024-01,PEOPLE,600\n");
     await page.setInputFiles("#file", bad);
     await page.getByRole("button", { name: "Kiểm tra tệp" }).click();
     const alert = page.locator("main").getByRole("alert");
     await alert.waitFor();
     await expect(alert.textContent()).resolves.toMatch(/Có 2 lỗi; chưa ghi số liệu nào.*3.*value.*không được là số âm.*4.*unit_code.*ngoài phạm vi/s);
     await screenshot(page, "import-values-errors");
-    expect(await figures("20206-04", 202501)).toEqual({});
+    expect(await figures("20206-04", 202401)).toEqual({});
 
     const good = path.join(dir, "good.csv");
-    writeFileSync(good, "unit_code,period,element_code,value\n20206-04,2025-01,PEOPLE,700\n20206-04,2025-01,ADULTS,505\n");
+    writeFileSync(good, "unit_code,period,element_code,value\n20206-04,2024-01,PEOPLE,700\n20206-04,2024-01,ADULTS,505\n");
     await page.setInputFiles("#file", good);
     await page.getByRole("button", { name: "Kiểm tra tệp" }).click();
     await page.locator("main").getByRole("status").filter({ hasText: "Tệp hợp lệ: 2 dòng" }).waitFor();
-    expect(await figures("20206-04", 202501)).toEqual({});
+    expect(await figures("20206-04", 202401)).toEqual({});
     await page.getByRole("button", { name: "Ghi 2 dòng" }).click();
     await page.locator("main").getByRole("status").filter({ hasText: "Đã ghi 2 dòng" }).waitFor();
-    expect(await figures("20206-04", 202501)).toEqual({ PEOPLE: 700, ADULTS: 505 });
+    expect(await figures("20206-04", 202401)).toEqual({ PEOPLE: 700, ADULTS: 505 });
     await context.close();
   });
 

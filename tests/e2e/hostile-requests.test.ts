@@ -14,6 +14,7 @@ import { DEMO_PASSWORD } from "@/prisma/seed/demo-places";
 import { signInToApp } from "../bench/bench-app";
 import { signIn } from "./helpers/browser";
 import { appInBrowser, describeInBrowser } from "./helpers/app-in-browser";
+import { LATEST_CODE } from "./helpers/demo-months";
 
 jest.setTimeout(300_000);
 
@@ -66,10 +67,10 @@ describeInBrowser("hostile requests against the running app", () => {
        WHERE d.level = 'DISTRICT' AND d.code <> '492' AND d.valid_to IS NULL ORDER BY d.code, t.code LIMIT 1`,
     );
     const cases: [who: string, values: Record<string, string>, hidden: string][] = [
-      ["canbo.hoathuantay", { code: other.ward, team: other.team, period: "2026-10", id: String(other.user_id) }, other.ward_name],
-      ["canbo.hoathuantay", { code: other.grp, team: other.team, period: "2026-10", id: String(other.user_id) }, other.ward_name],
-      ["totruong.htt01", { code: other.ward, team: other.team, period: "2026-10", id: String(other.user_id) }, other.ward_name],
-      ["bcd.haichau", { code: far.code, team: far.team, period: "2026-10", id: String(other.user_id) }, far.name],
+      ["canbo.hoathuantay", { code: other.ward, team: other.team, period: LATEST_CODE, id: String(other.user_id) }, other.ward_name],
+      ["canbo.hoathuantay", { code: other.grp, team: other.team, period: LATEST_CODE, id: String(other.user_id) }, other.ward_name],
+      ["totruong.htt01", { code: other.ward, team: other.team, period: LATEST_CODE, id: String(other.user_id) }, other.ward_name],
+      ["bcd.haichau", { code: far.code, team: far.team, period: LATEST_CODE, id: String(other.user_id) }, far.name],
     ];
     const refusals: string[] = [];
     for (const [who, values, hidden] of cases) {
@@ -90,7 +91,7 @@ describeInBrowser("hostile requests against the running app", () => {
   it("takes SQL injection in every filter of every route as plain text: no error, no leak, nothing changed", async () => {
     const counts = async () => (await world.sql.query(`SELECT (SELECT count(*) FROM data_value) AS v, (SELECT count(*) FROM app_user) AS u, (SELECT count(*) FROM admin_unit) AS a`)).rows[0];
     const before = await counts();
-    const templates = routeTemplates().map((template) => template.replace("[code]", "492").replace("[period]", "2026-10").replace("[id]", "1"));
+    const templates = routeTemplates().map((template) => template.replace("[code]", "492").replace("[period]", LATEST_CODE).replace("[id]", "1"));
     const failures: string[] = [];
     for (const injection of INJECTIONS) {
       const query = new URLSearchParams(FILTERS.map((name) => [name, injection])).toString();
@@ -128,7 +129,7 @@ describeInBrowser("hostile requests against the running app", () => {
     });
     await signIn(page, world.app.baseUrl, "admin", DEMO_PASSWORD);
     await page.waitForURL(`${world.app.baseUrl}/`);
-    const pages = ["/units/20206", "/units/20206-01", `/teams/${team.code}`, "/dashboard/20206", `/search?q=${encodeURIComponent("Tổ 1")}`, `/search?q=${encodeURIComponent(XSS[0])}`, "/admin/users", "/admin/audit?action=test.xss", "/entry/20206-01/2026-10"];
+    const pages = ["/units/20206", "/units/20206-01", `/teams/${team.code}`, "/dashboard/20206", `/search?q=${encodeURIComponent("Tổ 1")}`, `/search?q=${encodeURIComponent(XSS[0])}`, "/admin/users", "/admin/audit?action=test.xss", `/entry/20206-01/${LATEST_CODE}`];
     for (const pathname of pages) {
       await page.goto(`${world.app.baseUrl}${pathname}`);
       tally.xssPages += 1;

@@ -15,10 +15,11 @@ import type { Locale } from "@/lib/format";
 import { followNav, signIn } from "./helpers/browser";
 import { appInBrowser, describeInBrowser, type AppInBrowser } from "./helpers/app-in-browser";
 import { storedFigures, unreportedGroups } from "./helpers/demo-groups";
+import { LATEST, LATEST_CODE, PREVIOUS } from "./helpers/demo-months";
 import { problemsAtBothWidths } from "./helpers/page-checks";
 import { BUDGETED_ROUTES, FIRST_LOAD_BUDGET_BYTES, firstLoadJs } from "./helpers/first-load-js";
 
-const PERIOD = "2026-10";
+const PERIOD = LATEST_CODE;
 const CATALOGUE = { vi, en } as const;
 
 /** "Nhập số liệu tháng {month}" with its placeholders as wildcards, for matching a label. */
@@ -35,7 +36,7 @@ describeInBrowser("each role's main journey, checked for accessibility at 360 an
   describe.each(["vi", "en"] as const)("in %s", (locale: Locale) => journeys(world, locale));
 
   it("keeps the dashboard and the entry form within 250 KB of script, the charts out of the first load, and links unprefetched", async () => {
-    for (const [name, path, username] of [["dashboard", "/dashboard/492", "bcd.haichau"], ["entry", "/entry/20206-01/2026-10", "canbo.hoathuantay"]] as const) {
+    for (const [name, path, username] of [["dashboard", "/dashboard/492", "bcd.haichau"], ["entry", `/entry/20206-01/${LATEST_CODE}`, "canbo.hoathuantay"]] as const) {
       const context = await world.browser.newContext({ viewport: { width: 360, height: 740 } });
       const page = await context.newPage();
       await signIn(page, world.app.baseUrl, username, DEMO_PASSWORD);
@@ -125,13 +126,13 @@ function journeys(world: AppInBrowser, locale: Locale): void {
     await page.waitForURL(new RegExp(`/entry/${group}/${PERIOD}$`));
     problems.push(...(await problemsAtBothWidths(page, `${locale}-entry`)));
 
-    const previous = await storedFigures(world.sql, group, 202609);
+    const previous = await storedFigures(world.sql, group, PREVIOUS);
     for (const [code, value] of Object.entries(previous)) await page.fill(`#field-${code}`, String(value));
     await page.getByRole("button", { name: M.entry.save }).click();
     await page.locator("main").getByRole("status").filter({ hasText: label(M.entry.saved) }).waitFor();
     problems.push(...(await problemsAtBothWidths(page, `${locale}-entry-saved`)));
     const { rows: saved } = await world.sql.query(
-      "SELECT count(*)::int AS n FROM data_value v JOIN admin_unit u ON u.id = v.unit_id WHERE u.code = $1 AND v.period_id = 202610",
+      `SELECT count(*)::int AS n FROM data_value v JOIN admin_unit u ON u.id = v.unit_id WHERE u.code = $1 AND v.period_id = ${LATEST}`,
       [group],
     );
     expect(saved[0].n).toBe(Object.keys(previous).length);

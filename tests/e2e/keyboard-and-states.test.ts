@@ -11,8 +11,10 @@ import { DEMO_PASSWORD } from "@/prisma/seed/demo-places";
 import { signIn } from "./helpers/browser";
 import { appInBrowser, describeInBrowser } from "./helpers/app-in-browser";
 import { storedFigures, unreportedGroups } from "./helpers/demo-groups";
+import { LATEST, LATEST_CODE, PREVIOUS } from "./helpers/demo-months";
+import { addMonths, periodCode } from "@/lib/periods";
 
-const PERIOD = "2026-10";
+const PERIOD = LATEST_CODE;
 
 /** What the focused element is, and whether a sighted keyboard user can see that it has the focus. */
 async function focusState(page: Page): Promise<{ id: string; tag: string; text: string; visible: boolean }> {
@@ -46,13 +48,13 @@ describeInBrowser("keyboard use, and what the pages say when there is nothing or
   /** The first group of the ward with October still to report, and its September figures. A test that saves it takes it off the list. */
   async function unreportedGroup(): Promise<{ code: string; previous: Record<string, number> }> {
     const [code] = await unreportedGroups(world.sql);
-    return { code, previous: await storedFigures(world.sql, code, 202609) };
+    return { code, previous: await storedFigures(world.sql, code, PREVIOUS) };
   }
 
   async function storedValue(unitCode: string, elementCode: string): Promise<number | null> {
     const { rows } = await world.sql.query(
       `SELECT v.value FROM data_value v JOIN admin_unit u ON u.id = v.unit_id JOIN data_element e ON e.id = v.element_id
-       WHERE u.code = $1 AND e.code = $2 AND v.period_id = 202610`,
+       WHERE u.code = $1 AND e.code = $2 AND v.period_id = ${LATEST}`,
       [unitCode, elementCode],
     );
     return rows[0]?.value ?? null;
@@ -130,7 +132,7 @@ describeInBrowser("keyboard use, and what the pages say when there is nothing or
   it("a month nobody has reported yet shows every group as missing, with the leader to call", async () => {
     const page = await officialOnPhone();
     // The month under way: nobody has reported it yet.
-    await page.goto(`${world.app.baseUrl}/units/20206/month/2026-11`);
+    await page.goto(`${world.app.baseUrl}/units/20206/month/${periodCode(addMonths(LATEST, 1))}`);
     const main = page.locator("main");
     const { rows } = await world.sql.query(
       `SELECT count(*)::int AS n FROM admin_unit u JOIN admin_unit p ON p.id = u.parent_id AND p.code = '20206' WHERE u.valid_to IS NULL`,
@@ -168,11 +170,11 @@ describeInBrowser("keyboard use, and what the pages say when there is nothing or
   });
 
   it("a save refused because the report was approved meanwhile says why and who can reopen it, keeping the typed figure", async () => {
-    // A group whose October report is still a draft, corrected by one adult.
+    // A group whose report of the demo's last month is still a draft, corrected by one adult.
     const { rows } = await world.sql.query(
       `SELECT u.code, v.value FROM admin_unit u JOIN admin_unit p ON p.id = u.parent_id AND p.code = '20206'
-       JOIN data_value v ON v.unit_id = u.id AND v.period_id = 202610 JOIN data_element e ON e.id = v.element_id AND e.code = 'ADULTS'
-       JOIN period_report r ON r.unit_id = u.id AND r.period_id = 202610 AND r.status = 'DRAFT' ORDER BY u.code LIMIT 1`,
+       JOIN data_value v ON v.unit_id = u.id AND v.period_id = ${LATEST} JOIN data_element e ON e.id = v.element_id AND e.code = 'ADULTS'
+       JOIN period_report r ON r.unit_id = u.id AND r.period_id = ${LATEST} AND r.status = 'DRAFT' ORDER BY u.code LIMIT 1`,
     );
     const { code: group, value: stored } = rows[0] as { code: string; value: number };
     const typed = String(stored + 1);
@@ -181,7 +183,7 @@ describeInBrowser("keyboard use, and what the pages say when there is nothing or
     await page.fill("#field-ADULTS", typed);
     // Meanwhile the level above approves the month.
     await world.sql.query(
-      "UPDATE period_report SET status = 'APPROVED' WHERE period_id = 202610 AND unit_id = (SELECT id FROM admin_unit WHERE code = $1)",
+      `UPDATE period_report SET status = 'APPROVED' WHERE period_id = ${LATEST} AND unit_id = (SELECT id FROM admin_unit WHERE code = $1)`,
       [group],
     );
     await page.getByRole("button", { name: vi.entry.save }).click();

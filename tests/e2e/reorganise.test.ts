@@ -2,9 +2,11 @@ import type { BrowserContext, Page } from "playwright-core";
 import { DEMO_PASSWORD } from "@/prisma/seed/demo-places";
 import { followNav, screenshot, signIn } from "./helpers/browser";
 import { appInBrowser, describeInBrowser } from "./helpers/app-in-browser";
+import { LATEST, LATEST_CODE } from "./helpers/demo-months";
+import { addMonths, periodCode } from "@/lib/periods";
 
 describeInBrowser("reorganising the map, in Chromium", () => {
-  const world = appInBrowser();
+  const world = appInBrowser({ sql: true });
 
   async function signedIn(username: string, width = 1280): Promise<{ context: BrowserContext; page: Page }> {
     const context = await world.browser.newContext({ viewport: { width, height: 900 } });
@@ -18,7 +20,7 @@ describeInBrowser("reorganising the map, in Chromium", () => {
     const { context, page } = await signedIn("bcd.haichau", 360);
     await followNav(page, "Sắp xếp địa giới");
     await page.waitForURL(/\/admin\/reorganise/);
-    await page.fill("#effectiveOn", "2026-11-01");
+    await page.fill("#effectiveOn", periodCode(addMonths(LATEST, 1)));
     await page.fill("#decisionRef", "15/QĐ-UBND");
     await page.fill("#reason", "Sáp nhập tổ dân phố theo nghị quyết của phường");
     // Different levels: refused, nothing written.
@@ -36,7 +38,7 @@ describeInBrowser("reorganising the map, in Chromium", () => {
     await expect(preview.textContent()).resolves.toContain("Xem trước");
     const main = page.locator("main");
     await expect(main.textContent()).resolves.toContain("Ngừng hoạt động");
-    await expect(main.textContent()).resolves.toMatch(/tháng 10\/2026/);
+    await expect(main.textContent()).resolves.toContain(`tháng ${LATEST % 100}/${Math.floor(LATEST / 100)}`);
     // The form shows what was previewed (a form reset once put the radio buttons back on screen).
     await expect(page.getByRole("radio", { name: "Đơn vị có sẵn" }).isChecked()).resolves.toBe(true);
     await screenshot(page, "reorganise-preview");
@@ -49,9 +51,9 @@ describeInBrowser("reorganising the map, in Chromium", () => {
     await page.goto(`${world.app.baseUrl}/units/20194-39`);
     await expect(page.locator("#history-heading").textContent()).resolves.toContain("Lịch sử địa giới");
     await expect(main.textContent()).resolves.toContain("Kế thừa bởi:");
-    await page.goto(`${world.app.baseUrl}/dashboard/20194?period=2026-10&map=then`);
+    await page.goto(`${world.app.baseUrl}/dashboard/20194?period=${LATEST_CODE}&map=then`);
     await expect(main.textContent()).resolves.toContain("Tổ dân phố 39");
-    await page.goto(`${world.app.baseUrl}/dashboard/20194?period=2026-10&map=now`);
+    await page.goto(`${world.app.baseUrl}/dashboard/20194?period=${LATEST_CODE}&map=now`);
     await expect(main.locator("#children-heading").waitFor().then(() => main.textContent())).resolves.not.toContain("Tổ dân phố 39");
     await context.close();
   });
@@ -76,8 +78,16 @@ describeInBrowser("reorganising the map, in Chromium", () => {
     expect(nowRows).toContain("Trần Phú");
     expect(nowRows).toContain("Cẩm Giàng");
     expect(nowRows).not.toContain("Nguyễn Trãi");
-    expect(await main.textContent()).toContain("2.563 / 16.690");
-    expect(then).toContain("2.563 / 16.690");
+    // The province's digital-signature figures of June 2025, summed from the raw values of every unit below it then and now.
+    const { rows } = await world.sql.query(
+      `SELECT sum(v.value) FILTER (WHERE e.code = 'ADULTS_DIGITAL_SIGNATURE')::int AS signatures, sum(v.value) FILTER (WHERE e.code = 'ADULTS')::int AS adults
+       FROM data_value v JOIN data_element e ON e.id = v.element_id JOIN admin_unit_closure c ON c.descendant_id = v.unit_id
+       JOIN admin_unit p ON p.id = c.ancestor_id AND p.code = '30' WHERE v.period_id = 202506`,
+    );
+    const figures = `${rows[0].signatures.toLocaleString("vi-VN")} / ${rows[0].adults.toLocaleString("vi-VN")}`;
+    expect(rows[0].adults).toBeGreaterThan(10_000);
+    expect(await main.textContent()).toContain(figures);
+    expect(then).toContain(figures);
     await context.close();
   });
 });

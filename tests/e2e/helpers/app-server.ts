@@ -13,6 +13,7 @@ import { waitForServer } from "@/lib/cli/http-probe";
 export { httpRequest } from "@/lib/cli/http-probe";
 import { seedDatabase } from "@/prisma/seed/seed";
 import { createTestDatabase, type TestDatabase } from "../../setup/test-database";
+import { LATEST } from "./demo-months";
 
 export interface TestApp {
   baseUrl: string;
@@ -74,7 +75,7 @@ export async function serveApp(databaseUrl: string, options: ServeOptions = {}):
 export async function seedDemo(databaseUrl: string): Promise<void> {
   const prisma = createPrismaClient(databaseUrl);
   try {
-    await seedDatabase(prisma, { demo: true });
+    await seedDatabase(prisma, { demo: true, anchor: LATEST });
   } finally {
     await prisma.$disconnect();
   }

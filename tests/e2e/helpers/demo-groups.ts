@@ -4,9 +4,10 @@
  * again, those figures raise no "changed a lot" warning).
  */
 import type { Client } from "pg";
+import { LATEST, PREVIOUS } from "./demo-months";
 
 /** Groups of the ward that reported `previous` but nothing yet for `month`, by code. A test that saves one takes it off the list. */
-export async function unreportedGroups(sql: Client, wardCode = "20206", month = 202610, previous = 202609): Promise<string[]> {
+export async function unreportedGroups(sql: Client, wardCode = "20206", month = LATEST, previous = PREVIOUS): Promise<string[]> {
   const { rows } = await sql.query(
     `SELECT u.code FROM admin_unit u JOIN admin_unit p ON p.id = u.parent_id AND p.code = $1
      WHERE NOT EXISTS (SELECT 1 FROM data_value v WHERE v.unit_id = u.id AND v.period_id = $2)
