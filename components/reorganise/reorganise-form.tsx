@@ -4,7 +4,8 @@ import { useState, useTransition } from "react";
 import { useActionStateOfflineSafe } from "@/components/ui/use-action-state-offline-safe";
 import { useTranslations } from "next-intl";
 import { TextField } from "@/components/ui/text-field";
-import type { reorganiseAction } from "@/app/(app)/admin/reorganise/actions";
+import type { findUnitsAction, reorganiseAction } from "@/app/(app)/admin/reorganise/actions";
+import { UnitFinder } from "./unit-finder";
 import { ReorganisationPreviewView } from "./reorganisation-preview";
 
 type State = Awaited<ReturnType<typeof reorganiseAction>> | null;
@@ -29,7 +30,7 @@ const emptyPart = (): Part => ({ mode: "new", code: "", name: "", kind: "", shar
  * (the server runs it and rolls it back), and only that previewed change can
  * then be confirmed. Editing anything after the preview asks for a new one.
  */
-export function ReorganiseForm({ action }: { action: (state: State, data: FormData) => Promise<State> }) {
+export function ReorganiseForm({ action, findUnits }: { action: (state: State, data: FormData) => Promise<State>; findUnits: typeof findUnitsAction }) {
   const t = useTranslations("reorganise");
   const [state, formAction, pending] = useActionStateOfflineSafe(action, null);
   const [, startTransition] = useTransition();
@@ -45,6 +46,17 @@ export function ReorganiseForm({ action }: { action: (state: State, data: FormDa
   const [parts, setParts] = useState<Part[]>([emptyPart(), emptyPart()]);
   const set = (name: string) => (event: React.ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) => setFields({ ...fields, [name]: event.target.value });
   const value = (name: string) => fields[name] ?? "";
+  /** A code field with its finder: a picked unit's code replaces the field, or joins the list in a field of several codes. */
+  const codeField = (name: string, label: string, options: { several?: boolean; hint?: string; errorKey?: string; required?: boolean } = {}) => (
+    <div>
+      <TextField id={name} label={label} hint={options.hint} value={value(name)} onChange={set(name)} errors={errors(options.errorKey ?? name)} required={options.required ?? true} />
+      <UnitFinder
+        find={findUnits}
+        forField={label}
+        onPick={(code) => setFields((current) => ({ ...current, [name]: options.several && current[name]?.trim() ? `${current[name].trim().replace(/[,;]$/, "")}, ${code}` : code }))}
+      />
+    </div>
+  );
   const errors = (prefix: string) => {
     if (!state || state.ok) return undefined;
     const found = Object.entries(("fieldErrors" in state ? state.fieldErrors : undefined) ?? {}).filter(([key]) => key === prefix || key.startsWith(`${prefix}.`)).flatMap(([, messages]) => messages);
@@ -94,24 +106,24 @@ export function ReorganiseForm({ action }: { action: (state: State, data: FormDa
         </fieldset>
 
         <div className="grid gap-3 sm:grid-cols-3">
-          <TextField id="effectiveOn" label={t("effectiveOn")} hint={t("effectiveOnHint")} type="date" value={value("effectiveOn")} onChange={set("effectiveOn")} errors={errors("effectiveOn")} required />
+          <TextField id="effectiveOn" label={t("effectiveOn")} hint={t("effectiveOnHint")} type="month" placeholder="2025-07" value={value("effectiveOn")} onChange={set("effectiveOn")} errors={errors("effectiveOn")} required />
           <TextField id="decisionRef" label={t("decisionRef")} hint={t("decisionRefHint")} value={value("decisionRef")} onChange={set("decisionRef")} errors={errors("decisionRef")} required />
           <TextField id="reason" label={t("reason")} value={value("reason")} onChange={set("reason")} errors={errors("reason")} required />
         </div>
 
-        {(kind === "RENAME" || kind === "MOVE") && <TextField id="unitCode" label={t("unitCode")} value={value("unitCode")} onChange={set("unitCode")} errors={errors("unitCode")} required />}
+        {(kind === "RENAME" || kind === "MOVE") && codeField("unitCode", t("unitCode"))}
         {kind === "RENAME" && (
           <div className="grid gap-3 sm:grid-cols-2">
             <TextField id="newName" label={t("newName")} value={value("newName")} onChange={set("newName")} errors={errors("newName")} />
             <TextField id="newCode" label={t("newCode")} value={value("newCode")} onChange={set("newCode")} errors={errors("newCode")} />
           </div>
         )}
-        {kind === "MOVE" && <TextField id="newParentCode" label={t("newParentCode")} value={value("newParentCode")} onChange={set("newParentCode")} errors={errors("newParentCode")} required />}
-        {kind === "ABOLISH_LEVEL" && <TextField id="districtCodes" label={t("districtCodes")} hint={t("codesHint")} value={value("districtCodes")} onChange={set("districtCodes")} errors={errors("districtCodes")} required />}
+        {kind === "MOVE" && codeField("newParentCode", t("newParentCode"))}
+        {kind === "ABOLISH_LEVEL" && codeField("districtCodes", t("districtCodes"), { several: true, hint: t("codesHint") })}
 
         {kind === "MERGE" && (
           <>
-            <TextField id="sourceCodes" label={t("sourceCodes")} hint={t("codesHint")} value={value("sourceCodes")} onChange={set("sourceCodes")} errors={errors("sourceCodes")} required />
+            {codeField("sourceCodes", t("sourceCodes"), { several: true, hint: t("codesHint") })}
             <fieldset className="rounded-md border border-slate-200 p-3">
               <legend className="px-1 font-medium">{t("into")}</legend>
               <div className="mb-2 flex flex-wrap gap-3">
@@ -123,12 +135,16 @@ export function ReorganiseForm({ action }: { action: (state: State, data: FormDa
                 ))}
               </div>
               <div className="grid gap-3 sm:grid-cols-2">
-                <TextField id="intoCode" label={value("into") === "new" ? t("newUnitCode") : t("existingCode")} value={value("intoCode")} onChange={set("intoCode")} errors={errors("into")} required />
+                {value("into") === "new" ? (
+                  <TextField id="intoCode" label={t("newUnitCode")} value={value("intoCode")} onChange={set("intoCode")} errors={errors("into")} required />
+                ) : (
+                  codeField("intoCode", t("existingCode"), { errorKey: "into" })
+                )}
                 {value("into") === "new" && (
                   <>
                     <TextField id="intoName" label={t("newUnitName")} value={value("intoName")} onChange={set("intoName")} required />
                     <TextField id="intoKind" label={t("newUnitKind")} hint={t("newUnitKindHint")} value={value("intoKind")} onChange={set("intoKind")} required />
-                    <TextField id="intoParent" label={t("parentCode")} hint={t("parentCodeHint")} value={value("intoParent")} onChange={set("intoParent")} />
+                    {codeField("intoParent", t("parentCode"), { hint: t("parentCodeHint"), required: false })}
                   </>
                 )}
               </div>
@@ -138,7 +154,7 @@ export function ReorganiseForm({ action }: { action: (state: State, data: FormDa
 
         {kind === "SPLIT" && (
           <>
-            <TextField id="sourceCode" label={t("sourceCode")} value={value("sourceCode")} onChange={set("sourceCode")} errors={errors("sourceCode")} required />
+            {codeField("sourceCode", t("sourceCode"))}
             {errors("parts") && <p className="text-sm text-red-700">{errors("parts")!.join(" ")}</p>}
             {parts.map((part, index) => (
               <fieldset key={index} className="rounded-md border border-slate-200 p-3">

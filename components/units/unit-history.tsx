@@ -2,12 +2,13 @@ import Link from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 import { formatDate, formatPercent, type Locale } from "@/lib/format";
 import type { LineageLink, UnitHistoryEntry } from "@/lib/reorganisation/unit-lineage";
+import { unitDisplayName } from "@/lib/units/display-name";
 
 /** What a unit became, what it took in, and the decisions that changed it: nothing of the old map is lost from view. */
 export async function UnitHistory({ closedOn, successors, predecessors, history, locale }: { closedOn: Date | null; successors: LineageLink[]; predecessors: LineageLink[]; history: UnitHistoryEntry[]; locale: Locale }) {
   const t = await getTranslations("reorganise");
   const unitLink = (link: LineageLink) => (
-    <Link href={`/units/${encodeURIComponent(link.code)}`} className="text-brand-700 underline">{`${link.kind} ${link.name}`}</Link>
+    <Link href={`/units/${encodeURIComponent(link.code)}`} className="text-brand-700 underline">{unitDisplayName(link)}</Link>
   );
   if (!closedOn && successors.length === 0 && predecessors.length === 0 && history.length === 0) return null;
   return (

@@ -2,6 +2,7 @@
 import { db } from "../db";
 import type { ReorganisationKind } from "../generated/prisma/enums";
 import { authorizeListing, type Actor } from "../auth/authorize";
+import { unitDisplayName } from "../units/display-name";
 
 export interface ReorganisationListing {
   id: number;
@@ -25,8 +26,8 @@ export async function listReorganisations(actor: Actor, limit = 50): Promise<Reo
       UNION SELECT h.reorganisation_id FROM unit_parent_history h JOIN admin_unit_closure c ON c.descendant_id = h.unit_id WHERE c.ancestor_id = ${actor.scopeUnitId}
     )
     ORDER BY r.effective_on DESC, r.id DESC LIMIT ${limit}`;
-  const links = await db.$queryRaw<{ reorganisation_id: number; from_name: string; to_name: string; weight: string }[]>`
-    SELECT l.reorganisation_id, f.kind || ' ' || f.name AS from_name, t.kind || ' ' || t.name AS to_name, l.weight::text
+  const links = await db.$queryRaw<{ reorganisation_id: number; from_kind: string; from_name: string; to_kind: string; to_name: string; weight: string }[]>`
+    SELECT l.reorganisation_id, f.kind AS from_kind, f.name AS from_name, t.kind AS to_kind, t.name AS to_name, l.weight::text
     FROM unit_lineage l JOIN admin_unit f ON f.id = l.from_unit_id JOIN admin_unit t ON t.id = l.to_unit_id
     WHERE l.reorganisation_id = ANY(${rows.map((row) => row.id)}::int[]) ORDER BY l.reorganisation_id, f.name`;
   return rows.map((row) => ({
@@ -37,6 +38,10 @@ export async function listReorganisations(actor: Actor, limit = 50): Promise<Reo
     reason: row.reason,
     actorName: row.actor_name,
     createdAt: row.created_at,
-    lineage: links.filter((link) => link.reorganisation_id === row.id).map((link) => ({ from: link.from_name, to: link.to_name, weight: Number(link.weight) })),
+    lineage: links.filter((link) => link.reorganisation_id === row.id).map((link) => ({
+        from: unitDisplayName({ kind: link.from_kind, name: link.from_name }),
+        to: unitDisplayName({ kind: link.to_kind, name: link.to_name }),
+        weight: Number(link.weight),
+      })),
   }));
 }

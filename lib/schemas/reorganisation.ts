@@ -33,7 +33,7 @@ const effectiveOn = z
     const match = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(value);
     const period = match ? parsePeriodCode(`${match[1]}-${match[2]}`) : null;
     if (!match || period === null) {
-      ctx.addIssue({ code: "custom", message: "Ngày hiệu lực: nhập theo dạng năm-tháng-ngày, ví dụ 2025-07-01." });
+      ctx.addIssue({ code: "custom", message: "Ngày hiệu lực: chọn tháng bắt đầu có hiệu lực, dạng năm-tháng, ví dụ 2025-07." });
       return z.NEVER;
     }
     if (match[3] !== undefined && match[3] !== "01") {

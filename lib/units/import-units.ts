@@ -12,6 +12,7 @@ import { UNIT_CSV_COLUMNS, unitRowSchema, type UnitRow } from "../schemas/unit-i
 import { writeAuditLog } from "../audit/write-audit-log";
 import { authorize, type Actor } from "../auth/authorize";
 import { ALLOWED_PARENT_LEVELS, LEVEL_LABEL, UNIT_LEVELS } from "./levels";
+import { unitDisplayName } from "./display-name";
 
 export interface RowError {
   line: number;
@@ -74,7 +75,7 @@ export async function importUnitsCsv(actor: Actor, content: Uint8Array | string)
         errors.push({
           line: row.line,
           column: "code",
-          message: `Mã "${row.code}" đã có (${current.kind} ${current.name}) với thông tin khác. Đổi tên hoặc chuyển đơn vị phải làm bằng chức năng tổ chức lại.`,
+          message: `Mã "${row.code}" đã có (${unitDisplayName(current)}) với thông tin khác. Đổi tên hoặc chuyển đơn vị phải làm bằng chức năng tổ chức lại.`,
         });
       continue;
     }

@@ -107,6 +107,10 @@ const ACTION_CASES: Record<string, { inScope: Case; outOfScope?: Case; insideOve
     inScope: () => [null, form({ intent: "preview", payload: reorganisation(["D1"], "D2") })],
     outOfScope: () => [null, form({ intent: "preview", payload: reorganisation(["Z11"], "D2") })],
   },
+  // A lookup: the scope is in its query (units outside it are never found: search-registry.test.ts), so only the role decides.
+  "app/(app)/admin/reorganise/actions.ts#findUnitsAction": {
+    inScope: () => ["Thôn D1"],
+  },
   "app/(app)/admin/units/import/actions.ts#importUnitsAction": {
     // Re-importing a unit exactly as it is: allowed means "nothing to change", never a write.
     inScope: () => [null, form({ file: new File(["code,name,level,kind,parent_code\nA,Tỉnh A,PROVINCE,Tỉnh,\n"], "units.csv", { type: "text/csv" }) })],

@@ -1,6 +1,6 @@
 import { db } from "@/lib/db";
 import { foldVietnamese } from "@/lib/text";
-import { searchRegistry } from "@/lib/search/search-registry";
+import { findUnitsByName, searchRegistry } from "@/lib/search/search-registry";
 import { seedDatabase } from "@/prisma/seed/seed";
 
 const national = { id: null, username: "system", role: "ADMIN" as const, scopeUnitId: null };
@@ -40,5 +40,18 @@ describe("search without diacritics", () => {
     expect((await searchRegistry(national, "%")).units).toEqual([]);
     expect((await searchRegistry(national, "_a")).units).toEqual([]);
     expect(await searchRegistry(national, "h")).toMatchObject({ units: [], members: [] });
+  });
+
+  it("finds units for a code field by name, with their parent, only inside the user's scope", async () => {
+    const district = await db.adminUnit.findUniqueOrThrow({ where: { code: "492" } });
+    const steering = { id: null, username: "bcd", role: "STEERING" as const, scopeUnitId: district.id };
+    const found = await findUnitsByName(steering, "to dan pho 39");
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.every((unit) => unit.name === "Tổ dân phố 39" && unit.parent_kind === "Phường")).toBe(true);
+    expect(await findUnitsByName(steering, "hoa thuan tay")).toEqual([expect.objectContaining({ code: "20206", parent_name: "Hải Châu" })]);
+    // Cự Khê is in Hà Nội, outside Hải Châu.
+    expect(await findUnitsByName(steering, "cu khe")).toEqual([]);
+    expect((await findUnitsByName(national, "cu khe")).map((unit) => unit.code)).toContain("10231");
+    expect(await findUnitsByName(steering, "c")).toEqual([]);
   });
 });

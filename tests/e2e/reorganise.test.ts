@@ -46,11 +46,15 @@ describeInBrowser("reorganising the map, in Chromium", () => {
     await page.getByRole("button", { name: "Xác nhận thực hiện" }).click();
     await main.getByRole("status").filter({ hasText: "Đã thực hiện" }).waitFor();
     await expect(main.textContent()).resolves.toContain("Các lần sắp xếp đã ghi nhận");
+    // Names follow one rule: "Tổ dân phố 39", never "Tổ dân phố Tổ dân phố 39".
+    await expect(main.textContent()).resolves.toContain("Tổ dân phố 39 → Tổ dân phố 38");
+    await expect(main.textContent()).resolves.not.toContain("Tổ dân phố Tổ dân phố");
 
     // The old group's page says what became of it; its dashboard opens on the map of its time.
     await page.goto(`${world.app.baseUrl}/units/20194-39`);
     await expect(page.locator("#history-heading").textContent()).resolves.toContain("Lịch sử địa giới");
     await expect(main.textContent()).resolves.toContain("Kế thừa bởi:");
+    await expect(main.textContent()).resolves.not.toContain("Tổ dân phố Tổ dân phố");
     await page.goto(`${world.app.baseUrl}/dashboard/20194?period=${LATEST_CODE}&map=then`);
     await expect(main.textContent()).resolves.toContain("Tổ dân phố 39");
     await page.goto(`${world.app.baseUrl}/dashboard/20194?period=${LATEST_CODE}&map=now`);

@@ -4,7 +4,7 @@ import { roleAllows } from "@/lib/auth/policy";
 import { listReorganisations } from "@/lib/reorganisation/list-reorganisations";
 import { formatDate, formatPercent, isLocale } from "@/lib/format";
 import { ReorganiseForm } from "@/components/reorganise/reorganise-form";
-import { reorganiseAction } from "./actions";
+import { findUnitsAction, reorganiseAction } from "./actions";
 
 export default async function ReorganisePage() {
   const user = await requireUser();
@@ -24,7 +24,7 @@ export default async function ReorganisePage() {
     <>
       <h1 className="text-2xl font-bold text-brand-900">{t("title")}</h1>
       <p className="mb-4 max-w-3xl text-slate-700">{t(user.role === "ADMIN" ? "introAdmin" : "introSteering")}</p>
-      <ReorganiseForm action={reorganiseAction} />
+      <ReorganiseForm action={reorganiseAction} findUnits={findUnitsAction} />
       <section aria-labelledby="done-heading" className="mt-8">
         <h2 id="done-heading" className="mb-2 text-xl font-semibold">{t("listTitle")}</h2>
         {history.length === 0 ? (
