@@ -24,7 +24,11 @@ describeInBrowser("reorganising the map, in Chromium", () => {
     await page.fill("#decisionRef", "15/QĐ-UBND");
     await page.fill("#reason", "Sáp nhập tổ dân phố theo nghị quyết của phường");
     // Different levels: refused, nothing written.
-    await page.fill("#sourceCodes", "20194, 20194-40");
+    // A code picked by name: the ward, typed without diacritics, joins the group already typed.
+    await page.fill("#sourceCodes", "20194-40");
+    await page.getByLabel(/Gõ tên để tìm \(ô «Mã các đơn vị/).fill("thanh binh");
+    await page.getByRole("button", { name: /^Phường Thanh Bình · Quận Hải Châu \(20194\)$/ }).click();
+    await expect(page.inputValue("#sourceCodes")).resolves.toBe("20194-40, 20194");
     await page.getByRole("radio", { name: "Đơn vị có sẵn" }).check();
     await page.fill("#intoCode", "20194-38");
     await page.getByRole("button", { name: "Xem trước" }).click();
