@@ -127,7 +127,7 @@ async function checkDashboard(baseUrl) {
   const card = /data-testid="card-DIGITAL_SIGNATURE_RATE"[\s\S]*?(\d{1,3},\d%)/.exec(html);
   if (!card) fail("the dashboard shows no percentage on the digital-signature card (empty demo?)");
   if (html.includes("Chưa có số liệu nào cho")) fail("the dashboard shows the empty-state banner");
-  const month = /Bảng theo dõi · ([^<]+)</.exec(html)?.[1] ?? "?";
+  const month = /Tháng \d{1,2}\/\d{4}/.exec(html)?.[0] ?? "?";
   say(`/dashboard of ${USER}: ${month}, digital signatures ${card[1]}`);
 }
 
