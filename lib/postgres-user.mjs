@@ -33,7 +33,7 @@ export function postgresIds() {
 }
 
 /** The nearest folder of `target` (itself or an ancestor) that exists. */
-function nearestExisting(target) {
+export function nearestExisting(target) {
   let current = path.resolve(target);
   while (!existsSync(current)) current = path.dirname(current);
   return current;
