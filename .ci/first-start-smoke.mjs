@@ -10,7 +10,7 @@
 //
 //   node .ci/first-start-smoke.mjs [repository]   (default: this checkout)
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -24,11 +24,24 @@ const USER = "bcd.haichau";
 const PASSWORD = "ChuyenDoiSo@2026";
 const FIRST_START_LIMIT_MS = 15 * 60_000;
 
-const say = (text) => console.log(`[smoke] ${text}`);
+// Written synchronously: output to a pipe is asynchronous in Node, and process.exit would cut it.
+const say = (text) => writeSync(1, `[smoke] ${text}\n`);
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
+/** What must be undone however the smoke test ends: the running command and the folders it made. */
+const cleanups = [];
+function cleanUp() {
+  while (cleanups.length) {
+    try {
+      cleanups.pop()();
+    } catch {
+      // Best effort: the next one still runs.
+    }
+  }
+}
 function fail(text, log) {
-  console.error(`[smoke] FAILED: ${text}`);
-  if (log) console.error(`[smoke] the last lines it printed:\n${log.split("\n").slice(-40).join("\n")}`);
+  writeSync(2, `[smoke] FAILED: ${text}\n`);
+  if (log) writeSync(2, `[smoke] the last lines it printed:\n${log.split("\n").slice(-40).join("\n")}\n`);
+  cleanUp();
   process.exit(1);
 }
 
@@ -46,6 +59,7 @@ for (const port of [PORT, DB_PORT]) if (await portInUse(port)) fail(`port ${port
 
 // mktemp -d's mode: 700, as root's home on most servers.
 const parent = mkdtempSync(path.join(os.tmpdir(), "tcns-newcomer-"));
+cleanups.push(() => rmSync(parent, { recursive: true, force: true }));
 if ((statSync(parent).mode & 0o777) !== 0o700) fail(`expected a mode-700 parent, got ${(statSync(parent).mode & 0o777).toString(8)}`);
 const project = path.join(parent, "to-cong-nghe-so");
 const clone = spawnSync("git", ["clone", "--quiet", repository, project], { stdio: "inherit" });
@@ -67,6 +81,17 @@ function run(commandLine) {
     });
   }
   child.on("exit", (code, signal) => (state.exited = { code, signal }));
+  // On failure: stop it as Ctrl-C would, then make sure (the app and PostgreSQL are in its process group).
+  cleanups.push(() => {
+    if (state.exited) return;
+    try {
+      process.kill(-child.pid, "SIGINT");
+      spawnSync("sleep", ["10"]);
+      process.kill(-child.pid, "SIGKILL");
+    } catch {
+      // Already gone.
+    }
+  });
   return state;
 }
 
@@ -123,8 +148,10 @@ async function checkDashboard(baseUrl) {
   const response = await fetch(`${baseUrl}/dashboard`, { headers: { cookie } });
   const html = await response.text();
   if (response.status !== 200) fail(`/dashboard answered HTTP ${response.status}`);
-  // A card's figure is "41,2%"; the empty state says there are no figures for the unit this period.
-  const card = /data-testid="card-DIGITAL_SIGNATURE_RATE"[\s\S]*?(\d{1,3},\d%)/.exec(html);
+  // The card's own rate ("41,2%" in large type, not its target); the empty state says there are no figures this period.
+  const start = html.indexOf('data-testid="card-DIGITAL_SIGNATURE_RATE"');
+  const end = html.indexOf('data-testid="card-', start + 1);
+  const card = start < 0 ? null : /text-3xl[^>]*>(\d{1,3}(?:,\d)?%)</.exec(html.slice(start, end > start ? end : start + 3000));
   if (!card) fail("the dashboard shows no percentage on the digital-signature card (empty demo?)");
   if (html.includes("Chưa có số liệu nào cho")) fail("the dashboard shows the empty-state banner");
   const month = /Tháng \d{1,2}\/\d{4}/.exec(html)?.[0] ?? "?";
@@ -155,6 +182,8 @@ try {
   const ready = Date.now();
   folder = dataFolder(first.log);
   if (!folder) fail("the start-up lines do not say where the data is", first.log);
+  // A cluster that had to live outside the project (see lib/postgres-user.mjs) goes with it.
+  if (!folder.startsWith(parent)) cleanups.unshift(() => rmSync(path.dirname(folder), { recursive: true, force: true }));
   await checkDashboard(baseUrl);
   await pressCtrlC(first);
   if (first.exited.code !== 0 && first.exited.signal !== "SIGINT") fail(`npm start ended with exit ${first.exited.code} after Ctrl-C`, first.log);
@@ -175,7 +204,5 @@ try {
   say(`install ${seconds(installed - started)}, first start (build, database, seed) ${seconds(ready - installed)}, second start ${seconds(againReady - againStarted)}`);
   say("passed");
 } finally {
-  rmSync(parent, { recursive: true, force: true });
-  // A cluster that had to live outside the project (see lib/postgres-user.mjs) goes with it.
-  if (folder && !folder.startsWith(parent)) rmSync(path.dirname(folder), { recursive: true, force: true });
+  cleanUp();
 }
