@@ -19,10 +19,12 @@ import { CHROMIUM_PATH } from "../e2e/helpers/browser";
 import { BUDGETED_ROUTES, FIRST_LOAD_BUDGET_BYTES, firstLoadJs } from "../e2e/helpers/first-load-js";
 import { benchDatabase } from "./bench-database";
 import { signInToApp, startBenchApp } from "./bench-app";
+import { periodCode } from "../../lib/periods";
+import { demoAnchor } from "../../prisma/seed/demo-places";
 
 const PAGES = [
   { slug: "dashboard", name: "dashboard (Hải Châu district, bcd.haichau)", path: "/dashboard/492", username: "bcd.haichau", route: BUDGETED_ROUTES.dashboard },
-  { slug: "entry-form", name: "entry form (a residential group, canbo.hoathuantay)", path: "/entry/20206-01/2026-10", username: "canbo.hoathuantay", route: BUDGETED_ROUTES.entry },
+  { slug: "entry-form", name: "entry form (a residential group, canbo.hoathuantay)", path: `/entry/20206-01/${periodCode(demoAnchor())}`, username: "canbo.hoathuantay", route: BUDGETED_ROUTES.entry },
   // A reference, not held to the goals: a short page with no client component of its own shows what
   // the framework alone (React, Next's router, the header) costs on this machine.
   { slug: "help", name: "help page (reference: the framework's floor)", path: "/help", username: "bcd.haichau", route: "/help/page", reference: true },

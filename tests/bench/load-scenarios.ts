@@ -14,6 +14,8 @@ import path from "node:path";
 import { spawnSync } from "node:child_process";
 import autocannon from "autocannon";
 import type { Client } from "pg";
+import { addMonths } from "../../lib/periods";
+import { demoAnchor } from "../../prisma/seed/demo-places";
 
 export interface LoadFigures {
   scenario: string;
@@ -119,17 +121,18 @@ export interface SaveTarget {
 }
 
 /**
- * Groups of Hòa Thuận Tây with their September 2026 figures, to be saved again and again as
- * January 2025: a month they had not reported, so nothing warns of a jump.
+ * Groups of Hòa Thuận Tây with their figures of the month before the demo's last, to be saved
+ * again and again as January 2024: a month they had not reported (the demo starts in 2025), so
+ * nothing warns of a jump.
  */
 export async function demoSaveTargets(sql: Client, count: number): Promise<SaveTarget[]> {
   const { rows } = await sql.query(
     `SELECT u.code, json_object_agg(e.code, v.value) AS values FROM admin_unit u JOIN admin_unit w ON w.id = u.parent_id AND w.code = '20206'
-     JOIN data_value v ON v.unit_id = u.id AND v.period_id = 202609 JOIN data_element e ON e.id = v.element_id
+     JOIN data_value v ON v.unit_id = u.id AND v.period_id = ${addMonths(demoAnchor(), -1)} JOIN data_element e ON e.id = v.element_id
      WHERE u.valid_to IS NULL GROUP BY u.code ORDER BY u.code LIMIT $1`,
     [count],
   );
-  return rows.map((row) => ({ unitCode: row.code, period: "2025-01", version: 0, values: row.values }));
+  return rows.map((row) => ({ unitCode: row.code, period: "2024-01", version: 0, values: row.values }));
 }
 
 /**
