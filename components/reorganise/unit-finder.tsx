@@ -60,7 +60,8 @@ export function UnitFinder({ find, onPick, forField }: { find: typeof findUnitsA
             >
               {unit.name}
               {unit.parent && <span className="text-slate-700"> · {unit.parent}</span>}
-              <span className="ml-1 font-mono text-sm text-slate-700">({unit.code})</span>
+              {" "}
+              <span className="font-mono text-sm text-slate-700">({unit.code})</span>
             </button>
           </li>
         ))}
