@@ -22,28 +22,34 @@ export interface RollupDifference {
  */
 export async function verifyRollups(limit = 100, options: { periodIds?: number[] } = {}): Promise<{ differences: RollupDifference[]; checkedValues: number }> {
   const periods = options.periodIds ?? null;
-  const values = await db.$queryRaw<{ unit_code: string; period_id: number; element_code: string; expected: bigint; found: bigint }[]>`
+  // Everything a reader depends on: each sum, each row's count of figures below, and that a row
+  // exists exactly where something below reported (a reported 0 is a row of value 0, not no row).
+  const values = await db.$queryRaw<{ unit_code: string; period_id: number; element_code: string; what: string; expected: bigint; found: bigint }[]>`
     WITH expected AS (
-      SELECT c.ancestor_id AS unit_id, v.period_id, v.element_id, sum(v.value) AS value
+      SELECT c.ancestor_id AS unit_id, v.period_id, v.element_id, sum(v.value) AS value, sum(v.figures) AS figures
       FROM (
-        SELECT unit_id, period_id, element_id, value::bigint AS value FROM data_value
+        SELECT unit_id, period_id, element_id, value::bigint AS value, 1 AS figures FROM data_value
         UNION ALL -- the shares of split units that today's map carries (reorganisations)
-        SELECT unit_id, period_id, element_id, value FROM carried_value
+        SELECT unit_id, period_id, element_id, value, CASE WHEN received THEN 1 ELSE 0 END FROM carried_value
       ) v JOIN admin_unit_closure c ON c.descendant_id = v.unit_id
       WHERE ${periods}::int[] IS NULL OR v.period_id = ANY(${periods}::int[])
       GROUP BY 1, 2, 3
+      HAVING sum(v.figures) > 0
     ), found AS (
       SELECT * FROM rollup_value WHERE ${periods}::int[] IS NULL OR period_id = ANY(${periods}::int[])
-    )
-    SELECT u.code AS unit_code, d.period_id, e.code AS element_code, coalesce(d.expected, 0) AS expected, coalesce(d.found, 0) AS found
-    FROM (
+    ), compared AS (
       SELECT coalesce(x.unit_id, r.unit_id) AS unit_id, coalesce(x.period_id, r.period_id) AS period_id,
-             coalesce(x.element_id, r.element_id) AS element_id, x.value AS expected, r.value AS found
+             coalesce(x.element_id, r.element_id) AS element_id,
+             coalesce(x.value, 0) AS ev, coalesce(r.value, 0) AS fv, coalesce(x.figures, 0) AS ef, coalesce(r.figures, 0) AS ff,
+             (x.unit_id IS NOT NULL)::int AS er, (r.unit_id IS NOT NULL)::int AS fr
       FROM expected x FULL JOIN found r ON r.unit_id = x.unit_id AND r.period_id = x.period_id AND r.element_id = x.element_id
-      WHERE coalesce(x.value, 0) <> coalesce(r.value, 0)
-    ) d
-    JOIN admin_unit u ON u.id = d.unit_id JOIN data_element e ON e.id = d.element_id
-    ORDER BY u.code, d.period_id, e.code LIMIT ${limit}`;
+      WHERE x.unit_id IS NULL OR r.unit_id IS NULL OR x.value <> r.value OR x.figures <> r.figures
+    )
+    SELECT u.code AS unit_code, d.period_id, e.code AS element_code, w.what, w.expected, w.found
+    FROM compared d JOIN admin_unit u ON u.id = d.unit_id JOIN data_element e ON e.id = d.element_id
+    CROSS JOIN LATERAL (VALUES ('value', d.ev, d.fv), ('figures', d.ef::bigint, d.ff::bigint), ('row', d.er::bigint, d.fr::bigint)) AS w(what, expected, found)
+    WHERE w.expected <> w.found
+    ORDER BY u.code, d.period_id, e.code, w.what LIMIT ${limit}`;
   const reporting = await db.$queryRaw<{ unit_code: string; period_id: number; what: string; expected: number; found: number }[]>`
     WITH per_unit AS (
       SELECT coalesce(v.unit_id, p.unit_id) AS unit_id, coalesce(v.period_id, p.period_id) AS period_id,
@@ -111,7 +117,8 @@ export async function verifyRollups(limit = 100, options: { periodIds?: number[]
   return {
     checkedValues: Number(count),
     differences: [
-      ...values.map((row) => ({ table: "rollup_value" as const, unitCode: row.unit_code, periodId: row.period_id, what: row.element_code, expected: Number(row.expected), found: Number(row.found) })),
+      // "ADULTS" for a sum, "ADULTS figures" for the count of figures below, "ADULTS row" for a row missing (expected 1) or extra (found 1).
+      ...values.map((row) => ({ table: "rollup_value" as const, unitCode: row.unit_code, periodId: row.period_id, what: row.what === "value" ? row.element_code : `${row.element_code} ${row.what}`, expected: Number(row.expected), found: Number(row.found) })),
       ...reporting.map((row) => ({ table: "rollup_reporting" as const, unitCode: row.unit_code, periodId: row.period_id, what: row.what, expected: row.expected, found: row.found })),
       ...members.map((row) => ({ table: "rollup_members" as const, unitCode: row.unit_code, periodId: null, what: row.what, expected: Number(row.expected), found: Number(row.found) })),
       ...units.map((row) => ({ table: "rollup_units" as const, unitCode: row.unit_code, periodId: null, what: row.what, expected: Number(row.expected), found: Number(row.found) })),

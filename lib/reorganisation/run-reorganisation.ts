@@ -495,20 +495,23 @@ async function split(run: Run, input: Extract<ReorganisationInput, { kind: "SPLI
 
   // The old unit hangs under the keeper; each other part takes its share from the keeper.
   const figures = await run.tx.dataValue.findMany({ where: { unitId: source.id, periodId: { lt: run.effective } }, select: { periodId: true, elementId: true, value: true } });
-  const carried: { unitId: number; periodId: number; elementId: number; value: number }[] = [];
+  // Every other part receives its share, even a share of 0: it is a figure the part now has (0%, not "no data").
+  // The keeper's negative share takes away without reporting anything (received: false).
+  const carried: { unitId: number; periodId: number; elementId: number; value: number; received: boolean }[] = [];
   for (const figure of figures) {
     const shares = largestRemainder(figure.value, weights);
     for (const [index, share] of shares.entries()) {
-      const delta = index === keeper ? share - figure.value : share;
-      if (delta !== 0) carried.push({ unitId: parts[index].id, periodId: figure.periodId, elementId: figure.elementId, value: delta });
+      if (index !== keeper) carried.push({ unitId: parts[index].id, periodId: figure.periodId, elementId: figure.elementId, value: share, received: true });
+      else if (share !== figure.value) carried.push({ unitId: parts[index].id, periodId: figure.periodId, elementId: figure.elementId, value: share - figure.value, received: false });
     }
   }
   if (carried.length > 0) {
     await run.tx.$executeRaw`
-      INSERT INTO carried_value (unit_id, period_id, element_id, reorganisation_id, value)
-      SELECT unit_id, period_id, element_id, ${run.id}, value
+      INSERT INTO carried_value (unit_id, period_id, element_id, reorganisation_id, value, received)
+      SELECT unit_id, period_id, element_id, ${run.id}, value, received
       FROM unnest(${carried.map((row) => row.unitId)}::int[], ${carried.map((row) => row.periodId)}::int[],
-                  ${carried.map((row) => row.elementId)}::int[], ${carried.map((row) => row.value)}::bigint[]) AS c(unit_id, period_id, element_id, value)`;
+                  ${carried.map((row) => row.elementId)}::int[], ${carried.map((row) => row.value)}::bigint[],
+                  ${carried.map((row) => row.received)}::boolean[]) AS c(unit_id, period_id, element_id, value, received)`;
   }
   run.preview.carriedFigures = carried.length;
   await carryTeams(run.tx, run.actor, [source.id], parts[keeper].id, run.preview.teams);

@@ -121,4 +121,32 @@ describe("roll-ups with concurrent writers", () => {
     expect((await verifyRollups()).differences).toEqual([]);
     await repairRollups();
   });
+
+  it("finds each thing a reader depends on when it goes wrong: a sum, a row's count of figures, a missing row of a reported 0, an extra row", async () => {
+    // A residential group reports merchants 1 and merchants with QR payment 0: the 0 is a figure, a row of value 0 at every level.
+    const group = await db.adminUnit.findFirstOrThrow({ where: { level: "RESIDENTIAL_GROUP" }, orderBy: { id: "asc" } });
+    const [merchants, qr] = await Promise.all(["MERCHANTS", "MERCHANTS_QR"].map((code) => db.dataElement.findUniqueOrThrow({ where: { code } })));
+    await db.dataValue.createMany({ data: [{ unitId: group.id, periodId: 202401, elementId: merchants.id, value: 1 }, { unitId: group.id, periodId: 202401, elementId: qr.id, value: 0 }] });
+    expect((await verifyRollups()).differences).toEqual([]);
+    const zeroRow = await db.rollupValue.findUniqueOrThrow({ where: { unitId_periodId_elementId: { unitId: group.id, periodId: 202401, elementId: qr.id } } });
+    expect({ value: zeroRow.value, figures: zeroRow.figures }).toEqual({ value: BigInt(0), figures: 1 });
+
+    const corruptions: [string, () => Promise<unknown>, string][] = [
+      ["a sum", () => db.$executeRaw`UPDATE rollup_value SET value = value + 3 WHERE unit_id = ${group.id} AND period_id = 202401 AND element_id = ${merchants.id}`, "MERCHANTS"],
+      ["a count of figures", () => db.$executeRaw`UPDATE rollup_value SET figures = figures + 2 WHERE unit_id = ${group.id} AND period_id = 202401 AND element_id = ${merchants.id}`, "MERCHANTS figures"],
+      ["the row of a reported 0", () => db.$executeRaw`DELETE FROM rollup_value WHERE unit_id = ${group.id} AND period_id = 202401 AND element_id = ${qr.id}`, "MERCHANTS_QR row"],
+      ["a row where nothing was reported", () => db.$executeRaw`INSERT INTO rollup_value (unit_id, period_id, element_id, value, figures) VALUES (${group.id}, 202402, ${qr.id}, 0, 0)`, "MERCHANTS_QR row"],
+    ];
+    for (const [what, corrupt, reported] of corruptions) {
+      await corrupt();
+      const { differences } = await verifyRollups();
+      expect({ what, found: differences.filter((difference) => difference.unitCode === group.code).map((difference) => difference.what) }).toEqual({ what, found: expect.arrayContaining([reported]) });
+      await repairRollups();
+      expect({ what, after: (await verifyRollups()).differences }).toEqual({ what, after: [] });
+    }
+    // Cleared again, the figures leave no row behind: the group is back to "no data" for them.
+    await db.dataValue.deleteMany({ where: { unitId: group.id, periodId: 202401 } });
+    expect(await db.rollupValue.count({ where: { periodId: 202401 } })).toBe(0);
+    expect((await verifyRollups()).differences).toEqual([]);
+  });
 });
