@@ -18,6 +18,7 @@ import { formatPeriod } from "../format";
 import { languageOf, say } from "../i18n/translate";
 import { writeAuditLog } from "../audit/write-audit-log";
 import { previewOf, type ImportIssue, type ImportRefusal, type PreviewRow } from "./import-result";
+import { lockInForce } from "../reports/save-period-report";
 
 export const VALUE_COLUMNS = ["unit_code", "period", "element_code", "value"] as const;
 const BATCH = 5_000;
@@ -172,6 +173,9 @@ async function commit(actor: Actor, rows: CheckedRow[], groupKeys: string[]): Pr
   const periodIds = groupKeys.map((key) => Number(key.split(":")[1]));
   await db.$transaction(
     async (tx) => {
+      // A unit closed by a reorganisation since the file was checked: nothing of the file is written.
+      const { endedCode } = await lockInForce(tx, [...new Set(unitIds)]);
+      if (endedCode) throw new AppError("INVALID_INPUT", "importRows.unitEnded", { code: endedCode });
       await tx.$executeRaw`
         INSERT INTO period_report (unit_id, period_id, updated_at)
         SELECT * FROM unnest(${unitIds}::int[], ${periodIds}::int[]), now() ON CONFLICT (unit_id, period_id) DO NOTHING`;

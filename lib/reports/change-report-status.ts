@@ -10,7 +10,7 @@ import type { Actor } from "../auth/authorize";
 import type { MessageKey } from "../i18n/translate";
 import { writeAuditLog } from "../audit/write-audit-log";
 import type { ReportStatus } from "../generated/prisma/enums";
-import { findReportUnit, reportPeriod } from "./save-period-report";
+import { findReportUnit, lockInForce, reportPeriod } from "./save-period-report";
 
 type Step = "submit" | "approve" | "lock" | "reopen";
 
@@ -42,6 +42,8 @@ export async function changeReportStatus(actor: Actor, raw: { unitCode: string; 
   const unit = await findReportUnit(actor, input.unitCode, rule.operation);
   const periodId = reportPeriod(input.period);
   return db.$transaction(async (tx) => {
+    // A unit that a reorganisation closed meanwhile (or before): its months were carried on by another unit.
+    if ((await lockInForce(tx, [unit.id])).endedCode) throw new AppError("INVALID_INPUT", "errors.unitEndedNoFigures");
     const [report] = await tx.$queryRaw<{ id: number; status: ReportStatus; version: number }[]>`
       SELECT id, status, version FROM period_report WHERE unit_id = ${unit.id} AND period_id = ${periodId} FOR UPDATE`;
     if (!report) throw new AppError("INVALID_INPUT", "errors.nothingToReview");

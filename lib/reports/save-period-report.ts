@@ -8,7 +8,7 @@
  * - every changed figure is audited (old → new, who, reason) in the same
  *   transaction as the change.
  */
-import { db } from "../db";
+import { db, type Prisma } from "../db";
 import { AppError } from "../errors";
 import { authorize, type Actor } from "../auth/authorize";
 import { addMonths, parsePeriodCode, periodCode, periodOfDate } from "../periods";
@@ -36,6 +36,21 @@ export async function findReportUnit(actor: Actor, unitCode: string, operation: 
   if (!unit) throw new AppError("NOT_FOUND", "errors.unitNotFound", { code: unitCode });
   await authorize(actor, operation, { unitId: unit.id }, { hideExistence: operation === "units.read" });
   return unit;
+}
+
+/**
+ * Takes the roll-up locks of the units' provinces, then checks, in a statement
+ * of its own (so on a snapshot taken after the wait), that every unit is still
+ * in force. A reorganisation takes every province's lock before it changes the
+ * map (lib/reorganisation/run-reorganisation.ts), so a write either commits
+ * before it (and the reorganisation carries the figures, or refuses the change)
+ * or waits for it and is refused here, like a write into a unit already closed.
+ * Writers take these locks anyway at their first figure: this only takes them first.
+ */
+export async function lockInForce(tx: Prisma.TransactionClient, unitIds: number[]): Promise<{ endedCode: string | null }> {
+  await tx.$executeRaw`SELECT rollup_lock_provinces(${unitIds}::int[])`;
+  const [ended] = await tx.$queryRaw<{ code: string }[]>`SELECT code FROM admin_unit WHERE id = ANY(${unitIds}::int[]) AND valid_to IS NOT NULL ORDER BY code LIMIT 1`;
+  return { endedCode: ended?.code ?? null };
 }
 
 export function reportPeriod(code: string, now = new Date()): number {
@@ -79,6 +94,7 @@ export async function savePeriodReport(actor: Actor, input: unknown): Promise<Sa
   // Seven round trips inside the transaction: writers of a province queue on its roll-up lock
   // from their first figure to their commit, so every statement saved here is throughput.
   return db.$transaction(async (tx) => {
+    if ((await lockInForce(tx, [unit.id])).endedCode) throw new AppError("INVALID_INPUT", "errors.unitEndedNoFigures");
     // Creates the report row if needed and locks it, in one statement (a no-op update takes the row lock):
     // concurrent saves of the same report queue here and see each other's version.
     const [report] = await tx.$queryRaw<{ id: number; status: string; version: number; updated_by_id: number | null; updated_at: Date }[]>`

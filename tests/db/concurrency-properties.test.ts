@@ -180,6 +180,18 @@ describe("concurrent saves, imports, approvals and reorganisations", () => {
         const trail = new Set(logged.rows.map((row) => `${row.entity_id}=${row.value}`));
         const lost = results.flatMap((result) => Object.entries(result?.cells ?? {}).filter(([key, value]) => !trail.has(`${key}=${value}`)).map(([key, value]) => `${key}=${value}`));
         expect(lost).toEqual([]);
+        // No write lands in a unit after a reorganisation closed it: every accepted save, import row or
+        // workflow step on a closed unit was logged (and so committed its figures) before the closing.
+        const late = await sql.query(
+          `WITH closing AS (
+             SELECT a.unit_id, min(a.id) AS id FROM audit_log a JOIN admin_unit u ON u.id = a.unit_id AND u.valid_to IS NOT NULL
+             WHERE a.id > $1 AND a.action = 'units.closed' GROUP BY a.unit_id
+           )
+           SELECT w.action, w.entity_id FROM audit_log w JOIN closing c ON c.unit_id = w.unit_id AND w.id > c.id
+           WHERE w.action IN ('values.save', 'values.import', 'reports.submit', 'reports.approve', 'reports.reopen')`,
+          [since],
+        );
+        expect(late.rows).toEqual([]);
       }),
       { numRuns: 60, seed: Number(process.env.FC_SEED ?? 20261124), endOnFailure: true },
     );
