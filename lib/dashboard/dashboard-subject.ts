@@ -48,10 +48,33 @@ export async function findDashboardSubject(actor: Actor, code: string | null): P
   };
 }
 
-/** Residential groups in force below each unit: the denominator of data completeness (from the roll-up that triggers keep). */
-export async function groupsBelow(unitIds: number[]): Promise<Map<number, number>> {
+/**
+ * Residential groups below each unit that were in force in `month`: the
+ * denominator of data completeness. Today's count comes from the roll-up the
+ * triggers keep; a month before a reorganisation differs from it only by the
+ * few groups created since (not there yet) and closed since (there then, and
+ * still hanging below the unit that carries them on), so those are counted
+ * apart. Without that, a group that took in two others read "3 of 1 reported"
+ * for the months before the merger.
+ */
+export async function groupsBelow(unitIds: number[], month?: number): Promise<Map<number, number>> {
   if (unitIds.length === 0) return new Map();
   const rows = await db.$queryRaw<{ unit_id: number; groups: number }[]>`
     SELECT unit_id, groups FROM rollup_units WHERE unit_id = ANY(${unitIds}::int[]) AND groups > 0`;
-  return new Map(rows.map((row) => [row.unit_id, row.groups]));
+  const result = new Map(rows.map((row) => [row.unit_id, row.groups]));
+  if (month === undefined) return result;
+  const start = new Date(Date.UTC(Math.floor(month / 100), (month % 100) - 1, 1));
+  const end = new Date(Date.UTC(Math.floor(month / 100), month % 100, 0));
+  const changes = await db.$queryRaw<{ unit_id: number; delta: bigint }[]>`
+    SELECT c.ancestor_id AS unit_id,
+           sum(CASE WHEN u.valid_to IS NULL THEN -1 WHEN u.valid_to >= ${start}::date AND u.valid_from <= ${end}::date THEN 1 ELSE 0 END) AS delta
+    FROM admin_unit u JOIN admin_unit_closure c ON c.descendant_id = u.id AND c.ancestor_id = ANY(${unitIds}::int[])
+    WHERE u.level = 'RESIDENTIAL_GROUP' AND (u.valid_to IS NOT NULL OR u.valid_from > ${end}::date)
+    GROUP BY 1`;
+  for (const change of changes) {
+    const groups = (result.get(change.unit_id) ?? 0) + Number(change.delta);
+    if (groups > 0) result.set(change.unit_id, groups);
+    else result.delete(change.unit_id);
+  }
+  return result;
 }

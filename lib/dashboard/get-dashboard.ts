@@ -161,7 +161,7 @@ async function figuresOnTodaysMap(rootIds: number[], children: UnitSummary[], se
     indicatorFiguresOf(children, selection, indicators),
     reportingByUnit(childIds, selection.to),
     reportingByUnit(rootIds, selection.to),
-    groupsBelow([...rootIds, ...childIds]),
+    groupsBelow([...rootIds, ...childIds], selection.to),
   ]);
   return { sums, previousSums, childUnits: children, childFigures, childReporting: childReporting as Map<number, Reporting>, ownReporting: ownReporting as Map<number, Reporting>, groupTotals };
 }

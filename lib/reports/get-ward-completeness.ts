@@ -27,8 +27,21 @@ export async function getWardCompleteness(actor: Actor, wardCode: string, period
   const ward = await findReportUnit(actor, wardCode, "units.read");
   if (ward.level !== "WARD") throw new AppError("INVALID_INPUT", "errors.completenessWard");
   const periodId = reportPeriod(period);
+  // The groups in force that month, wherever they hang today (a group merged since hangs under the group that carries it on).
+  const monthStart = new Date(Date.UTC(Math.floor(periodId / 100), (periodId % 100) - 1, 1));
+  const monthEnd = new Date(Date.UTC(Math.floor(periodId / 100), periodId % 100, 0));
   const units = await db.adminUnit.findMany({
-    where: { OR: [{ id: ward.id }, { parentId: ward.id, validTo: null }] },
+    where: {
+      OR: [
+        { id: ward.id },
+        {
+          level: "RESIDENTIAL_GROUP",
+          ancestors: { some: { ancestorId: ward.id } },
+          validFrom: { lte: monthEnd },
+          OR: [{ validTo: null }, { validTo: { gte: monthStart } }],
+        },
+      ],
+    },
     select: {
       id: true,
       code: true,

@@ -14,6 +14,7 @@ import { mapOfThatTime } from "@/lib/reorganisation/map-of-that-time";
 import { elementSumsByUnit } from "@/lib/dashboard/rollup-queries";
 import { verifyRollups } from "@/lib/dashboard/verify-rollups";
 import { getDashboard } from "@/lib/dashboard/get-dashboard";
+import { getWardCompleteness } from "@/lib/reports/get-ward-completeness";
 import { addMember } from "@/lib/teams/manage-members";
 import { createUnits, type UnitSpec } from "../setup/create-units";
 
@@ -209,6 +210,37 @@ describe("split", () => {
     expect(preview.ok).toBe(true);
     if (!preview.ok) return;
     expect(preview.preview.units.find((unit) => unit.code === "W3-3")?.detail).toMatch(/25%/);
+  });
+});
+
+describe("completeness across a merger, on today's map", () => {
+  it("counts the groups in force in each month, and never more groups reported than there were", async () => {
+    // W1-1 and W1-2 were merged into the new W1-12 from April (the merge test above): in March there were three groups.
+    const completeness = async (code: string, period: string) => {
+      const dashboard = await getDashboard(admin, code, { period }, NOW);
+      if (!dashboard.ok) throw new Error(dashboard.error.message);
+      return { total: dashboard.completeness.groupsTotal, reported: dashboard.completeness.groupsReported };
+    };
+    expect(await completeness("W1", "2026-03")).toEqual({ total: 3, reported: 3 });
+    // The new group did not exist in March, but the two it carries on did, and both reported.
+    expect(await completeness("W1-12", "2026-03")).toEqual({ total: 2, reported: 2 });
+    // From April: W1-12 and W1-3.
+    expect((await completeness("W1", "2026-04")).total).toBe(2);
+    expect((await completeness("W1-12", "2026-04")).total).toBe(1);
+    // The ward's list of who reported in March names the three groups of March.
+    const march = await getWardCompleteness(admin, "W1", "2026-03");
+    expect(march.rows.filter((row) => row.level === "RESIDENTIAL_GROUP").map((row) => row.code).sort()).toEqual(["W1-1", "W1-2", "W1-3"]);
+    expect(march).toMatchObject({ totalGroups: 3, reportedGroups: 3 });
+    const april = await getWardCompleteness(admin, "W1", "2026-04");
+    expect(april.rows.filter((row) => row.level === "RESIDENTIAL_GROUP").map((row) => row.code).sort()).toEqual(["W1-12", "W1-3"]);
+    // Nowhere more groups reported than groups there were.
+    const units = await db.adminUnit.findMany({ select: { code: true } });
+    for (const { code } of units) {
+      for (const period of ["2026-01", "2026-03", "2026-04"]) {
+        const { total, reported } = await completeness(code, period);
+        expect({ code, period, over: reported > total }).toEqual({ code, period, over: false });
+      }
+    }
   });
 });
 
