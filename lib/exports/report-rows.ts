@@ -4,6 +4,8 @@
  * raw figures of every reporting unit below, and every team member.
  */
 import { db } from "../db";
+import { periodOfDate } from "../periods";
+import { unitDisplayName } from "../units/display-name";
 
 const UNIT_BATCH = 100; // 1,200 rows a batch for 12 months: memory stays flat however large the province
 
@@ -15,14 +17,35 @@ export interface ValueRow {
   period: number;
   /** By element id. */
   values: Map<number, number>;
+  /** For a unit that has ended: since when, and which unit carries its figures on (on today's map they count there). */
+  note: string;
+}
+
+const dayLabel = (date: Date) => date.toISOString().slice(0, 10).split("-").reverse().join("/");
+
+/** "Ngừng hoạt động sau ngày 30/06/2025; số liệu do Phường Trần Phú (10507) kế thừa từ 01/07/2025." */
+async function endNotes(units: { id: number; valid_to: Date | null }[]): Promise<Map<number, string>> {
+  const ended = units.filter((unit) => unit.valid_to !== null);
+  if (ended.length === 0) return new Map();
+  const links = await db.$queryRaw<{ from_unit_id: number; code: string; name: string; kind: string; weight: string }[]>`
+    SELECT l.from_unit_id, t.code, t.name, t.kind, l.weight::text FROM unit_lineage l JOIN admin_unit t ON t.id = l.to_unit_id
+    WHERE l.from_unit_id = ANY(${ended.map((unit) => unit.id)}::int[]) ORDER BY l.from_unit_id, l.weight DESC, t.code`;
+  return new Map(
+    ended.map((unit) => {
+      const successors = links.filter((link) => link.from_unit_id === unit.id);
+      const next = new Date(unit.valid_to!.getTime() + 86_400_000);
+      const names = successors.map((link) => `${unitDisplayName(link)} (${link.code})${Number(link.weight) < 1 ? ` ${(Number(link.weight) * 100).toLocaleString("vi-VN", { maximumFractionDigits: 2 })}%` : ""}`).join(", ");
+      return [unit.id, `Ngừng hoạt động sau ngày ${dayLabel(unit.valid_to!)}${names ? `; số liệu do ${names} kế thừa từ ${dayLabel(next)}` : ""}.`];
+    }),
+  );
 }
 
 /** Reporting units (wards and groups) below the unit, month by month, in unit-code order. */
 export async function* valueRows(unitId: number, from: number, to: number): AsyncGenerator<ValueRow[]> {
   let afterCode = "";
   for (;;) {
-    const units = await db.$queryRaw<{ id: number; code: string; name: string; level: string; parent_name: string | null }[]>`
-      SELECT u.id, u.code, u.name, u.level::text, p.name AS parent_name
+    const units = await db.$queryRaw<{ id: number; code: string; name: string; level: string; parent_name: string | null; valid_from: Date; valid_to: Date | null }[]>`
+      SELECT u.id, u.code, u.name, u.level::text, p.name AS parent_name, u.valid_from, u.valid_to
       FROM admin_unit_closure c JOIN admin_unit u ON u.id = c.descendant_id AND u.level IN ('WARD', 'RESIDENTIAL_GROUP')
       LEFT JOIN admin_unit p ON p.id = u.parent_id
       WHERE c.ancestor_id = ${unitId} AND u.code > ${afterCode}
@@ -38,12 +61,16 @@ export async function* valueRows(unitId: number, from: number, to: number): Asyn
       if (!byKey.has(key)) byKey.set(key, new Map());
       byKey.get(key)!.set(value.element_id, value.value);
     }
+    const notes = await endNotes(units);
     const rows: ValueRow[] = [];
     for (const unit of units) {
-      for (let period = from; period <= to; period = period % 100 === 12 ? period + 89 : period + 1) {
+      // Only the months the unit existed: none before it was formed, none after it ended.
+      const first = Math.max(from, periodOfDate(unit.valid_from));
+      const last = unit.valid_to ? Math.min(to, periodOfDate(unit.valid_to)) : to;
+      for (let period = first; period <= last; period = period % 100 === 12 ? period + 89 : period + 1) {
         const figures = byKey.get(`${unit.id}:${period}`);
         // A unit that has not reported a month still gets its row: a gap is information too.
-        rows.push({ unitCode: unit.code, unitName: unit.name, parentName: unit.parent_name ?? "", level: unit.level, period, values: figures ?? new Map() });
+        rows.push({ unitCode: unit.code, unitName: unit.name, parentName: unit.parent_name ?? "", level: unit.level, period, values: figures ?? new Map(), note: notes.get(unit.id) ?? "" });
       }
     }
     yield rows;

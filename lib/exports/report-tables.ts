@@ -29,11 +29,11 @@ export function summaryRows(context: ReportContext): Cell[][] {
 }
 
 export function valueHeader(context: ReportContext): string[] {
-  return ["Mã đơn vị", "Đơn vị", "Thuộc", "Cấp", "Tháng", ...context.elements.map((element) => `${element.name} (${element.code})`)];
+  return ["Mã đơn vị", "Đơn vị", "Thuộc", "Cấp", "Tháng", ...context.elements.map((element) => `${element.name} (${element.code})`), "Ghi chú"];
 }
 
 export function valueCells(context: ReportContext, row: ValueRow): Cell[] {
-  return [row.unitCode, row.unitName, row.parentName, levelLabel(row.level), monthLabel(row.period), ...context.elements.map((element) => row.values.get(element.id) ?? null)];
+  return [row.unitCode, row.unitName, row.parentName, levelLabel(row.level), monthLabel(row.period), ...context.elements.map((element) => row.values.get(element.id) ?? null), row.note];
 }
 
 export function memberCells(row: MemberRow): Cell[] {

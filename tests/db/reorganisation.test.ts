@@ -15,6 +15,9 @@ import { elementSumsByUnit } from "@/lib/dashboard/rollup-queries";
 import { verifyRollups } from "@/lib/dashboard/verify-rollups";
 import { getDashboard } from "@/lib/dashboard/get-dashboard";
 import { getWardCompleteness } from "@/lib/reports/get-ward-completeness";
+import { exportReport } from "@/lib/exports/export-report";
+import ExcelJS from "exceljs";
+import { parse } from "csv-parse/sync";
 import { addMember } from "@/lib/teams/manage-members";
 import { createUnits, type UnitSpec } from "../setup/create-units";
 
@@ -233,6 +236,25 @@ describe("completeness across a merger, on today's map", () => {
     expect(march).toMatchObject({ totalGroups: 3, reportedGroups: 3 });
     const april = await getWardCompleteness(admin, "W1", "2026-04");
     expect(april.rows.filter((row) => row.level === "RESIDENTIAL_GROUP").map((row) => row.code).sort()).toEqual(["W1-12", "W1-3"]);
+    // The raw figures, in the CSV and the XLSX alike, say of a closed group who carries it on and since when.
+    const note = "Ngừng hoạt động sau ngày 31/03/2026; số liệu do Thôn Mới (W1-12) kế thừa từ 01/04/2026.";
+    const read = async (stream: NodeJS.ReadableStream) => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
+      return Buffer.concat(chunks);
+    };
+    const csv = parse((await read((await exportReport(admin, "W1", "csv", { from: "2026-03", to: "2026-04", table: "values" })).stream)).toString("utf8"), { bom: true, columns: true }) as Record<string, string>[];
+    const closedRows = csv.filter((row) => row["Mã đơn vị"] === "W1-1");
+    // March only: nothing is listed for the months after it ended, nor for the new group before it was formed.
+    expect(closedRows.map((row) => [row["Tháng"], row["Ghi chú"]])).toEqual([["03/2026", note]]);
+    expect(csv.filter((row) => row["Mã đơn vị"] === "W1-12").map((row) => [row["Tháng"], row["Ghi chú"]])).toEqual([["04/2026", ""]]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await read((await exportReport(admin, "W1", "xlsx", { from: "2026-03", to: "2026-04" })).stream)) as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets.find((candidate) => String(candidate.getRow(1).getCell(1).value) === "Mã đơn vị")!;
+    const header = (sheet.getRow(1).values as string[]).slice(1);
+    const noteColumn = header.indexOf("Ghi chú") + 1;
+    const xlsxRow = [...Array(sheet.rowCount).keys()].map((index) => sheet.getRow(index + 1)).find((row) => row.getCell(1).value === "W1-1")!;
+    expect(xlsxRow.getCell(noteColumn).value).toBe(note);
     // Nowhere more groups reported than groups there were.
     const units = await db.adminUnit.findMany({ select: { code: true } });
     for (const { code } of units) {
