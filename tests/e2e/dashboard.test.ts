@@ -5,6 +5,7 @@ import { DEMO_PASSWORD } from "@/prisma/seed/demo-places";
 import { screenshot, signIn } from "./helpers/browser";
 import { appInBrowser, describeInBrowser } from "./helpers/app-in-browser";
 import { LATEST, LATEST_CODE, monthText } from "./helpers/demo-months";
+import { reportedGroups } from "./helpers/demo-groups";
 import { addMonths } from "@/lib/periods";
 
 const PERIOD = LATEST_CODE;
@@ -59,7 +60,7 @@ describeInBrowser("the steering committee's dashboard, in Chromium", () => {
     expect(before).toMatchObject(await districtSums());
 
     const official = await signedIn("canbo.hoathuantay", 360);
-    await official.goto(`${world.app.baseUrl}/entry/20206-02/${PERIOD}`);
+    await official.goto(`${world.app.baseUrl}/entry/${(await reportedGroups(world.sql))[1]}/${PERIOD}`);
     const adults = Number(await official.inputValue("#field-ADULTS"));
     const signatures = Number(await official.inputValue("#field-ADULTS_DIGITAL_SIGNATURE"));
     const delta = signatures + 7 <= adults ? 7 : -7;

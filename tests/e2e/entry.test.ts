@@ -5,7 +5,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import { DEMO_PASSWORD } from "@/prisma/seed/demo-places";
 import { followNav, screenshot, signIn } from "./helpers/browser";
 import { appInBrowser, describeInBrowser } from "./helpers/app-in-browser";
-import { storedFigures, unreportedGroups as unreportedGroupsOf } from "./helpers/demo-groups";
+import { reportedGroups, storedFigures, unreportedGroups as unreportedGroupsOf } from "./helpers/demo-groups";
 import { LATEST, LATEST_CODE, PREVIOUS } from "./helpers/demo-months";
 
 const PERIOD = LATEST_CODE;
@@ -45,7 +45,7 @@ describeInBrowser("entering a month's figures on a 360 px phone, in Chromium", (
 
   it("refuses a part larger than its whole in the form, naming the field", async () => {
     const { context, page } = await official();
-    await page.goto(`${world.app.baseUrl}/entry/20206-01/${PERIOD}`);
+    await page.goto(`${world.app.baseUrl}/entry/${(await reportedGroups(world.sql))[0]}/${PERIOD}`);
     const adults = await page.inputValue("#field-ADULTS");
     await page.fill("#field-ADULTS_DIGITAL_SIGNATURE", String(Number(adults) + 5));
     await expect(page.locator("#field-ADULTS_DIGITAL_SIGNATURE-message").textContent()).resolves.toContain("không được lớn hơn Người trưởng thành");
@@ -56,7 +56,7 @@ describeInBrowser("entering a month's figures on a 360 px phone, in Chromium", (
 
   it("brings back what was typed after a reload", async () => {
     const { context, page } = await official();
-    await page.goto(`${world.app.baseUrl}/entry/20206-02/${PERIOD}`);
+    await page.goto(`${world.app.baseUrl}/entry/${(await reportedGroups(world.sql))[1]}/${PERIOD}`);
     const households = Number(await page.inputValue("#field-HOUSEHOLDS"));
     await page.fill("#field-HOUSEHOLDS", String(households + 3));
     await page.reload();
@@ -75,7 +75,8 @@ describeInBrowser("entering a month's figures on a 360 px phone, in Chromium", (
   it("keeps the second of two sessions from overwriting the first, and lets it merge", async () => {
     const first = await official();
     const second = await official();
-    const url = `${world.app.baseUrl}/entry/20206-03/${PERIOD}`;
+    const group = (await reportedGroups(world.sql))[2];
+    const url = `${world.app.baseUrl}/entry/${group}/${PERIOD}`;
     await Promise.all([first.page.goto(url), second.page.goto(url)]);
     const merchants = Number(await first.page.inputValue("#field-MERCHANTS"));
     const households = Number(await first.page.inputValue("#field-HOUSEHOLDS"));
@@ -89,14 +90,14 @@ describeInBrowser("entering a month's figures on a 360 px phone, in Chromium", (
     await second.page.getByRole("heading", { name: /vừa lưu báo cáo này/ }).waitFor();
     await screenshot(second.page, "entry-conflict");
     // Nothing of the second session was written.
-    expect((await figures("20206-03", LATEST)).HOUSEHOLDS).toBe(households);
+    expect((await figures(group, LATEST)).HOUSEHOLDS).toBe(households);
 
     // Keep the colleague's merchants, our households.
     await second.page.getByRole("row", { name: /Hộ kinh doanh, tiểu thương/ }).getByRole("radio").nth(1).check();
     await second.page.getByRole("button", { name: "Dùng các số đã chọn" }).click();
     await second.page.getByRole("button", { name: "Lưu số liệu" }).click();
     await second.page.locator("main").getByRole("status").filter({ hasText: "Đã lưu lúc" }).waitFor();
-    expect(await figures("20206-03", LATEST)).toMatchObject({ MERCHANTS: merchants + 1, HOUSEHOLDS: households + 2 });
+    expect(await figures(group, LATEST)).toMatchObject({ MERCHANTS: merchants + 1, HOUSEHOLDS: households + 2 });
     await first.context.close();
     await second.context.close();
   });

@@ -17,10 +17,27 @@ export function browserAvailable(): boolean {
   return false;
 }
 
+/**
+ * The browser's environment: the test's own, less a moved clock. The suite can
+ * run with the clock moved by libfaketime (LD_PRELOAD, FAKETIME: see README,
+ * "Testing on any date"), which the app server and PostgreSQL follow; Chromium's
+ * own timers stall under it, so the browser keeps the machine's clock, as a
+ * user's phone keeps its own.
+ */
+function browserEnv(): Record<string, string> {
+  const env = Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined));
+  if (env.FAKETIME) {
+    delete env.FAKETIME;
+    if (env.LD_PRELOAD?.includes("faketime")) delete env.LD_PRELOAD;
+  }
+  return env;
+}
+
 /** playwright-core gives every launch a fresh temporary profile of its own. */
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
+    env: browserEnv(),
     args: [
       "--headless",
       "--no-sandbox",

@@ -26,3 +26,21 @@ export async function storedFigures(sql: Client, unitCode: string, periodId: num
   );
   return Object.fromEntries(rows.map((row) => [row.code as string, Number(row.value)]));
 }
+
+/**
+ * Groups of the ward that reported every figure of `month` and of the month
+ * before, by code: the ones a test may open and change a figure of (which
+ * groups those are depends on the demo's anchor, so tests ask instead of naming one).
+ */
+export async function reportedGroups(sql: Client, wardCode = "20206", month = LATEST): Promise<string[]> {
+  const { rows } = await sql.query(
+    `SELECT u.code FROM admin_unit u JOIN admin_unit p ON p.id = u.parent_id AND p.code = $1
+     WHERE u.valid_to IS NULL
+       AND (SELECT count(*) FROM data_value v WHERE v.unit_id = u.id AND v.period_id = $2) = (SELECT count(*) FROM data_element WHERE collection_level = 'RESIDENTIAL_GROUP')
+       AND (SELECT count(*) FROM data_value v WHERE v.unit_id = u.id AND v.period_id = $3) = (SELECT count(*) FROM data_element WHERE collection_level = 'RESIDENTIAL_GROUP')
+     ORDER BY u.code`,
+    [wardCode, month, month - (month % 100 === 1 ? 89 : 1)],
+  );
+  return rows.map((row) => row.code as string);
+}
+
