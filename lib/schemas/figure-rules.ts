@@ -10,6 +10,12 @@ import type { MessageKey } from "../i18n/translate";
 export const MAX_FIGURE = 1_000_000;
 /** A change larger than this against the previous month needs a reason. */
 export const CHANGE_WARNING_RATIO = 0.5;
+/**
+ * ...unless it is smaller than this many (people, dossiers, sessions): for
+ * small counts a percentage means nothing (1 → 3 training sessions is +200%),
+ * and asking a reason for it teaches people to type anything in the box.
+ */
+export const MIN_CHANGE_FOR_REASON = 10;
 
 export interface ElementRule {
   code: string;
@@ -89,7 +95,7 @@ export function checkFigures(
     const before = previous[element.code];
     if (errors[element.code] || value == null || before == null || before === 0) continue;
     const change = Math.abs(value - before) / before;
-    if (change > CHANGE_WARNING_RATIO && (reasons[element.code] ?? "").trim().length < 5) {
+    if (change > CHANGE_WARNING_RATIO && Math.abs(value - before) >= MIN_CHANGE_FOR_REASON && (reasons[element.code] ?? "").trim().length < 5) {
       warnings[element.code] = say("rules.figureJump", { name: element.name, change, before, value });
     }
   }

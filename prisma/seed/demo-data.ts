@@ -175,6 +175,7 @@ function groupValues(random: SeededRandom, unitCode: string, profile: Profile, m
   const adultShare = random.between(0.7, 0.78);
   const householdSize = random.between(3.3, 4.2);
   const merchants0 = profile.urban ? random.int(8, 45) : random.int(2, 16);
+  const helped = random.int(8, 30);
   // Each group starts and ends somewhere around its province's path.
   const paths = Object.fromEntries(
     (Object.keys(profile.rates) as RateKey[]).map((key) => {
@@ -203,9 +204,10 @@ function groupValues(random: SeededRandom, unitCode: string, profile: Profile, m
       const whole = base[RATE_DENOMINATOR[key]];
       add(key, Math.min(whole, Math.round(whole * rate)));
     }
-    // A campaign month (Ngày Chuyển đổi số, 10 October) doubles the help given.
-    const campaign = periodId % 100 === 10 ? 2 : 1;
-    add("RESIDENTS_HELPED", random.int(4, 30) * campaign);
+    // Each team helps about as many residents every month, more in the campaign month
+    // (Ngày Chuyển đổi số, 10 October): a month differs from the one before by less than half.
+    const campaign = periodId % 100 === 10 ? 1.3 : 1;
+    add("RESIDENTS_HELPED", Math.round(helped * campaign * random.between(0.82, 1.18)));
     add("TRAINING_SESSIONS", random.weighted([[0, 3], [1, 5], [2, 2], [3, 1]] as const));
   });
   return rows;

@@ -45,6 +45,12 @@ describe("a month's figures", () => {
     expect(checkFigures(ELEMENTS, PART_OF, { PEOPLE: "", ADULTS: "", ADULTS_DIGITAL_SIGNATURE: "12" }, {}, {}, vi).errors).toHaveProperty("ADULTS");
   });
 
+  it("asks no reason for a change of fewer than 10, however large in percent", () => {
+    const previous = { ADULTS: 600, ADULTS_DIGITAL_SIGNATURE: 4 };
+    expect(checkFigures(ELEMENTS, PART_OF, { ADULTS: "600", ADULTS_DIGITAL_SIGNATURE: "13" }, previous, {}, vi).warnings).toEqual({});
+    expect(checkFigures(ELEMENTS, PART_OF, { ADULTS: "600", ADULTS_DIGITAL_SIGNATURE: "14" }, previous, {}, vi).warnings.ADULTS_DIGITAL_SIGNATURE).toMatch(/4 → 14/);
+  });
+
   it("warns on a change of more than 50% against last month until a reason is given", () => {
     const previous = { PEOPLE: 1400, ADULTS: 1000, ADULTS_DIGITAL_SIGNATURE: 200 };
     const raw = { PEOPLE: "1400", ADULTS: "1000", ADULTS_DIGITAL_SIGNATURE: "412" };
