@@ -23,7 +23,7 @@ export async function KpiCards({ cards, selected, previousLabel, hrefFor }: { ca
             >
               <h3 className="font-semibold leading-snug">{locale === "en" ? card.nameEn : card.name}</h3>
               {card.value === null ? (
-                <p className="my-2 text-slate-700">{t("noDataCard")}</p>
+                <p className="my-2 text-slate-700">{t(card.state === "noDenominator" ? "noDenominatorCard" : "noDataCard")}</p>
               ) : (
                 <>
                   <p className="mt-1 text-3xl font-bold tabular-nums text-brand-900">{formatPercent(card.value, locale, 1)}</p>

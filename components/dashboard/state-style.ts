@@ -10,4 +10,5 @@ export const STATE_STYLE: Record<TargetState, { symbol: string; badge: string; c
   far: { symbol: "✗", badge: "bg-[#fbe3d6] text-[#7a2e00] border-[#d55e00]", cell: "bg-[#fbe3d6]", colour: "#d55e00" },
   noTarget: { symbol: "–", badge: "bg-slate-100 text-slate-700 border-slate-400", cell: "bg-slate-50", colour: "#6b7280" },
   noData: { symbol: "?", badge: "bg-white text-slate-700 border-slate-400 border-dashed", cell: "bg-white", colour: "#9ca3af" },
+  noDenominator: { symbol: "∅", badge: "bg-white text-slate-700 border-slate-400 border-dashed", cell: "bg-white", colour: "#9ca3af" },
 };

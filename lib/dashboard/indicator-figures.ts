@@ -25,8 +25,12 @@ export interface TargetInfo {
   source: string | null;
 }
 
-/** met: at or past the target; near: within NEAR_GAP of it; far: further; no target or no data: said so, never a 0%. */
-export type TargetState = "met" | "near" | "far" | "noTarget" | "noData";
+/**
+ * met: at or past the target; near: within NEAR_GAP of it; far: further; no
+ * target or no data: said so, never a 0%; noDenominator: figures were reported,
+ * but the whole they are a share of is 0 (no merchants, no dossiers), so there is no rate.
+ */
+export type TargetState = "met" | "near" | "far" | "noTarget" | "noData" | "noDenominator";
 
 /** Ten percentage points: "almost there" in the committees' reading of a target. */
 export const NEAR_GAP = 0.1;
@@ -60,6 +64,7 @@ export function indicatorFigure(definition: IndicatorDefinition, sums: ReadonlyM
   // A numerator nobody has entered is missing data, not 0%: only a reported 0 makes a 0% rate.
   const value = denominator > 0 && reported !== undefined ? numerator / denominator : null;
   const targetValue = target?.value ?? null;
+  const wholeIsZero = value === null && sums.get(definition.denominatorElementId) === 0;
   return {
     code: definition.code,
     name: definition.name,
@@ -69,6 +74,6 @@ export function indicatorFigure(definition: IndicatorDefinition, sums: ReadonlyM
     value,
     target: target ?? null,
     gap: value !== null && targetValue !== null ? value - targetValue : null,
-    state: targetState(value, targetValue, definition.higherIsBetter),
+    state: wholeIsZero ? "noDenominator" : targetState(value, targetValue, definition.higherIsBetter),
   };
 }

@@ -30,7 +30,7 @@ export function pdfFonts() {
 }
 
 /** Okabe–Ito colours, as on the dashboard: readable by colour-blind readers, and each bar also carries its figure. */
-const STATE_COLOUR: Record<IndicatorFigure["state"], string> = { met: "#0072b2", near: "#e69f00", far: "#d55e00", noTarget: "#6b7280", noData: "#9ca3af" };
+const STATE_COLOUR: Record<IndicatorFigure["state"], string> = { met: "#0072b2", near: "#e69f00", far: "#d55e00", noTarget: "#6b7280", noData: "#9ca3af", noDenominator: "#9ca3af" };
 const MARGIN = 40;
 
 interface Column {

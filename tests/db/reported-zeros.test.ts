@@ -81,7 +81,10 @@ function expected(unitCode: string) {
   return indicators.map((indicator) => {
     const numerator = sum(indicator.numerator);
     const denominator = sum(indicator.denominator);
-    return { code: indicator.code, numerator: numerator ?? 0, denominator: denominator ?? 0, value: numerator !== null && denominator !== null && denominator > 0 ? numerator / denominator : null };
+    const value = numerator !== null && denominator !== null && denominator > 0 ? numerator / denominator : null;
+    // Without a rate: "no data", unless the whole was reported as 0 ("no denominator").
+    const noRate = value !== null ? null : denominator === 0 ? "noDenominator" : "noData";
+    return { code: indicator.code, numerator: numerator ?? 0, denominator: denominator ?? 0, value, noRate };
   });
 }
 
@@ -119,9 +122,11 @@ describe("a reported zero is a figure", () => {
       const api = body.indicators.find((entry: { code: string }) => entry.code === indicator.code);
       const card = dashboard.cards.find((entry) => entry.code === indicator.code)!;
       expect({ code, api: { n: api.numerator, d: api.denominator, v: api.value } }).toEqual({ code, api: { n: indicator.numerator, d: indicator.denominator, v: indicator.value } });
-      expect({ code, card: { n: card.numerator, d: card.denominator, v: card.value, noData: card.state === "noData" } }).toEqual({
+      const noRate = card.state === "noData" || card.state === "noDenominator" ? card.state : null;
+      expect({ code, indicator: indicator.code, card: { n: card.numerator, d: card.denominator, v: card.value, noRate } }).toEqual({
         code,
-        card: { n: indicator.numerator, d: indicator.denominator, v: indicator.value, noData: indicator.value === null },
+        indicator: indicator.code,
+        card: { n: indicator.numerator, d: indicator.denominator, v: indicator.value, noRate: indicator.noRate },
       });
     }
   });
@@ -150,6 +155,10 @@ describe("a reported zero is a figure", () => {
         });
       }
     }
+    // Households reported as 0 in Tổ dân phố 2: no fibre rate, and the report says why.
+    const fibre = (await db.indicator.findUniqueOrThrow({ where: { code: "FIBRE_RATE" } })).name;
+    const noWhole = [...Array(summary.rowCount).keys()].map((index) => summary.getRow(index + 1)).find((row) => row.getCell(2).value === "Z1" && row.getCell(4).value === fibre)!;
+    expect(noWhole.values).toEqual(expect.arrayContaining(["Mẫu số bằng 0"]));
     const pdf = Buffer.from(await (await call(pdfRoute, "Z1-01")).arrayBuffer());
     writeFileSync(path.join(dir, "z1-01.pdf"), pdf);
     const extracted = spawnSync(process.execPath, [path.resolve(__dirname, "../setup/pdf-text.mjs"), path.join(dir, "z1-01.pdf")], { encoding: "utf8" });

@@ -14,6 +14,8 @@ describe("an indicator from its sums", () => {
   it("is no data, never 0%, without a denominator or when nobody entered the numerator", () => {
     expect(indicatorFigure(SIGNATURE, new Map(), target(0.5))).toMatchObject({ value: null, state: "noData", gap: null });
     expect(indicatorFigure(SIGNATURE, new Map([[11, 1030]]), target(0.5))).toMatchObject({ value: null, state: "noData" });
+    // A whole reported as 0 (no adults, no merchants): no rate, and said so apart from "no data".
+    expect(indicatorFigure(SIGNATURE, new Map([[10, 0], [11, 0]]), target(0.5))).toMatchObject({ value: null, state: "noDenominator", gap: null });
     expect(indicatorFigure(SIGNATURE, new Map([[10, 0], [11, 1030]]), target(0.5))).toMatchObject({ value: 0, state: "far" });
   });
 
