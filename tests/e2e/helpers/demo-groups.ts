@@ -45,7 +45,7 @@ export async function reportedGroups(sql: Client, wardCode = "20206", month = LA
        AND NOT EXISTS (
          SELECT 1 FROM data_value v JOIN data_value b ON b.unit_id = v.unit_id AND b.element_id = v.element_id AND b.period_id = $3
          WHERE v.unit_id = u.id AND v.period_id = $2 AND b.value > 0
-           AND abs(v.value - b.value) > $4 * b.value AND abs(v.value - b.value) >= $5)
+           AND abs(v.value - b.value) > $4::float8 * b.value AND abs(v.value - b.value) >= $5::int)
      ORDER BY u.code`,
     [wardCode, month, addMonths(month, -1), CHANGE_WARNING_RATIO, MIN_CHANGE_FOR_REASON],
   );
