@@ -70,4 +70,19 @@ describe("the month a dashboard opens on", () => {
     const dashboard = await getDashboard(admin, empty.code, {}, new Date("2026-12-02T09:00:00+07:00"));
     expect(dashboard.ok && { to: dashboard.selection.to, unreported: dashboard.unreportedMonth, anyValue: dashboard.cards.some((card) => card.value !== null) }).toEqual({ to: ANCHOR, unreported: null, anyValue: false });
   });
+
+  it("counts Hải Châu's groups as they were in each month: 521 before the 2023 merger, 517 after it", async () => {
+    const admin = { id: null, username: "system", role: "ADMIN" as const, scopeUnitId: null };
+    const groups = async (period: string) => {
+      const dashboard = await getDashboard(admin, "492", { period }, new Date("2026-12-02T09:00:00+07:00"));
+      if (!dashboard.ok) throw new Error(dashboard.error.message);
+      return { total: dashboard.completeness.groupsTotal, reported: dashboard.completeness.groupsReported };
+    };
+    expect(await groups("2023-06")).toEqual({ total: 521, reported: 0 });
+    expect((await groups("2023-07")).total).toBe(517);
+    const latest = await groups(periodCode(ANCHOR));
+    expect(latest.total).toBe(517);
+    expect(latest.reported).toBeLessThanOrEqual(517);
+  });
 });
+
