@@ -9,6 +9,8 @@ import type { Actor } from "../auth/authorize";
 import { findReadableUnitByCode } from "../units/scope";
 import { findAncestors, findChildren, type UnitSummary } from "../units/tree-queries";
 import { compareVietnamese } from "../text";
+import { addMonths } from "../periods";
+import { dayBefore, firstDayOf } from "../reorganisation/map-changes";
 
 export interface DashboardSubject {
   /** null: the whole country. */
@@ -63,8 +65,8 @@ export async function groupsBelow(unitIds: number[], month?: number): Promise<Ma
     SELECT unit_id, groups FROM rollup_units WHERE unit_id = ANY(${unitIds}::int[]) AND groups > 0`;
   const result = new Map(rows.map((row) => [row.unit_id, row.groups]));
   if (month === undefined) return result;
-  const start = new Date(Date.UTC(Math.floor(month / 100), (month % 100) - 1, 1));
-  const end = new Date(Date.UTC(Math.floor(month / 100), month % 100, 0));
+  const start = firstDayOf(month);
+  const end = dayBefore(addMonths(month, 1));
   const changes = await db.$queryRaw<{ unit_id: number; delta: bigint }[]>`
     SELECT c.ancestor_id AS unit_id,
            sum(CASE WHEN u.valid_to IS NULL THEN -1 WHEN u.valid_to >= ${start}::date AND u.valid_from <= ${end}::date THEN 1 ELSE 0 END) AS delta

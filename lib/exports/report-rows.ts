@@ -6,6 +6,7 @@
 import { db } from "../db";
 import { periodOfDate } from "../periods";
 import { unitDisplayName } from "../units/display-name";
+import { dateLabel } from "./report-labels";
 
 const UNIT_BATCH = 100; // 1,200 rows a batch for 12 months: memory stays flat however large the province
 
@@ -21,8 +22,6 @@ export interface ValueRow {
   note: string;
 }
 
-const dayLabel = (date: Date) => date.toISOString().slice(0, 10).split("-").reverse().join("/");
-
 /** "Ngừng hoạt động sau ngày 30/06/2025; số liệu do Phường Trần Phú (10507) kế thừa từ 01/07/2025." */
 async function endNotes(units: { id: number; valid_to: Date | null }[]): Promise<Map<number, string>> {
   const ended = units.filter((unit) => unit.valid_to !== null);
@@ -35,7 +34,7 @@ async function endNotes(units: { id: number; valid_to: Date | null }[]): Promise
       const successors = links.filter((link) => link.from_unit_id === unit.id);
       const next = new Date(unit.valid_to!.getTime() + 86_400_000);
       const names = successors.map((link) => `${unitDisplayName(link)} (${link.code})${Number(link.weight) < 1 ? ` ${(Number(link.weight) * 100).toLocaleString("vi-VN", { maximumFractionDigits: 2 })}%` : ""}`).join(", ");
-      return [unit.id, `Ngừng hoạt động sau ngày ${dayLabel(unit.valid_to!)}${names ? `; số liệu do ${names} kế thừa từ ${dayLabel(next)}` : ""}.`];
+      return [unit.id, `Ngừng hoạt động sau ngày ${dateLabel(unit.valid_to)}${names ? `; số liệu do ${names} kế thừa từ ${dateLabel(next)}` : ""}.`];
     }),
   );
 }

@@ -11,6 +11,8 @@ import { can } from "../auth/authorize";
 import { compareVietnamese } from "../text";
 import type { ReportStatus } from "../generated/prisma/enums";
 import { findReportUnit, reportPeriod } from "./save-period-report";
+import { addMonths } from "../periods";
+import { dayBefore, firstDayOf } from "../reorganisation/map-changes";
 
 export interface CompletenessRow {
   code: string;
@@ -28,8 +30,8 @@ export async function getWardCompleteness(actor: Actor, wardCode: string, period
   if (ward.level !== "WARD") throw new AppError("INVALID_INPUT", "errors.completenessWard");
   const periodId = reportPeriod(period);
   // The groups in force that month, wherever they hang today (a group merged since hangs under the group that carries it on).
-  const monthStart = new Date(Date.UTC(Math.floor(periodId / 100), (periodId % 100) - 1, 1));
-  const monthEnd = new Date(Date.UTC(Math.floor(periodId / 100), periodId % 100, 0));
+  const monthStart = firstDayOf(periodId);
+  const monthEnd = dayBefore(addMonths(periodId, 1));
   const units = await db.adminUnit.findMany({
     where: {
       OR: [
