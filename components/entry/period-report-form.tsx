@@ -30,6 +30,9 @@ export function PeriodReportForm({ form, actions }: Props) {
   const [saved, setSaved] = useState<Record<string, string>>(() => asText(form.values));
   const [values, setValues] = useState<Record<string, string>>(() => asText(form.values));
   const [reasons, setReasons] = useState<Record<string, string>>({});
+  // Stock fields confirmed as unchanged since last month: sent as confirmations, stored and audited as such.
+  const savedConfirmed = () => new Set(Object.entries(form.authors).filter(([, author]) => author.confirmed).map(([code]) => code));
+  const [confirmed, setConfirmed] = useState<Set<string>>(savedConfirmed);
   const [version, setVersion] = useState(form.report.version);
   const [status, setStatus] = useState(form.report.status);
   const [notice, setNotice] = useState<{ kind: "info" | "success" | "error"; text: string; action?: "discard" | "retry" } | null>(null);
@@ -48,6 +51,7 @@ export function PeriodReportForm({ form, actions }: Props) {
     // eslint-disable-next-line react-hooks/set-state-in-effect -- the draft lives in localStorage, which the server render cannot read
     setValues((current) => ({ ...current, ...draft.values }));
     setReasons(draft.reasons ?? {});
+    if (draft.confirmed) setConfirmed(new Set(draft.confirmed));
     setNotice({ kind: "info", text: t("draftRestored", { time: format.dateTime(new Date(draft.savedAt), "dateTime") }), action: "discard" });
     // Run once, on arrival.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -56,12 +60,33 @@ export function PeriodReportForm({ form, actions }: Props) {
   const check = useMemo(() => checkFigures(form.elements, form.partOf, values, form.previous, reasons, say), [form, values, reasons, say]);
   const dirty = form.elements.some((element) => (values[element.code] ?? "") !== (saved[element.code] ?? ""));
 
-  function update(next: Record<string, string>, nextReasons = reasons) {
+  function update(next: Record<string, string>, nextReasons = reasons, nextConfirmed = confirmed) {
     setValues(next);
     setReasons(nextReasons);
+    setConfirmed(nextConfirmed);
     setServerErrors({});
     requestId.current = null;
-    writeDraft(key, { values: next, reasons: nextReasons, baseVersion: version, savedAt: new Date().toISOString() });
+    writeDraft(key, { values: next, reasons: nextReasons, confirmed: [...nextConfirmed], baseVersion: version, savedAt: new Date().toISOString() });
+  }
+
+  /** Typing in a field makes it a typed figure again; "same as last month" makes it a confirmation. */
+  function type(code: string, text: string) {
+    const nextConfirmed = new Set(confirmed);
+    nextConfirmed.delete(code);
+    update({ ...values, [code]: text }, reasons, nextConfirmed);
+  }
+
+  const confirmable = form.elements.filter((element) => element.aggregation === "STOCK" && form.previous[element.code] != null);
+  const unconfirmedEmpty = confirmable.filter((element) => (values[element.code] ?? "").trim() === "");
+
+  function confirmUnchanged(codes: string[]) {
+    const next = { ...values };
+    const nextConfirmed = new Set(confirmed);
+    for (const code of codes) {
+      next[code] = String(form.previous[code]);
+      nextConfirmed.add(code);
+    }
+    update(next, reasons, nextConfirmed);
   }
 
   async function save() {
@@ -74,7 +99,7 @@ export function PeriodReportForm({ form, actions }: Props) {
     setPending(true);
     setNotice(null);
     try {
-      const result = await actions.save({ unitCode: form.unit.code, period: form.period, version, requestId: requestId.current, values, reasons });
+      const result = await actions.save({ unitCode: form.unit.code, period: form.period, version, requestId: requestId.current, values, reasons, confirmed: [...confirmed] });
       if (result.ok) {
         clearDraft(key);
         setSaved(values);
@@ -144,7 +169,7 @@ export function PeriodReportForm({ form, actions }: Props) {
         <div role={notice.kind === "error" ? "alert" : "status"} className={`rounded-md border p-3 ${notice.kind === "error" ? "border-red-300 bg-red-50 text-red-900" : notice.kind === "success" ? "border-green-300 bg-green-50 text-green-900" : "border-sky-300 bg-sky-50 text-sky-900"}`}>
           <p>{notice.text}</p>
           {notice.action === "discard" ? (
-            <button type="button" className="mt-2 min-h-10 underline" onClick={() => { clearDraft(key); setValues(saved); setReasons({}); setNotice(null); }}>
+            <button type="button" className="mt-2 min-h-10 underline" onClick={() => { clearDraft(key); setValues(saved); setReasons({}); setConfirmed(savedConfirmed()); setNotice(null); }}>
               {t("discardDraft")}
             </button>
           ) : null}
@@ -165,17 +190,35 @@ export function PeriodReportForm({ form, actions }: Props) {
         }}
         className="space-y-3"
       >
+        {!locked && unconfirmedEmpty.length > 0 ? (
+          <div className="rounded-md border border-sky-300 bg-sky-50 p-3">
+            <button type="button" onClick={() => confirmUnchanged(unconfirmedEmpty.map((element) => element.code))} className="min-h-12 w-full rounded-md border border-brand-700 bg-white px-4 font-semibold text-brand-700">
+              {t("confirmAllUnchanged", { count: unconfirmedEmpty.length })}
+            </button>
+            <p className="mt-1 text-sm text-slate-700">{t("confirmAllHelp")}</p>
+          </div>
+        ) : null}
         {form.elements.map((element) => {
           const error = serverErrors[element.code]?.[0] ?? check.errors[element.code];
           const warning = check.warnings[element.code];
           const previous = form.previous[element.code];
           const history = form.history[element.code] ?? [];
+          const author = form.authors[element.code];
           const id = `field-${element.code}`;
+          const isConfirmed = confirmed.has(element.code);
+          const mayConfirm = !locked && element.aggregation === "STOCK" && previous != null && !isConfirmed;
           return (
             <div key={element.code} className="rounded-md bg-white p-3 shadow-sm">
               <label htmlFor={id} className="block font-medium">{element.name}</label>
               {element.description ? <p id={`${id}-help`} className="text-sm text-slate-600">{element.description}</p> : null}
-              <p className="text-sm text-slate-600">{previous == null ? t("noPrevious") : t("previous", { value: format.number(previous) })}</p>
+              <p className="flex flex-wrap items-center gap-x-3 text-sm text-slate-600">
+                <span>{previous == null ? t("noPrevious") : t("previous", { value: format.number(previous) })}</span>
+                {mayConfirm ? (
+                  <button type="button" onClick={() => confirmUnchanged([element.code])} className="min-h-10 text-brand-700 underline" aria-label={t("sameAsLastFor", { name: element.name, value: format.number(previous) })}>
+                    {t("sameAsLast", { value: format.number(previous) })}
+                  </button>
+                ) : null}
+              </p>
               <input
                 id={id}
                 name={element.code}
@@ -183,11 +226,17 @@ export function PeriodReportForm({ form, actions }: Props) {
                 autoComplete="off"
                 disabled={locked}
                 value={values[element.code] ?? ""}
-                onChange={(event) => update({ ...values, [element.code]: event.target.value })}
+                onChange={(event) => type(element.code, event.target.value)}
                 aria-invalid={error ? true : undefined}
                 aria-describedby={[element.description ? `${id}-help` : null, error || warning ? `${id}-message` : null].filter(Boolean).join(" ") || undefined}
                 className="mt-1 block min-h-12 w-full rounded-md border border-slate-400 px-3 text-lg tabular-nums aria-invalid:border-red-600"
               />
+              {isConfirmed ? <p className="mt-1 text-sm font-medium text-green-800" data-testid={`confirmed-${element.code}`}>✓ {t("confirmedUnchanged")}</p> : null}
+              {author && (values[element.code] ?? "") === (saved[element.code] ?? "") ? (
+                <p className="mt-1 text-sm text-slate-600" data-testid={`author-${element.code}`}>
+                  {t(author.confirmed ? "confirmedBy" : "enteredBy", { name: author.name ?? t("someoneElse"), time: format.dateTime(new Date(author.at), "dateTime") })}
+                </p>
+              ) : null}
               {error ? <p id={`${id}-message`} className="mt-1 text-sm text-red-700">{error}</p> : null}
               {!error && warning ? (
                 <div id={`${id}-message`} className="mt-1 rounded bg-amber-50 p-2 text-sm text-amber-900">
@@ -208,6 +257,7 @@ export function PeriodReportForm({ form, actions }: Props) {
                     {history.map((entry, index) => (
                       <li key={index}>
                         {format.dateTime(new Date(entry.at), "dateTime")} · {entry.actor}: {entry.before ?? "–"} → {entry.after ?? "–"}
+                        {entry.confirmed ? ` (${t("confirmedUnchanged")})` : ""}
                         {entry.reason ? ` (${entry.reason})` : ""}
                       </li>
                     ))}
@@ -228,7 +278,7 @@ export function PeriodReportForm({ form, actions }: Props) {
             <button type="submit" disabled={pending} className="min-h-12 flex-1 rounded-md bg-brand-700 px-4 text-base font-semibold text-white disabled:opacity-60">
               {pending ? t("saving") : t("save")}
             </button>
-            {status === "DRAFT" && version > 0 ? (
+            {form.canSubmit && status === "DRAFT" && version > 0 ? (
               <button type="button" onClick={submit} disabled={pending || dirty} className="min-h-12 flex-1 rounded-md border border-brand-700 bg-white px-4 font-semibold text-brand-700 disabled:opacity-50">
                 {t("submit")}
               </button>

@@ -7,6 +7,8 @@
 export interface ReportDraft {
   values: Record<string, string>;
   reasons: Record<string, string>;
+  /** Stock fields confirmed as unchanged since last month. */
+  confirmed?: string[];
   /** The report version the typing started from. */
   baseVersion: number;
   savedAt: string;

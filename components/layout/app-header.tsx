@@ -20,7 +20,7 @@ export async function AppHeader({ user }: { user: SessionUser }) {
     { href: "/", label: t("units") },
     { href: "/search", label: t("search") },
   ];
-  if (roleAllows(user.role, "values.write")) links.push({ href: "/import", label: t("importValues") });
+  if (roleAllows(user.role, "values.ward")) links.push({ href: "/import", label: t("importValues") });
   // Team leaders keep only member lists; the figures import page links to the members import for the others.
   else if (roleAllows(user.role, "members.write")) links.push({ href: "/import/members", label: t("importMembers") });
   if (roleAllows(user.role, "users.manage")) links.push({ href: "/admin/users", label: t("users") });

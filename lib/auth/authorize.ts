@@ -31,6 +31,17 @@ export async function isInScope(actor: Pick<Actor, "role" | "scopeUnitId">, unit
   return isWithin(actor.scopeUnitId, unitId);
 }
 
+/**
+ * A team leader's own residential group: the unit of the team their account is
+ * bound to, while that team is active. A commune-level team (at a ward) has no
+ * group of its own: the ward's figures are the ward official's.
+ */
+async function isOwnGroup(actor: Actor, unitId: number): Promise<boolean> {
+  if (!actor.teamId) return false;
+  const team = await db.team.findUnique({ where: { id: actor.teamId }, select: { unitId: true, active: true, unit: { select: { level: true } } } });
+  return team !== null && team.active && team.unitId === unitId && team.unit.level === "RESIDENTIAL_GROUP";
+}
+
 async function allowed(actor: Actor, operation: Operation, target: Target): Promise<boolean> {
   if (!roleAllows(actor.role, operation)) return false;
   const rule = POLICY[operation];
@@ -50,6 +61,7 @@ async function allowed(actor: Actor, operation: Operation, target: Target): Prom
     return team !== null && isInScope(actor, team.unitId);
   }
   if (rule.scope === "team" && actor.role === "TEAM_LEADER") return false;
+  if (rule.scope === "group" && actor.role === "TEAM_LEADER") return isOwnGroup(actor, target.unitId);
   return isInScope(actor, target.unitId);
 }
 

@@ -19,8 +19,16 @@ export type Operation =
    * (lib/reorganisation/run-reorganisation.ts adds that level rule).
    */
   | "units.reorganise"
-  /** Enter or correct the raw figures of a ward or residential group. */
+  /**
+   * Enter or correct the raw figures of one unit's month through its form. A
+   * team leader only for their own team's residential group.
+   */
   | "values.write"
+  /**
+   * Work on a whole ward's month at once: the ward's grid, the imports and the
+   * workbook, reminders to the groups, and submitting the month upward.
+   */
+  | "values.ward"
   /** Approve or reopen the submitted reports of the wards below. */
   | "reports.approve"
   /** Set targets for an indicator, a unit and a period range. */
@@ -31,6 +39,8 @@ export type Operation =
   | "members.write"
   /** See and manage accounts inside one's scope. */
   | "users.manage"
+  /** Create, reset and deactivate the team leaders' accounts of the teams inside one's scope. */
+  | "leaders.manage"
   /** Issue and revoke read-API tokens for accounts. */
   | "tokens.manage"
   /** Browse the audit log. */
@@ -43,23 +53,28 @@ export interface Rule {
   /**
    * subtree: the target unit must lie within the user's scope;
    * team: as subtree, and a team leader only on their own team;
+   * group: as subtree, and a team leader only on their own team's residential group;
    * self: the user acts only on their own account;
    * global: no target unit (the map itself, the audit log).
    */
-  scope: "subtree" | "team" | "self" | "global";
+  scope: "subtree" | "team" | "group" | "self" | "global";
 }
 
 export const POLICY: Record<Operation, Rule> = {
   "units.read": { roles: ["ADMIN", "STEERING", "WARD_OFFICIAL", "TEAM_LEADER"], scope: "subtree" },
   "units.import": { roles: ["ADMIN"], scope: "global" },
   "units.reorganise": { roles: ["ADMIN", "STEERING"], scope: "subtree" },
-  // Steering committees read and set targets but enter no raw figures.
-  "values.write": { roles: ["ADMIN", "WARD_OFFICIAL"], scope: "subtree" },
+  // Steering committees read and set targets but enter no raw figures. Team leaders
+  // enter their own group's month (they know its figures); the ward checks and submits it.
+  "values.write": { roles: ["ADMIN", "WARD_OFFICIAL", "TEAM_LEADER"], scope: "group" },
+  "values.ward": { roles: ["ADMIN", "WARD_OFFICIAL"], scope: "subtree" },
   "reports.approve": { roles: ["ADMIN", "STEERING"], scope: "subtree" },
   "targets.write": { roles: ["ADMIN", "STEERING"], scope: "subtree" },
   "teams.write": { roles: ["ADMIN", "WARD_OFFICIAL"], scope: "subtree" },
   "members.write": { roles: ["ADMIN", "WARD_OFFICIAL", "TEAM_LEADER"], scope: "team" },
   "users.manage": { roles: ["ADMIN", "STEERING"], scope: "subtree" },
+  // The ward hands its team leaders their accounts; steering committees may too, as through users.manage.
+  "leaders.manage": { roles: ["ADMIN", "STEERING", "WARD_OFFICIAL"], scope: "subtree" },
   // Tokens let other systems read as a user: only administrators hand them out.
   "tokens.manage": { roles: ["ADMIN"], scope: "subtree" },
   "audit.read": { roles: ["ADMIN"], scope: "global" },

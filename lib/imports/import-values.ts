@@ -46,7 +46,7 @@ function pushTo<T>(map: Map<string, T[]>, key: string, item: T): void {
 }
 
 export async function importValues(actor: Actor, bytes: Uint8Array, options: { commit: boolean; now?: Date }): Promise<ValueImportResult> {
-  if (!roleAllows(actor.role, "values.write")) throw new AppError("FORBIDDEN", "errors.valuesRoleRefused");
+  if (!roleAllows(actor.role, "values.ward")) throw new AppError("FORBIDDEN", "errors.valuesRoleRefused");
   const locale = languageOf(actor);
   const table = await readTable(bytes, VALUE_COLUMNS, locale);
   if (!table.ok) return { ok: false, message: table.message, errors: [], preview: [] };

@@ -14,8 +14,8 @@ import { findReportUnit, lockInForce, reportPeriod } from "./save-period-report"
 
 type Step = "submit" | "approve" | "lock" | "reopen";
 
-const STEPS: Record<Step, { from: ReportStatus[]; to: ReportStatus; operation: "values.write" | "reports.approve"; refusal: MessageKey }> = {
-  submit: { from: ["DRAFT"], to: "SUBMITTED", operation: "values.write", refusal: "errors.submitOnlyDraft" },
+const STEPS: Record<Step, { from: ReportStatus[]; to: ReportStatus; operation: "values.ward" | "reports.approve"; refusal: MessageKey }> = {
+  submit: { from: ["DRAFT"], to: "SUBMITTED", operation: "values.ward", refusal: "errors.submitOnlyDraft" },
   approve: { from: ["SUBMITTED"], to: "APPROVED", operation: "reports.approve", refusal: "errors.approveOnlySubmitted" },
   lock: { from: ["APPROVED"], to: "LOCKED", operation: "reports.approve", refusal: "errors.lockOnlyApproved" },
   reopen: { from: ["SUBMITTED", "APPROVED", "LOCKED"], to: "DRAFT", operation: "reports.approve", refusal: "errors.reopenOnlyFinal" },

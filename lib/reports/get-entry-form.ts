@@ -1,7 +1,7 @@
 /** Everything the entry form needs for one unit and month, for a user who may enter its figures. */
 import "server-only";
 import { db } from "../db";
-import { authorize, type Actor } from "../auth/authorize";
+import { authorize, can, type Actor } from "../auth/authorize";
 import { addMonths, periodCode } from "../periods";
 import { resolveTargets } from "../targets/resolve-targets";
 import { elementsForLevel, partOfRules } from "./report-catalogue";
@@ -14,9 +14,9 @@ export async function getEntryForm(actor: Actor, unitCode: string, period: strin
   // Another ward's form does not exist for this user (404), as for any read outside the scope;
   // inside it, a role that may not write is refused (403).
   const unit = await findReportUnit(actor, unitCode, "units.read");
-  await authorize(actor, "values.write", { unitId: unit.id });
+  await authorize(actor, "values.write", { unitId: unit.id }, { hideExistence: actor.role === "TEAM_LEADER" });
   const periodId = reportPeriod(period);
-  const [elements, partOf, values, previous, report, targets] = await Promise.all([
+  const [elements, partOf, values, previous, report, targets, authors, canSubmit] = await Promise.all([
     elementsForLevel(unit.level),
     partOfRules(),
     readFigures(unit.id, periodId),
@@ -26,6 +26,9 @@ export async function getEntryForm(actor: Actor, unitCode: string, period: strin
       select: { status: true, version: true, updatedAt: true, reopenReason: true },
     }),
     resolveTargets(unit.id, periodId),
+    readFigureAuthors(unit.id, periodId),
+    // The ward submits its month upward; a team leader enters their group's figures only.
+    can(actor, "values.ward", { unitId: unit.id }),
   ]);
   // Names in the reader's language; the rules' messages on the form name the fields with them.
   const english = languageOf(actor) === "en";
@@ -49,12 +52,12 @@ export async function getEntryForm(actor: Actor, unitCode: string, period: strin
       };
     });
   const history = await db.auditLog.findMany({
-    where: { action: "values.save", entityId: { startsWith: `${unit.code}/${period}/` } },
+    where: { action: { in: ["values.save", "values.confirm", "values.import"] }, entityId: { startsWith: `${unit.code}/${period}/` } },
     orderBy: { id: "desc" },
     take: HISTORY_PER_FIELD * Math.max(elements.length, 1),
-    select: { at: true, actorName: true, entityId: true, before: true, after: true, reason: true },
+    select: { at: true, action: true, actorName: true, entityId: true, before: true, after: true, reason: true },
   });
-  const historyByCode: Record<string, { at: string; actor: string; before: number | null; after: number | null; reason: string | null }[]> = {};
+  const historyByCode: Record<string, { at: string; actor: string; before: number | null; after: number | null; reason: string | null; confirmed: boolean }[]> = {};
   for (const entry of history) {
     const code = entry.entityId!.split("/")[2];
     const list = (historyByCode[code] ??= []);
@@ -65,6 +68,7 @@ export async function getEntryForm(actor: Actor, unitCode: string, period: strin
         before: (entry.before as { value?: number } | null)?.value ?? null,
         after: (entry.after as { value?: number } | null)?.value ?? null,
         reason: entry.reason,
+        confirmed: entry.action === "values.confirm",
       });
     }
   }
@@ -80,7 +84,20 @@ export async function getEntryForm(actor: Actor, unitCode: string, period: strin
     report: report ? { status: report.status, version: report.version, updatedAt: report.updatedAt.toISOString(), reopenReason: report.reopenReason } : { status: "DRAFT" as const, version: 0, updatedAt: null, reopenReason: null },
     indicators,
     history: historyByCode,
+    authors,
+    canSubmit,
   };
+}
+
+/** Who entered each figure of the month, when, and whether it was confirmed as unchanged: the ward sees its team leaders' work. */
+export async function readFigureAuthors(unitId: number, periodId: number) {
+  const rows = await db.$queryRaw<{ code: string; confirmed: boolean; updated_at: Date; full_name: string | null; role: string | null }[]>`
+    SELECT e.code, v.confirmed, v.updated_at, u.full_name, u.role::text AS role
+    FROM data_value v JOIN data_element e ON e.id = v.element_id LEFT JOIN app_user u ON u.id = v.updated_by_id
+    WHERE v.unit_id = ${unitId} AND v.period_id = ${periodId}`;
+  return Object.fromEntries(
+    rows.map((row) => [row.code, { confirmed: row.confirmed, at: row.updated_at.toISOString(), name: row.full_name, role: row.role as "ADMIN" | "STEERING" | "WARD_OFFICIAL" | "TEAM_LEADER" | null }]),
+  );
 }
 
 export type EntryForm = Awaited<ReturnType<typeof getEntryForm>>;

@@ -20,6 +20,8 @@ export const MIN_CHANGE_FOR_REASON = 10;
 export interface ElementRule {
   code: string;
   name: string;
+  /** Stock figures (a state at the month's end) may be confirmed as unchanged; flows never. */
+  aggregation?: "STOCK" | "FLOW";
 }
 
 /** "part ≤ whole": every indicator's numerator is part of its denominator; adults are part of the population. */
@@ -39,14 +41,18 @@ export type Say = (key: MessageKey, values?: Record<string, string | number>) =>
 
 /**
  * One typed figure: empty means "not reported"; otherwise a whole number, with
- * Vietnamese thousands dots or spaces allowed ("1.030", "12 345").
+ * thousands grouped the Vietnamese way ("1.030", "12 345") or the English way
+ * that a spreadsheet copies ("1,030"), one kind of separator per number. A
+ * non-breaking space (what Excel and Sheets put between groups) is a space.
+ * A single group after a separator of another length ("1,5", "2.75") is a
+ * fraction, never guessed into thousands.
  */
 export function parseFigure(raw: string, name: string, say: Say): { ok: true; value: number | null } | { ok: false; message: string } {
-  const text = raw.trim();
+  const text = raw.replace(/[\u00a0\u202f\u2007]/g, " ").trim();
   if (text === "") return { ok: true, value: null };
-  if (/^-/.test(text)) return { ok: false, message: say("rules.figureNegative", { name }) };
-  if (/^\d{1,3}([.\s]\d{3})+$/.test(text) || /^\d+$/.test(text)) {
-    const value = Number(text.replace(/[.\s]/g, ""));
+  if (/^[-\u2212]/.test(text)) return { ok: false, message: say("rules.figureNegative", { name }) };
+  if (/^\d{1,3}(?:(\.)\d{3}(?:\.\d{3})*|(,)\d{3}(?:,\d{3})*|( )\d{3}(?: \d{3})*)$/.test(text) || /^\d+$/.test(text)) {
+    const value = Number(text.replace(/[., ]/g, ""));
     if (value > MAX_FIGURE) return { ok: false, message: say("rules.figureTooLarge", { name, maximum: MAX_FIGURE }) };
     return { ok: true, value };
   }
@@ -100,4 +106,28 @@ export function checkFigures(
     }
   }
   return { values, errors, warnings };
+}
+
+/**
+ * "Same as last month": a stock figure confirmed as unchanged must be last
+ * month's figure, and there must be one. Flows (dossiers, residents helped,
+ * trainings) count what happened this month and are never carried over.
+ */
+export function checkConfirmations(
+  elements: ElementRule[],
+  values: Record<string, number | null>,
+  previous: Record<string, number | null>,
+  confirmed: readonly string[],
+  say: Say,
+): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const code of confirmed) {
+    const element = elements.find((candidate) => candidate.code === code);
+    if (!element) continue;
+    const before = previous[code];
+    if (element.aggregation !== "STOCK") errors[code] = say("rules.confirmFlow", { name: element.name });
+    else if (before == null) errors[code] = say("rules.confirmNoPrevious", { name: element.name });
+    else if (values[code] !== before) errors[code] = say("rules.confirmDiffers", { name: element.name, before });
+  }
+  return errors;
 }

@@ -12,6 +12,8 @@ export const saveReportSchema = z.object({
   requestId: z.uuid("rules.requestId"),
   values: z.record(z.string(), z.string().max(40)),
   reasons: z.record(z.string(), z.string().trim().max(500, "rules.reasonLong")).default({}),
+  /** Stock figures confirmed as "unchanged since last month" rather than typed. */
+  confirmed: z.array(z.string().max(64)).max(100).default([]),
 });
 
 export type SaveReportInput = z.input<typeof saveReportSchema>;

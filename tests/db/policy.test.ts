@@ -391,6 +391,7 @@ describe("the policy table itself: role × operation × scope", () => {
       global: [undefined, undefined],
       subtree: [{ unitId: world.units.D1 }, { unitId: world.units.Z11 }],
       team: [{ teamId: await teamId("T-D1") }, { teamId: await teamId("T-Z11") }],
+      group: [{ unitId: world.units.D1 }, { unitId: world.units.Z11 }],
     } as const;
     const [inside, outside] = targets[rule.scope];
     const roleOk = rule.roles.includes(role);
@@ -406,6 +407,26 @@ describe("the policy table itself: role × operation × scope", () => {
     expect(await can(world.users.WARD_OFFICIAL, "members.write", team("T-D2"))).toBe(true);
     expect(await can(world.users.WARD_OFFICIAL, "members.write", team("T-Z11"))).toBe(false);
     expect(await can(world.users.STEERING, "members.write", team("T-D1"))).toBe(false);
+  });
+
+  it("lets a team leader enter only their own team's residential group, never the ward's figures or a neighbour's", async () => {
+    const leader = world.users.TEAM_LEADER;
+    expect(await can(leader, "values.write", { unitId: world.units.D1 })).toBe(true);
+    expect(await can(leader, "values.write", { unitId: world.units.D2 })).toBe(false);
+    expect(await can(leader, "values.write", { unitId: world.units.C })).toBe(false);
+    // A leader of a commune-level team (scope: the ward) has no group of their own.
+    const wardTeam = await db.team.create({ data: { code: "T-C", name: "Tổ CNS xã C", unitId: world.units.C } });
+    const wardLeader = { ...leader, id: null, scopeUnitId: world.units.C, teamId: wardTeam.id };
+    for (const unit of ["C", "D1", "D2"]) expect(await can(wardLeader, "values.write", { unitId: world.units[unit] })).toBe(false);
+    // A deactivated team's leader enters nothing.
+    await db.team.update({ where: { code: "T-D1" }, data: { active: false } });
+    try {
+      expect(await can(leader, "values.write", { unitId: world.units.D1 })).toBe(false);
+    } finally {
+      await db.team.update({ where: { code: "T-D1" }, data: { active: true } });
+    }
+    expect(await can(leader, "values.ward", { unitId: world.units.D1 })).toBe(false);
+    expect(await can(world.users.WARD_OFFICIAL, "values.ward", { unitId: world.units.C })).toBe(true);
   });
 
   it("keeps steering committees from entering raw figures and ward officials from approving", async () => {

@@ -9,7 +9,7 @@ import type { SaveReportInput } from "@/lib/schemas/period-report";
 export const saveReportAction = defineAction("values.write", (user, input: SaveReportInput) => savePeriodReport(user, input));
 
 // The use case checks the input's shape; the actions only fix which steps they offer.
-export const submitReportAction = defineAction("values.write", (user, input: { unitCode: string; period: string }) =>
+export const submitReportAction = defineAction("values.ward", (user, input: { unitCode: string; period: string }) =>
   changeReportStatus(user, { ...Object(input), step: "submit" }),
 );
 

@@ -12,7 +12,7 @@ export default async function ImportValuesPage() {
   return (
     <>
       <h1 className="text-2xl font-bold text-brand-900">{t("title")}</h1>
-      {!roleAllows(user.role, "values.write") ? (
+      {!roleAllows(user.role, "values.ward") ? (
         <p role="alert" className="mt-4 rounded-md border border-amber-300 bg-amber-50 p-3">{t("forbidden")}</p>
       ) : (
         <>
