@@ -7,17 +7,13 @@ import { checkFigures, type Say } from "@/lib/schemas/figure-rules";
 import type { EntryForm } from "@/lib/reports/get-entry-form";
 import type { saveReportAction, submitReportAction } from "@/app/(app)/entry/actions";
 import { clearDraft, draftKey, readDraft, writeDraft } from "./use-report-draft";
-import { ScrollBox } from "@/components/ui/scroll-box";
+import { ConflictPanel, asText, type Conflict } from "./conflict-panel";
 
 interface Props {
   form: EntryForm;
   actions: { save: typeof saveReportAction; submit: typeof submitReportAction };
 }
 
-type Conflict = { version: number; values: Record<string, number | null>; updatedBy: string | null };
-
-const asText = (values: Record<string, number | null>) =>
-  Object.fromEntries(Object.entries(values).map(([code, value]) => [code, value === null ? "" : String(value)]));
 
 export function PeriodReportForm({ form, actions }: Props) {
   const t = useTranslations("entry");
@@ -179,7 +175,7 @@ export function PeriodReportForm({ form, actions }: Props) {
         </div>
       )}
 
-      {conflict && <ConflictPanel form={form} mine={values} conflict={conflict} onResolve={resolveConflict} />}
+      {conflict && <ConflictPanel elements={form.elements} mine={values} conflict={conflict} onResolve={resolveConflict} />}
 
       <form
         id="report-form"
@@ -311,46 +307,5 @@ export function PeriodReportForm({ form, actions }: Props) {
         </ul>
       </section>
     </div>
-  );
-}
-
-function ConflictPanel({ form, mine, conflict, onResolve }: { form: EntryForm; mine: Record<string, string>; conflict: Conflict; onResolve: (choice: Record<string, "mine" | "theirs">) => void }) {
-  const t = useTranslations("entry");
-  const theirs = asText(conflict.values);
-  const differing = form.elements.filter((element) => (mine[element.code] ?? "") !== (theirs[element.code] ?? ""));
-  const [choice, setChoice] = useState<Record<string, "mine" | "theirs">>(() => Object.fromEntries(differing.map((element) => [element.code, "mine" as const])));
-  return (
-    <section aria-labelledby="conflict-heading" className="rounded-md border-2 border-amber-500 bg-white p-4">
-      <h2 id="conflict-heading" className="font-semibold">{t("conflictTitle", { name: conflict.updatedBy ?? t("someoneElse") })}</h2>
-      <ScrollBox label={t("conflictTitle", { name: conflict.updatedBy ?? t("someoneElse") })} className="mt-2">
-        <table className="w-full min-w-[24rem] text-left text-sm">
-          <thead>
-            <tr>
-              <th scope="col" className="pr-2">{t("field")}</th>
-              <th scope="col" className="pr-2">{t("yours")}</th>
-              <th scope="col">{t("theirs")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {differing.map((element) => (
-              <tr key={element.code} className="border-t border-slate-200">
-                <th scope="row" className="py-1 pr-2 font-normal">{element.name}</th>
-                {(["mine", "theirs"] as const).map((side) => (
-                  <td key={side} className="py-1 pr-2">
-                    <label className="flex min-h-10 items-center gap-2">
-                      <input type="radio" name={`conflict-${element.code}`} checked={choice[element.code] === side} onChange={() => setChoice({ ...choice, [element.code]: side })} />
-                      {(side === "mine" ? mine : theirs)[element.code] || "–"}
-                    </label>
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollBox>
-      <button type="button" onClick={() => onResolve(choice)} className="mt-3 min-h-12 rounded-md bg-amber-600 px-4 font-semibold text-white">
-        {t("applyMerge")}
-      </button>
-    </section>
   );
 }

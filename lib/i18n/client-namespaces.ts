@@ -12,6 +12,7 @@ export const CLIENT_NAMESPACES = [
   "entry",
   "errors",
   "exports",
+  "grid",
   "importMembers",
   "importUnits",
   "importValues",

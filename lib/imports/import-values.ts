@@ -1,5 +1,8 @@
 /**
- * Bulk import of figures (unit_code,period,element_code,value) from CSV or XLSX.
+ * Bulk import of figures from CSV or XLSX, in either layout: one figure per row
+ * (unit_code,period,element_code,value), or one unit per row with the element
+ * codes as columns (unit_code,period,ADULTS,PEOPLE…; the ward's monthly
+ * workbook), where an empty cell is a figure the file leaves alone.
  * Every row is checked first; nothing is written while any row has an error.
  * The commit is one transaction that respects scope, the figure rules, the
  * workflow (no writing into an approved or locked month) and versions (open
@@ -13,7 +16,7 @@ import { unitsInScope, type Actor } from "../auth/authorize";
 import { parsePeriodCode, periodCode, periodOfDate } from "../periods";
 import { EXTRA_PART_OF_RULES, parseFigure } from "../schemas/figure-rules";
 import { partOfRules } from "../reports/report-catalogue";
-import { readTable } from "./read-table";
+import { readHeader, readTable } from "./read-table";
 import { formatPeriod } from "../format";
 import { languageOf, say } from "../i18n/translate";
 import { writeAuditLog } from "../audit/write-audit-log";
@@ -21,6 +24,40 @@ import { previewOf, type ImportIssue, type ImportRefusal, type PreviewRow } from
 import { lockInForce } from "../reports/save-period-report";
 
 export const VALUE_COLUMNS = ["unit_code", "period", "element_code", "value"] as const;
+/** The wide layout's columns besides the element codes; unit_name is there for the reader and not read. */
+export const WIDE_KEY_COLUMNS = ["unit_code", "period"] as const;
+export const WIDE_NAME_COLUMN = "unit_name";
+
+/** A row of the file in the long layout; from a wide file, each filled cell becomes one, remembering its column. */
+type LongRow = { line: number; values: Record<(typeof VALUE_COLUMNS)[number], string>; hasExtraCells: boolean; column?: string };
+
+/**
+ * Reads either layout into long rows. The wide layout is recognised by its
+ * header: unit_code and period, no element_code, and element codes as columns.
+ */
+async function readValueRows(bytes: Uint8Array, elementCodes: string[], locale: ReturnType<typeof languageOf>): Promise<{ ok: true; rows: LongRow[]; wide: boolean } | { ok: false; message: string }> {
+  const header = await readHeader(bytes);
+  const lower = new Map(elementCodes.map((code) => [code.toLowerCase(), code]));
+  const wide = header !== null && !header.includes("element_code") && WIDE_KEY_COLUMNS.every((column) => header.includes(column)) && header.some((name) => lower.has(name));
+  if (!wide) {
+    const table = await readTable(bytes, VALUE_COLUMNS, locale);
+    return table.ok ? { ok: true, rows: table.rows, wide: false } : table;
+  }
+  const codeColumns = header.filter((name) => lower.has(name));
+  const columns = [...WIDE_KEY_COLUMNS, ...(header.includes(WIDE_NAME_COLUMN) ? [WIDE_NAME_COLUMN] : []), ...codeColumns];
+  const table = await readTable(bytes, columns, locale);
+  if (!table.ok) return table;
+  const rows: LongRow[] = [];
+  for (const { line, values, hasExtraCells } of table.rows) {
+    if (hasExtraCells) rows.push({ line, values: { unit_code: values.unit_code, period: values.period, element_code: "", value: "" }, hasExtraCells });
+    for (const name of codeColumns) {
+      const text = values[name] ?? "";
+      if (text === "") continue;
+      rows.push({ line, values: { unit_code: values.unit_code, period: values.period, element_code: lower.get(name)!, value: text }, hasExtraCells: false, column: lower.get(name) });
+    }
+  }
+  return { ok: true, rows, wide: true };
+}
 const BATCH = 5_000;
 
 export type ValueImportResult =
@@ -35,6 +72,8 @@ interface CheckedRow {
   elementId: number;
   elementCode: string;
   value: number;
+  /** The wide layout's column of the figure, for the messages. */
+  column?: string;
 }
 
 const groupKey = (unitId: number, periodId: number) => `${unitId}:${periodId}`;
@@ -45,28 +84,41 @@ function pushTo<T>(map: Map<string, T[]>, key: string, item: T): void {
   else map.set(key, [item]);
 }
 
-export async function importValues(actor: Actor, bytes: Uint8Array, options: { commit: boolean; now?: Date }): Promise<ValueImportResult> {
+export interface ValueImportOptions {
+  commit: boolean;
+  now?: Date;
+  /**
+   * Uploaded from a ward's month page (its workbook): every row must be that
+   * ward's (or one of its groups) and that month, so a workbook of another
+   * ward or month picked by mistake is refused by row, not written.
+   */
+  expect?: { wardCode: string; period: string };
+}
+
+export async function importValues(actor: Actor, bytes: Uint8Array, options: ValueImportOptions): Promise<ValueImportResult> {
   if (!roleAllows(actor.role, "values.ward")) throw new AppError("FORBIDDEN", "errors.valuesRoleRefused");
   const locale = languageOf(actor);
-  const table = await readTable(bytes, VALUE_COLUMNS, locale);
+  const elements = new Map((await db.dataElement.findMany({ select: { id: true, code: true, name: true, nameEn: true, collectionLevel: true } })).map((element) => [element.code, element]));
+  const table = await readValueRows(bytes, [...elements.keys()], locale);
   if (!table.ok) return { ok: false, message: table.message, errors: [], preview: [] };
-  if (table.rows.length === 0) return { ok: false, message: say(locale, "importRows.headerOnly"), errors: [], preview: [] };
+  if (table.rows.length === 0) return { ok: false, message: say(locale, table.wide ? "importRows.wideEmpty" : "importRows.headerOnly"), errors: [], preview: [] };
   const preview = previewOf(table.rows);
+  const expected = options.expect ? await expectedUnits(options.expect.wardCode) : null;
 
   const unitCodes = [...new Set(table.rows.map((row) => row.values.unit_code))];
   const units = new Map(
     (await db.adminUnit.findMany({ where: { code: { in: unitCodes } }, select: { id: true, code: true, level: true, validFrom: true, validTo: true } })).map((unit) => [unit.code, unit]),
   );
   const allowed = await unitsInScope(actor, [...units.values()].map((unit) => unit.id));
-  const elements = new Map((await db.dataElement.findMany({ select: { id: true, code: true, name: true, nameEn: true, collectionLevel: true } })).map((element) => [element.code, element]));
   const nameOf = (element: { name: string; nameEn: string }) => (locale === "en" ? element.nameEn : element.name);
   const currentMonth = periodOfDate(options.now ?? new Date());
 
   const errors: ImportIssue[] = [];
   const rows: CheckedRow[] = [];
   const firstLine = new Map<string, number>();
-  for (const { line, values, hasExtraCells } of table.rows) {
-    const issue = (column: string, message: string) => errors.push({ line, column, message });
+  for (const { line, values, hasExtraCells, column: cellColumn } of table.rows) {
+    // In the wide layout a figure's column is its element code: that is the column the user looks for.
+    const issue = (column: string, message: string) => errors.push({ line, column: cellColumn && (column === "value" || column === "element_code") ? cellColumn : column, message });
     if (hasExtraCells) {
       issue("", say(locale, "importRows.extraCells"));
       continue;
@@ -79,6 +131,11 @@ export async function importValues(actor: Actor, bytes: Uint8Array, options: { c
       ok = false;
       issue(column, message);
     };
+    if (expected && options.expect && (!expected.has(values.unit_code) || values.period !== options.expect.period)) {
+      // The wrong file for this page: named by its own unit and month, before any other rule.
+      issue(expected.has(values.unit_code) ? "period" : "unit_code", say(locale, "importRows.notThisWorkbook", { code: values.unit_code, period: values.period, ward: options.expect.wardCode, expected: options.expect.period }));
+      continue;
+    }
     if (!unit) fail("unit_code", say(locale, "importRows.unitUnknown", { code: values.unit_code }));
     else if (!allowed.has(unit.id)) fail("unit_code", say(locale, "importRows.unitOutside", { code: values.unit_code }));
     else if (unit.validTo !== null) fail("unit_code", say(locale, "importRows.unitEnded", { code: values.unit_code }));
@@ -101,7 +158,7 @@ export async function importValues(actor: Actor, bytes: Uint8Array, options: { c
       continue;
     }
     firstLine.set(key, line);
-    rows.push({ line, unitId: unit.id, unitCode: unit.code, periodId, elementId: element.id, elementCode: element.code, value: figure.value });
+    rows.push({ line, unitId: unit.id, unitCode: unit.code, periodId, elementId: element.id, elementCode: element.code, value: figure.value, column: cellColumn });
   }
 
   // The figures after the import, per unit and month: what is stored, overlaid by the file.
@@ -129,18 +186,19 @@ export async function importValues(actor: Actor, bytes: Uint8Array, options: { c
   }
   const rules = [...(await partOfRules()), ...EXTRA_PART_OF_RULES];
 
-  let changed = 0;
+  // Only the figures that differ from what is stored are written: a file of an approved month
+  // (a workbook downloaded and uploaded again) that changes nothing there is not refused for it.
+  const changing: CheckedRow[] = [];
   for (const [key, group] of groups) {
     const status = statusOf.get(key);
+    const merged = new Map(storedOf.get(key) ?? []);
+    const differing = group.filter((row) => merged.get(row.elementId) !== row.value);
     if (status === "APPROVED" || status === "LOCKED") {
-      for (const row of group) errors.push({ line: row.line, column: "period", message: say(locale, "importRows.reportFinal", { code: row.unitCode, month: formatPeriod(row.periodId, locale) }) });
+      for (const row of differing) errors.push({ line: row.line, column: row.column ?? "period", message: say(locale, "importRows.reportFinal", { code: row.unitCode, month: formatPeriod(row.periodId, locale) }) });
       continue;
     }
-    const merged = new Map(storedOf.get(key) ?? []);
-    for (const row of group) {
-      if (merged.get(row.elementId) !== row.value) changed += 1;
-      merged.set(row.elementId, row.value);
-    }
+    changing.push(...differing);
+    for (const row of group) merged.set(row.elementId, row.value);
     for (const { part, whole } of rules) {
       const partElement = elements.get(part);
       const wholeElement = elements.get(whole);
@@ -149,7 +207,7 @@ export async function importValues(actor: Actor, bytes: Uint8Array, options: { c
       const wholeValue = merged.get(wholeElement.id);
       if (partValue === undefined || wholeValue === undefined || partValue <= wholeValue) continue;
       const blamed = group.find((row) => row.elementId === partElement.id) ?? group.find((row) => row.elementId === wholeElement.id)!;
-      errors.push({ line: blamed.line, column: "value", message: say(locale, "importRows.partOver", { part: nameOf(partElement), partValue, whole: nameOf(wholeElement), wholeValue, code: blamed.unitCode }) });
+      errors.push({ line: blamed.line, column: blamed.column ?? "value", message: say(locale, "importRows.partOver", { part: nameOf(partElement), partValue, whole: nameOf(wholeElement), wholeValue, code: blamed.unitCode }) });
     }
   }
 
@@ -162,10 +220,18 @@ export async function importValues(actor: Actor, bytes: Uint8Array, options: { c
     }
     return { ok: false, status: outside.length > 0 ? 403 : 400, message: say(locale, "importRows.errorsNothingSaved", { count: errors.length }), errors, preview };
   }
+  const changed = changing.length;
   const summary = { rows: rows.length, changed, unchanged: rows.length - changed, reports: groups.size, preview };
   if (!options.commit) return { ok: true, committed: false, ...summary };
-  await commit(actor, rows, [...groups.keys()]);
+  if (changing.length > 0) await commit(actor, changing, [...new Set(changing.map((row) => groupKey(row.unitId, row.periodId)))]);
   return { ok: true, committed: true, ...summary };
+}
+
+/** The codes of a ward and every unit under it today: what its workbook may hold. */
+async function expectedUnits(wardCode: string): Promise<Set<string>> {
+  const rows = await db.$queryRaw<{ code: string }[]>`
+    SELECT u.code FROM admin_unit w JOIN admin_unit_closure c ON c.ancestor_id = w.id JOIN admin_unit u ON u.id = c.descendant_id WHERE w.code = ${wardCode}`;
+  return new Set(rows.map((row) => row.code));
 }
 
 async function commit(actor: Actor, rows: CheckedRow[], groupKeys: string[]): Promise<void> {

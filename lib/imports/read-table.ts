@@ -5,6 +5,7 @@
  * not calculations whose result depends on another file.
  */
 import ExcelJS from "exceljs";
+import { parse } from "csv-parse/sync";
 import { MAX_CSV_BYTES, readCsv, type CsvReadResult } from "../csv/read-csv";
 import { DEFAULT_LOCALE, type Locale } from "../format";
 import { say } from "../i18n/translate";
@@ -64,4 +65,26 @@ export async function readTable<C extends string>(bytes: Uint8Array, columns: re
     rows.push({ line, values, hasExtraCells: false });
   }
   return { ok: true, rows };
+}
+
+/**
+ * The header of an uploaded table, lower-cased, or null when it cannot be read
+ * (readTable then says why): for the imports that accept more than one layout.
+ */
+export async function readHeader(bytes: Uint8Array): Promise<string[] | null> {
+  if (bytes.byteLength > MAX_CSV_BYTES) return null;
+  try {
+    if (!isXlsx(bytes)) {
+      const text = new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\uFEFF/, "");
+      const [first] = parse(text, { to_line: 1, relax_column_count: true, trim: true }) as string[][];
+      return (first ?? []).map((name) => name.trim().toLowerCase());
+    }
+    if (checkZip(bytes) !== "ok") return null;
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0];
+    return sheet ? (sheet.getRow(1).values as unknown[]).slice(1).map((value) => String(value ?? "").trim().toLowerCase()) : null;
+  } catch {
+    return null;
+  }
 }
