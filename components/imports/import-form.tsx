@@ -16,7 +16,13 @@ type ImportState = ImportRefusal | ({ ok: true; committed: boolean; rows: number
  * One form for every bulk import: the messages come from the import's own
  * catalogue namespace, the preview shows the file's own columns.
  */
-export function ImportForm({ action, namespace, columns }: { action: (previous: unknown, data: FormData) => Promise<ImportState>; namespace: "importValues" | "importMembers"; columns: readonly string[] }) {
+export function ImportForm({ action, namespace, columns, fields = {} }: {
+  action: (previous: unknown, data: FormData) => Promise<ImportState>;
+  namespace: "importValues" | "importMembers" | "importTeams";
+  columns: readonly string[];
+  /** Sent with the file: what the page holds the import to (the ward and month of a workbook). */
+  fields?: Record<string, string>;
+}) {
   const t = useTranslations(namespace);
   const [state, formAction, pending] = useActionStateOfflineSafe<ImportState | null, FormData>(action, null);
   // React resets a form after its action; the chosen file is kept here so step 2 sends the same file.
@@ -31,6 +37,7 @@ export function ImportForm({ action, namespace, columns }: { action: (previous: 
     const data = new FormData();
     data.set("file", file);
     data.set("commit", String(commit));
+    for (const [name, value] of Object.entries(fields)) data.set(name, value);
     startTransition(() => formAction(data));
   }
   return (

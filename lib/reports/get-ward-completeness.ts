@@ -22,7 +22,11 @@ export interface CompletenessRow {
   status: ReportStatus | null;
   figures: number;
   updatedAt: Date | null;
+  /** Who last saved the month's figures, and in which role (a team leader's own report, or the ward's). */
+  updatedBy: { fullName: string; role: string } | null;
   leader: { fullName: string; phone: string | null } | null;
+  /** The latest reminder of the month: when, by whom, how. */
+  reminded: { at: Date; by: string; channel: string } | null;
 }
 
 export async function getWardCompleteness(actor: Actor, wardCode: string, period: string) {
@@ -50,7 +54,8 @@ export async function getWardCompleteness(actor: Actor, wardCode: string, period
       name: true,
       kind: true,
       level: true,
-      reports: { where: { periodId }, select: { status: true, updatedAt: true } },
+      reports: { where: { periodId }, select: { status: true, updatedAt: true, updatedById: true } },
+      reminders: { where: { periodId }, orderBy: { remindedAt: "desc" }, take: 1, select: { remindedAt: true, remindedById: true, remindedBy: true, channel: true } },
       values: { where: { periodId }, select: { id: true } },
       teams: {
         where: { active: true },
@@ -59,6 +64,8 @@ export async function getWardCompleteness(actor: Actor, wardCode: string, period
       },
     },
   });
+  const userIds = [...new Set(units.flatMap((unit) => [unit.reports[0]?.updatedById, unit.reminders[0]?.remindedById]).filter((id): id is number => typeof id === "number"))];
+  const people = new Map((await db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, fullName: true, role: true } })).map((user) => [user.id, user]));
   const rows: CompletenessRow[] = units.map((unit) => ({
     code: unit.code,
     name: unit.name,
@@ -67,7 +74,11 @@ export async function getWardCompleteness(actor: Actor, wardCode: string, period
     status: unit.values.length > 0 ? (unit.reports[0]?.status ?? "DRAFT") : null,
     figures: unit.values.length,
     updatedAt: unit.reports[0]?.updatedAt ?? null,
+    updatedBy: people.get(unit.reports[0]?.updatedById ?? -1) ?? null,
     leader: unit.teams[0]?.members[0] ?? null,
+    reminded: unit.reminders[0]
+      ? { at: unit.reminders[0].remindedAt, by: people.get(unit.reminders[0].remindedById ?? -1)?.fullName ?? unit.reminders[0].remindedBy, channel: unit.reminders[0].channel }
+      : null,
   }));
   rows.sort((a, b) => (a.level === b.level ? compareVietnamese(a.name, b.name) : a.level === "WARD" ? -1 : 1));
   const groups = rows.filter((row) => row.level === "RESIDENTIAL_GROUP");
@@ -79,6 +90,7 @@ export async function getWardCompleteness(actor: Actor, wardCode: string, period
     totalGroups: groups.length,
     notReported: groups.filter((row) => row.status === null),
     canEnter: await can(actor, "values.write", { unitId: ward.id }),
+    canWorkOnWard: await can(actor, "values.ward", { unitId: ward.id }),
     canReview: await can(actor, "reports.approve", { unitId: ward.id }),
   };
 }

@@ -5,13 +5,15 @@
  * that stops is deactivated, and its member list is kept as it was so that a
  * reactivation (or the audit) finds it intact.
  */
-import { db } from "../db";
+import { db, Prisma } from "../db";
 import { AppError } from "../errors";
 import { authorize, type Actor } from "../auth/authorize";
 import { writeAuditLog } from "../audit/write-audit-log";
 import { fieldErrorsOf } from "../schemas/user";
 import { teamSchema, type TeamInput } from "../schemas/member";
 import { languageOf, say, translator } from "../i18n/translate";
+import { compareVietnamese } from "../text";
+import { unitDisplayName } from "../units/display-name";
 
 type Failure = { ok: false; status: 400; message: string; fieldErrors: Record<string, string[]> };
 
@@ -64,13 +66,15 @@ export async function createTeam(actor: Actor, unitCode: string, input: unknown)
   if (!parsed.ok) return parsed;
   await assertNoOtherActiveTeam(unit.id);
   const code = await freeTeamCode(unit.code);
-  const team = await db.$transaction(async (tx) => {
-    const created = await tx.team.create({
-      data: { code, unitId: unit.id, name: parsed.data.name, foundedOn: dateOrNull(parsed.data.foundedOn), foundingDecision: parsed.data.foundingDecision },
-    });
-    await writeAuditLog(tx, actor, { action: "teams.create", entityType: "team", entityId: created.code, unitId: unit.id, after: snapshot(created) });
-    return created;
-  });
+  const team = await onePerUnit(() =>
+    db.$transaction(async (tx) => {
+      const created = await tx.team.create({
+        data: { code, unitId: unit.id, name: parsed.data.name, foundedOn: dateOrNull(parsed.data.foundedOn), foundingDecision: parsed.data.foundingDecision },
+      });
+      await writeAuditLog(tx, actor, { action: "teams.create", entityType: "team", entityId: created.code, unitId: unit.id, after: snapshot(created) });
+      return created;
+    }),
+  );
   return { ok: true as const, teamCode: team.code };
 }
 
@@ -97,7 +101,7 @@ export async function setTeamActive(actor: Actor, teamCode: string, active: bool
   }
   if (team.active === active) return { ok: true as const };
   if (active) await assertNoOtherActiveTeam(team.unitId, team.id);
-  await db.$transaction(async (tx) => {
+  await onePerUnit(() => db.$transaction(async (tx) => {
     await tx.team.update({ where: { id: team.id }, data: { active } });
     await writeAuditLog(tx, actor, {
       action: active ? "teams.activate" : "teams.deactivate",
@@ -108,6 +112,50 @@ export async function setTeamActive(actor: Actor, teamCode: string, active: bool
       after: { active },
       reason: why,
     });
-  });
+  }));
   return { ok: true as const };
+}
+
+/**
+ * The index team_one_active_per_unit settles a race the checks above cannot:
+ * two officials creating (or reactivating) a team for the same group at once.
+ */
+async function onePerUnit<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new AppError("CONFLICT", "errors.teamRace");
+    throw error;
+  }
+}
+
+/**
+ * Sets up a ward in one step: a team for every residential group of the ward
+ * in force that has no active team, named after its group, each audited. The
+ * ward official then completes names, dates and decisions on the teams' pages
+ * or through the teams import.
+ */
+export async function createMissingTeams(actor: Actor, wardCode: string) {
+  const ward = await db.adminUnit.findUnique({ where: { code: wardCode }, select: { id: true, level: true } });
+  if (!ward) throw new AppError("NOT_FOUND", "errors.unitNotFound", { code: wardCode });
+  await authorize(actor, "teams.write", { unitId: ward.id });
+  if (ward.level !== "WARD") throw new AppError("INVALID_INPUT", "errors.missingTeamsWard");
+  const groups = await db.adminUnit.findMany({
+    where: { level: "RESIDENTIAL_GROUP", validTo: null, ancestors: { some: { ancestorId: ward.id } }, teams: { none: { active: true } } },
+    select: { id: true, code: true, name: true, kind: true },
+  });
+  groups.sort((a, b) => compareVietnamese(a.name, b.name));
+  const locale = languageOf(actor);
+  const created: string[] = [];
+  await onePerUnit(() =>
+    db.$transaction(async (tx) => {
+      for (const group of groups) {
+        const code = await freeTeamCode(group.code);
+        const team = await tx.team.create({ data: { code, unitId: group.id, name: say(locale, "teams.defaultName", { group: unitDisplayName(group) }) } });
+        await writeAuditLog(tx, actor, { action: "teams.create", entityType: "team", entityId: team.code, unitId: group.id, after: { ...snapshot(team), bulk: true } });
+        created.push(team.code);
+      }
+    }),
+  );
+  return { ok: true as const, created: created.length };
 }

@@ -39,6 +39,14 @@ export async function getUnitOverview(user: SessionUser, code: string) {
   const canEnterFigures = carriesFigures && unit.validTo === null && (await can(user, "values.write", { unitId: unit.id }));
   // Teams are set up where they work (wards, residential groups), while the unit is current.
   const canCreateTeam = carriesFigures && unit.validTo === null && !teams.some((team) => team.active) && (await can(user, "teams.write", { unitId: unit.id }));
+  // A ward's tools: the grid, the team leaders' accounts, and a team for every group still without one.
+  const isWard = unit.level === "WARD" && unit.validTo === null;
+  const [canWorkOnWard, canManageLeaders, canSetUpTeams] = isWard
+    ? await Promise.all([can(user, "values.ward", { unitId: unit.id }), can(user, "leaders.manage", { unitId: unit.id }), can(user, "teams.write", { unitId: unit.id })])
+    : [false, false, false];
+  const groupsWithoutTeam = canSetUpTeams
+    ? await db.adminUnit.count({ where: { level: "RESIDENTIAL_GROUP", validTo: null, ancestors: { some: { ancestorId: unit.id } }, teams: { none: { active: true } } } })
+    : 0;
   return {
     unit,
     counts: counts.get(unit.id) ?? empty,
@@ -50,6 +58,9 @@ export async function getUnitOverview(user: SessionUser, code: string) {
     lineage,
     canEnterFigures,
     canCreateTeam,
+    canWorkOnWard,
+    canManageLeaders,
+    groupsWithoutTeam,
     /** The last complete month: what a ward official usually reports now. */
     reportingPeriod: periodCode(addMonths(periodOfDate(new Date()), -1)),
   };

@@ -6,6 +6,9 @@ import { changeReportStatus } from "@/lib/reports/change-report-status";
 import { savePeriodReport } from "@/lib/reports/save-period-report";
 import type { SaveReportInput } from "@/lib/schemas/period-report";
 import { saveWardGrid, type WardGridInput } from "@/lib/reports/ward-grid";
+import { remindGroup } from "@/lib/reports/remind-group";
+import { importValues } from "@/lib/imports/import-values";
+import { languageOf, translator } from "@/lib/i18n/translate";
 
 export const saveReportAction = defineAction("values.write", (user, input: SaveReportInput) => savePeriodReport(user, input));
 
@@ -25,3 +28,14 @@ export const reviewReportAction = defineAction(
     return changeReportStatus(user, input);
   },
 );
+
+/** Records that a group's team leader was reminded of the month (copied text, SMS or call). */
+export const remindGroupAction = defineAction("values.ward", (user, input: { unitCode: string; period: string; channel: string }) => remindGroup(user, input));
+
+/** The ward's workbook, uploaded on its month's page: the figures import, held to that ward and month. */
+export const importWorkbookAction = defineAction("values.ward", async (user, _previous: unknown, formData: FormData) => {
+  const file = formData.get("file");
+  if (!(file instanceof File) || file.size === 0) return { ok: false as const, message: translator(languageOf(user))("errors.fileMissing"), errors: [], preview: [] };
+  const expect = { wardCode: String(formData.get("wardCode") ?? ""), period: String(formData.get("period") ?? "") };
+  return importValues(user, new Uint8Array(await file.arrayBuffer()), { commit: formData.get("commit") === "true", expect });
+});

@@ -3,7 +3,7 @@
 import { defineAction } from "@/lib/auth/define-action";
 import { parseRowId } from "@/lib/ids";
 import { addMember, moveMember, setMemberActive, updateMember } from "@/lib/teams/manage-members";
-import { createTeam, setTeamActive, updateTeam } from "@/lib/teams/manage-teams";
+import { createMissingTeams, createTeam, setTeamActive, updateTeam } from "@/lib/teams/manage-teams";
 
 const text = (formData: FormData, name: string) => String(formData.get(name) ?? "");
 const memberIdOf = (formData: FormData) => parseRowId(text(formData, "memberId"));
@@ -62,5 +62,12 @@ export const updateTeamAction = defineAction(
 export const setTeamActiveAction = defineAction(
   "teams.write",
   (user, _previous: unknown, formData: FormData) => setTeamActive(user, text(formData, "teamCode"), text(formData, "active") === "true", text(formData, "reason")),
+  { revalidate: ["/teams", "/units"] },
+);
+
+/** Sets up a ward at once: a team for every residential group of the ward that has none. */
+export const createMissingTeamsAction = defineAction(
+  "teams.write",
+  (user, _previous: unknown, formData: FormData) => createMissingTeams(user, text(formData, "wardCode")),
   { revalidate: ["/teams", "/units"] },
 );

@@ -22,3 +22,8 @@ ALTER TABLE "report_reminder" ADD CONSTRAINT "report_reminder_unit_id_fkey" FORE
 
 -- Hand-written: only the channels the completeness page offers.
 ALTER TABLE "report_reminder" ADD CONSTRAINT "report_reminder_channel" CHECK ("channel" IN ('copy', 'sms', 'call'));
+
+-- Hand-written: a unit has at most one active team (the committees count teams per group and
+-- expect one). The forms and imports check it first; this index makes two writers racing
+-- to create a group's team a refusal instead of two teams.
+CREATE UNIQUE INDEX "team_one_active_per_unit" ON "team"("unit_id") WHERE "active";

@@ -21,6 +21,7 @@ export default async function ImportMembersPage() {
           <p className="mb-4 flex flex-wrap gap-x-4">
             <a href="/templates/thanh-vien-mau.csv" download className="inline-flex min-h-10 items-center text-brand-700 underline">{t("template")}</a>
             {roleAllows(user.role, "values.ward") && <Link href="/import" className="inline-flex min-h-10 items-center text-brand-700 underline">{t("valuesLink")}</Link>}
+            {roleAllows(user.role, "teams.write") && <Link href="/import/teams" className="inline-flex min-h-10 items-center text-brand-700 underline">{t("teamsLink")}</Link>}
           </p>
           <ImportForm action={importMembersAction} namespace="importMembers" columns={MEMBER_COLUMNS} />
         </>

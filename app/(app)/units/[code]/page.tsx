@@ -8,7 +8,8 @@ import { getUnitOverview } from "@/lib/units/get-unit-overview";
 import { UnitCountsLine } from "@/components/units/unit-counts";
 import { TeamCard } from "@/components/units/team-card";
 import { TeamForm } from "@/components/teams/team-form";
-import { createTeamAction } from "../../teams/actions";
+import { createMissingTeamsAction, createTeamAction } from "../../teams/actions";
+import { CreateMissingTeams } from "@/components/teams/create-missing-teams";
 import { UnitHistory } from "@/components/units/unit-history";
 import { getLocale } from "next-intl/server";
 import { isLocale } from "@/lib/format";
@@ -25,6 +26,8 @@ export default async function UnitPage({ params }: { params: Promise<{ code: str
   const t = await getTranslations("units");
   const levels = await getTranslations("levels");
   const teamsT = await getTranslations("teams");
+  const gridT = await getTranslations("grid");
+  const leadersT = await getTranslations("leaders");
   const format = await getFormatter();
   const localeText = await getLocale();
   const locale = isLocale(localeText) ? localeText : "vi";
@@ -63,6 +66,21 @@ export default async function UnitPage({ params }: { params: Promise<{ code: str
             {t("monthStatus", { month: overview.reportingPeriod.split("-").reverse().join("/") })}
           </Link>
         </p>
+      )}
+      {(overview.canWorkOnWard || overview.canManageLeaders || overview.groupsWithoutTeam > 0) && (
+        <div className="mb-4 flex flex-wrap items-center gap-x-6 gap-y-2">
+          {overview.canWorkOnWard && (
+            <Link href={`/units/${encodeURIComponent(unit.code)}/month/${overview.reportingPeriod}/grid`} className="inline-flex min-h-12 items-center text-brand-700 underline">
+              {gridT("openGrid")}
+            </Link>
+          )}
+          {overview.canManageLeaders && (
+            <Link href={`/units/${encodeURIComponent(unit.code)}/leaders`} className="inline-flex min-h-12 items-center text-brand-700 underline">
+              {leadersT("openPage")}
+            </Link>
+          )}
+          {overview.groupsWithoutTeam > 0 && <CreateMissingTeams wardCode={unit.code} count={overview.groupsWithoutTeam} action={createMissingTeamsAction} />}
+        </div>
       )}
       {overview.canEnterFigures && (
         <p className="mb-4">

@@ -7,7 +7,12 @@ import { languageOf } from "@/lib/i18n/translate";
 import { getWardCompleteness } from "@/lib/reports/get-ward-completeness";
 import { unitDisplayName } from "@/lib/units/display-name";
 import { ReviewButtons } from "@/components/entry/review-buttons";
-import { reviewReportAction } from "@/app/(app)/entry/actions";
+import { importWorkbookAction, remindGroupAction, reviewReportAction } from "@/app/(app)/entry/actions";
+import { ReminderButtons } from "@/components/entry/reminder-buttons";
+import { ImportForm } from "@/components/imports/import-form";
+import { VALUE_COLUMNS } from "@/lib/imports/import-values";
+import { formatPeriod } from "@/lib/format";
+import { parsePeriodCode } from "@/lib/periods";
 import { ScrollBox } from "@/components/ui/scroll-box";
 import { routeParam } from "@/lib/http/route-param";
 
@@ -24,6 +29,9 @@ export default async function WardMonthPage({ params }: { params: Promise<{ code
   });
   if (view instanceof AppError) return <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-3">{view.messageIn(languageOf(user))}</p>;
   const month = period.split("-").reverse().join("/");
+  const roles = await getTranslations("roles");
+  const monthName = formatPeriod(parsePeriodCode(period)!, languageOf(user));
+  const wardCode = encodeURIComponent(view.ward.code);
   return (
     <>
       <p className="mb-1 text-sm">
@@ -33,6 +41,21 @@ export default async function WardMonthPage({ params }: { params: Promise<{ code
       <p className="mb-4 text-lg" data-testid="completeness-summary">
         {t("summary", { reported: view.reportedGroups, total: view.totalGroups })}
       </p>
+
+      {view.canWorkOnWard && (
+        <section aria-labelledby="ward-tools" className="mb-6 space-y-3 rounded-md bg-white p-4 shadow-sm">
+          <h2 id="ward-tools" className="font-semibold">{t("wardTools")}</h2>
+          <p className="flex flex-wrap gap-x-6 gap-y-2">
+            <Link href={`/units/${wardCode}/month/${period}/grid`} className="inline-flex min-h-12 items-center rounded-md bg-brand-700 px-4 font-semibold text-white">{t("openGrid")}</Link>
+            <a href={`/api/v1/units/${wardCode}/workbook.xlsx?period=${period}`} download className="inline-flex min-h-12 items-center text-brand-700 underline">{t("downloadWorkbook")}</a>
+          </p>
+          <details>
+            <summary className="min-h-10 cursor-pointer py-2 text-brand-700">{t("uploadWorkbook")}</summary>
+            <p className="mb-2 text-sm text-slate-700">{t("uploadWorkbookHelp", { month: monthName })}</p>
+            <ImportForm action={importWorkbookAction} namespace="importValues" columns={VALUE_COLUMNS} fields={{ wardCode: view.ward.code, period }} />
+          </details>
+        </section>
+      )}
 
       {view.notReported.length > 0 && (
         <section aria-labelledby="missing-heading" className="mb-6 rounded-md border border-amber-300 bg-amber-50 p-4">
@@ -44,12 +67,23 @@ export default async function WardMonthPage({ params }: { params: Promise<{ code
                 {row.leader ? (
                   <span>
                     {t("leader", { name: row.leader.fullName })}
-                    {row.leader.phone ? <> · <a href={`tel:${row.leader.phone}`} className="text-brand-700 underline">{row.leader.phone}</a></> : null}
+                    {row.leader.phone && !view.canWorkOnWard ? <> · <a href={`tel:${row.leader.phone}`} className="text-brand-700 underline">{row.leader.phone}</a></> : null}
                   </span>
                 ) : (
                   <span className="text-slate-600">{t("noLeader")}</span>
                 )}
                 {view.canEnter && <Link href={`/entry/${encodeURIComponent(row.code)}/${period}`} className="flex min-h-10 items-center text-brand-700 underline">{t("enter")}</Link>}
+                {view.canWorkOnWard && row.leader ? (
+                  <ReminderButtons
+                    unitCode={row.code}
+                    period={period}
+                    text={t("reminderText", { leader: row.leader.fullName, group: unitDisplayName(row), month: monthName, sender: user.fullName, ward: unitDisplayName(view.ward) })}
+                    entryPath={`/entry/${encodeURIComponent(row.code)}/${period}`}
+                    phone={row.leader.phone}
+                    reminded={row.reminded ? { at: row.reminded.at.toISOString(), by: row.reminded.by, channel: row.reminded.channel } : null}
+                    action={remindGroupAction}
+                  />
+                ) : null}
               </li>
             ))}
           </ul>
@@ -63,6 +97,7 @@ export default async function WardMonthPage({ params }: { params: Promise<{ code
               <th scope="col" className="p-2">{t("unit")}</th>
               <th scope="col" className="p-2">{t("state")}</th>
               <th scope="col" className="p-2">{t("updated")}</th>
+              <th scope="col" className="p-2">{t("updatedBy")}</th>
               <th scope="col" className="p-2">{t("actions")}</th>
             </tr>
           </thead>
@@ -72,6 +107,7 @@ export default async function WardMonthPage({ params }: { params: Promise<{ code
                 <td className="p-2">{unitDisplayName(row)}</td>
                 <td className="p-2">{row.status ? status(row.status) : <strong className="text-amber-800">{t("notReported")}</strong>}</td>
                 <td className="p-2">{row.updatedAt ? format.dateTime(row.updatedAt, "dateTime") : "–"}</td>
+                <td className="p-2" data-testid={`updated-by-${row.code}`}>{row.updatedBy ? `${row.updatedBy.fullName} (${roles(row.updatedBy.role as "TEAM_LEADER")})` : "–"}</td>
                 <td className="p-2">
                   {view.canEnter && <Link href={`/entry/${encodeURIComponent(row.code)}/${period}`} className="text-brand-700 underline">{t("open")}</Link>}
                   {view.canReview && row.status && <ReviewButtons unitCode={row.code} period={period} status={row.status} action={reviewReportAction} />}
