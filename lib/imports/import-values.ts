@@ -116,6 +116,7 @@ export async function importValues(actor: Actor, bytes: Uint8Array, options: Val
   const errors: ImportIssue[] = [];
   const rows: CheckedRow[] = [];
   const firstLine = new Map<string, number>();
+  const wrongFileLines = new Set<number>();
   for (const { line, values, hasExtraCells, column: cellColumn } of table.rows) {
     // In the wide layout a figure's column is its element code: that is the column the user looks for.
     const issue = (column: string, message: string) => errors.push({ line, column: cellColumn && (column === "value" || column === "element_code") ? cellColumn : column, message });
@@ -132,7 +133,9 @@ export async function importValues(actor: Actor, bytes: Uint8Array, options: Val
       issue(column, message);
     };
     if (expected && options.expect && (!expected.has(values.unit_code) || values.period !== options.expect.period)) {
-      // The wrong file for this page: named by its own unit and month, before any other rule.
+      // The wrong file for this page: named by its own unit and month, before any other rule, once per line.
+      if (wrongFileLines.has(line)) continue;
+      wrongFileLines.add(line);
       issue(expected.has(values.unit_code) ? "period" : "unit_code", say(locale, "importRows.notThisWorkbook", { code: values.unit_code, period: values.period, ward: options.expect.wardCode, expected: options.expect.period }));
       continue;
     }

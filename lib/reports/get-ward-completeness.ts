@@ -74,7 +74,7 @@ export async function getWardCompleteness(actor: Actor, wardCode: string, period
     status: unit.values.length > 0 ? (unit.reports[0]?.status ?? "DRAFT") : null,
     figures: unit.values.length,
     updatedAt: unit.reports[0]?.updatedAt ?? null,
-    updatedBy: people.get(unit.reports[0]?.updatedById ?? -1) ?? null,
+    updatedBy: ((user) => (user ? { fullName: user.fullName, role: user.role } : null))(people.get(unit.reports[0]?.updatedById ?? -1)),
     leader: unit.teams[0]?.members[0] ?? null,
     reminded: unit.reminders[0]
       ? { at: unit.reminders[0].remindedAt, by: people.get(unit.reminders[0].remindedById ?? -1)?.fullName ?? unit.reminders[0].remindedBy, channel: unit.reminders[0].channel }

@@ -61,7 +61,7 @@ export async function findReportUnit(actor: Actor, unitCode: string, operation: 
   const unit = await db.adminUnit.findUnique({ where: { code: unitCode }, select: { id: true, code: true, name: true, kind: true, level: true, validFrom: true, validTo: true } });
   if (!unit) throw new AppError("NOT_FOUND", "errors.unitNotFound", { code: unitCode });
   // A team leader's account knows one group: any other answers "not found", as outside the scope.
-  await authorize(actor, operation, { unitId: unit.id }, { hideExistence: operation === "units.read" || actor.role === "TEAM_LEADER" });
+  await authorize(actor, operation, { unitId: unit.id }, { hideExistence: operation === "units.read" || (operation === "values.write" && actor.role === "TEAM_LEADER") });
   return unit;
 }
 

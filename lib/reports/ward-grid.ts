@@ -11,7 +11,7 @@ import "server-only";
 import { z } from "zod";
 import { db } from "../db";
 import { AppError } from "../errors";
-import type { Actor } from "../auth/authorize";
+import { authorize, type Actor } from "../auth/authorize";
 import { addMonths, periodCode } from "../periods";
 import { compareVietnamese } from "../text";
 import { languageOf, say } from "../i18n/translate";
@@ -46,7 +46,9 @@ export type WardGridSaveResult =
 
 /** The ward, and the rows of its grid for a month: the ward's own row first, then its groups in force that month and still open. */
 async function gridUnits(actor: Actor, wardCode: string, periodId: number) {
-  const ward = await findReportUnit(actor, wardCode, "values.ward");
+  // Another ward does not exist for this user (404); inside the scope, a role that may not enter the ward's month is refused (403).
+  const ward = await findReportUnit(actor, wardCode, "units.read");
+  await authorize(actor, "values.ward", { unitId: ward.id });
   if (ward.level !== "WARD") throw new AppError("INVALID_INPUT", "errors.gridWard");
   const groups = await db.adminUnit.findMany({
     where: {

@@ -28,12 +28,14 @@ const PUBLIC_ACTIONS: Record<string, string> = {
   "app/actions/set-locale.ts#setLocale": "sets the caller's language cookie, and only the caller's own preference when signed in",
 };
 /** Read-API routes, called with each role's token on a unit inside and outside its scope. */
-const ROUTE_CASES: Record<string, { path: (code: string) => string }> = {
+const ROUTE_CASES: Record<string, { path: (code: string) => string; inside?: string; outside?: string; operation?: Operation }> = {
   "app/api/v1/units/[code]/indicators/route.ts": { path: (code) => `/api/v1/units/${code}/indicators` },
   "app/api/v1/units/[code]/children/indicators/route.ts": { path: (code) => `/api/v1/units/${code}/children/indicators` },
   "app/api/v1/units/[code]/report.xlsx/route.ts": { path: (code) => `/api/v1/units/${code}/report.xlsx` },
   "app/api/v1/units/[code]/report.csv/route.ts": { path: (code) => `/api/v1/units/${code}/report.csv` },
   "app/api/v1/units/[code]/report.pdf/route.ts": { path: (code) => `/api/v1/units/${code}/report.pdf` },
+  // The ward's workbook is for those who enter the ward's month: others inside the scope are refused (403).
+  "app/api/v1/units/[code]/workbook.xlsx/route.ts": { path: (code) => `/api/v1/units/${code}/workbook.xlsx`, inside: "C", outside: "Z1", operation: "values.ward" },
 };
 /** Route handlers open to anyone, with the reason. */
 const PUBLIC_ROUTES: Record<string, string> = {
@@ -139,6 +141,41 @@ const ACTION_CASES: Record<string, { inScope: Case; outOfScope?: Case; insideOve
     inScope: async (_ctx, role) => [await prepareReport("D1", monthFor(role, 2), "DRAFT")],
     outOfScope: async (_ctx, role) => [await prepareReport("Z11", monthFor(role, 2), "DRAFT")],
   },
+  "app/(app)/entry/actions.ts#saveWardGridAction": {
+    inScope: async (_ctx, role) => [{ wardCode: "C", period: monthFor(role, 1), rows: [{ ...(await saveInput("D2", monthFor(role, 1))), values: { PEOPLE: "130" } }] }],
+    outOfScope: async (_ctx, role) => [{ wardCode: "Z1", period: monthFor(role, 1), rows: [{ ...(await saveInput("Z11", monthFor(role, 1))), values: { PEOPLE: "130" } }] }],
+  },
+  "app/(app)/entry/actions.ts#remindGroupAction": {
+    inScope: (_ctx, role) => [{ unitCode: "D2", period: monthFor(role, 1), channel: "copy" }],
+    outOfScope: (_ctx, role) => [{ unitCode: "Z11", period: monthFor(role, 1), channel: "copy" }],
+  },
+  "app/(app)/entry/actions.ts#importWorkbookAction": {
+    // A check without commit, of a workbook in the wide layout held to its ward and month.
+    inScope: () => [null, form({ file: new File(["unit_code,period,unit_name,PEOPLE\nD2,2024-01,Thôn D2,100\n"], "w.csv"), commit: "false", wardCode: "C", period: "2024-01" })],
+    outOfScope: () => [null, form({ file: new File(["unit_code,period,unit_name,PEOPLE\nZ11,2024-01,Thôn Z11,100\n"], "w.csv"), commit: "false", wardCode: "Z1", period: "2024-01" })],
+  },
+  "app/(app)/units/[code]/leaders/actions.ts#createLeaderAccountsAction": {
+    // A fresh group and team per role and side, so each run creates that team's first account.
+    inScope: async (_ctx, role) => [null, form({ wardCode: "C", teamCode: await freshTeam("C", `${role}-LEAD-IN`) })],
+    outOfScope: async (_ctx, role) => [null, form({ wardCode: "Z1", teamCode: await freshTeam("Z1", `${role}-LEAD-OUT`) })],
+  },
+  "app/(app)/units/[code]/leaders/actions.ts#resetLeaderPasswordAction": {
+    inScope: (ctx) => [null, form({ userId: String(ctx.targetInScope) })],
+    outOfScope: (ctx) => [null, form({ userId: String(ctx.targetOutOfScope) })],
+  },
+  "app/(app)/units/[code]/leaders/actions.ts#setLeaderActiveAction": {
+    inScope: (ctx) => [null, form({ userId: String(ctx.targetInScope), active: "true" })],
+    outOfScope: (ctx) => [null, form({ userId: String(ctx.targetOutOfScope), active: "true" })],
+  },
+  "app/(app)/teams/actions.ts#createMissingTeamsAction": {
+    inScope: () => [null, form({ wardCode: "C" })],
+    outOfScope: () => [null, form({ wardCode: "Z1" })],
+  },
+  "app/(app)/import/teams/actions.ts#importTeamsAction": {
+    // A check without commit: allowed means the file passed every rule for this user's scope.
+    inScope: () => [null, form({ file: new File(["team_code,unit_code,name,founded_on,decision\nT-D1,D1,Tổ CNS D1,,\n"], "t.csv"), commit: "false" })],
+    outOfScope: () => [null, form({ file: new File(["team_code,unit_code,name,founded_on,decision\nT-Z11,Z11,Tổ CNS Z11,,\n"], "t.csv"), commit: "false" })],
+  },
   "app/(app)/entry/actions.ts#reviewReportAction": {
     inScope: async (_ctx, role) => [{ ...(await prepareReport("D1", monthFor(role, 3), "SUBMITTED")), step: "approve" }],
     outOfScope: async (_ctx, role) => [{ ...(await prepareReport("Z11", monthFor(role, 3), "SUBMITTED")), step: "approve" }],
@@ -213,6 +250,13 @@ const ACTION_CASES: Record<string, { inScope: Case; outOfScope?: Case; insideOve
 async function tokenFor(userId: number): Promise<number> {
   const token = await db.apiToken.create({ data: { userId, name: "t", tokenHash: crypto.randomUUID(), prefix: "tcns_x", createdBy: "test" } });
   return token.id;
+}
+
+/** A new residential group with its team under the given ward; returns the team's code. */
+async function freshTeam(wardCode: string, suffix: string): Promise<string> {
+  const code = await freshGroup(wardCode, suffix);
+  const unit = await db.adminUnit.findUniqueOrThrow({ where: { code }, select: { id: true } });
+  return (await db.team.create({ data: { code: `T-${code}`, name: `Tổ CNS ${code}`, unitId: unit.id } })).code;
 }
 
 /** A new residential group under the given ward, created by the test itself. */
@@ -356,8 +400,13 @@ describe("read-API routes: role × scope, with each user's bearer token", () => 
 
   it.each(matrix)("%s as %s, unit %s the scope", async (file, role, where) => {
     if (!tokens.has(role)) tokens.set(role, (await issueApiToken(systemAdmin, world.users[role].id, "policy test")).token);
-    const response = await call(file, where === "inside" ? "D1" : "Z1", `Bearer ${tokens.get(role)}`);
-    const expected = where === "inside" || (role === "ADMIN" && world.users[role].scopeUnitId === null) ? 200 : 404;
+    const route = ROUTE_CASES[file];
+    const code = where === "inside" ? (route.inside ?? "D1") : (route.outside ?? "Z1");
+    const response = await call(file, code, `Bearer ${tokens.get(role)}`);
+    // A team leader's scope is their group: the ward above it is outside, as any other unit.
+    const reachable = await can(world.users[role], "units.read", { unitId: world.units[code] });
+    expect(reachable).toBe(where === "inside" ? code === "D1" || role !== "TEAM_LEADER" : role === "ADMIN");
+    const expected = !reachable ? 404 : route.operation && !roleAllows(role, route.operation) ? 403 : 200;
     expect({ role, where, status: response.status }).toEqual({ role, where, status: expected });
     if (expected === 200 && !response.headers.get("content-type")?.includes("json")) {
       // A file: it arrives whole.
@@ -366,6 +415,7 @@ describe("read-API routes: role × scope, with each user's bearer token", () => 
     }
     const body = await response.json();
     if (expected === 200) expect(body.unit.code).toBe(where === "inside" ? "D1" : "Z1");
+    else if (expected === 403) expect(body.error.message).toMatch(/quyền/);
     else expect(body.error.message).toMatch(/Không tìm thấy/);
   });
 
@@ -373,7 +423,7 @@ describe("read-API routes: role × scope, with each user's bearer token", () => 
     const issued = await issueApiToken(systemAdmin, world.users.WARD_OFFICIAL.id, "to revoke");
     await revokeApiToken(systemAdmin, issued.id);
     for (const authorization of ["Bearer tcns_not-a-real-token", "Basic abc", `Bearer ${issued.token}`]) {
-      expect((await call(file, "D1", authorization)).status).toBe(401);
+      expect((await call(file, ROUTE_CASES[file].inside ?? "D1", authorization)).status).toBe(401);
     }
   });
 });
