@@ -247,7 +247,7 @@ export function WardGridTable({ grid, action }: { grid: WardGrid; action: typeof
               {columns.map((column) => (
                 <th key={column.code} scope="col" className="min-w-[6.5rem] max-w-[8rem] p-1 text-left align-bottom font-medium">
                   <span className="line-clamp-3">{column.name}</span>
-                  <span className="block text-xs font-normal text-slate-600">{column.code}</span>
+                  <span className="block break-all text-xs font-normal text-slate-600">{column.code}</span>
                 </th>
               ))}
             </tr>
@@ -328,7 +328,7 @@ export function WardGridTable({ grid, action }: { grid: WardGrid; action: typeof
         </section>
       )}
 
-      <div className="sticky bottom-0 flex flex-wrap items-center gap-3 border-t border-slate-200 bg-slate-50/95 py-3">
+      <div className="sticky bottom-0 z-40 flex flex-wrap items-center gap-3 border-t border-slate-200 bg-slate-50 py-3">
         <button type="button" onClick={save} disabled={pending} className="min-h-12 rounded-md bg-brand-700 px-6 text-base font-semibold text-white disabled:opacity-60">
           {pending ? t("saving") : t("save", { count: changedRows.length })}
         </button>

@@ -72,7 +72,7 @@ export async function benchDashboards(units: { label: string; code: string | nul
 }
 
 /** A plausible month of one residential group: every figure the entry form asks for. */
-const FIGURES: Record<string, number> = {
+export const FIGURES: Record<string, number> = {
   PEOPLE: 800, ADULTS: 600, ADULTS_DIGITAL_SIGNATURE: 240, ADULTS_VNEID_L2: 480, ADULTS_SMARTPHONE: 520, ADULTS_CASHLESS: 380, ADULTS_ONLINE_PUBLIC_SERVICE: 300,
   ADULTS_BANK_ACCOUNT: 500, PEOPLE_EHEALTH: 560, HOUSEHOLDS: 210, HOUSEHOLDS_FIBRE: 170, MERCHANTS: 25, MERCHANTS_QR: 20, RESIDENTS_HELPED: 30, TRAINING_SESSIONS: 2,
 };

@@ -56,7 +56,9 @@ describeInBrowser("hostile requests against the running app", () => {
 
   it("refuses IDs of other scopes in every parameterised route, without naming what is there", async () => {
     const templates = routeTemplates().filter((template) => template.includes("["));
-    expect(templates).toEqual(expect.arrayContaining(["/units/[code]", "/entry/[code]/[period]", "/teams/[code]", "/dashboard/[code]", "/admin/users/[id]", "/api/v1/units/[code]/report.xlsx"]));
+    expect(templates).toEqual(
+      expect.arrayContaining(["/units/[code]", "/entry/[code]/[period]", "/teams/[code]", "/dashboard/[code]", "/admin/users/[id]", "/api/v1/units/[code]/report.xlsx", "/units/[code]/month/[period]/grid", "/units/[code]/leaders", "/api/v1/units/[code]/workbook.xlsx"]),
+    );
     // Hòa Thuận Tây's people asking for Thanh Bình's ward, group, team and people; Hải Châu's committee asking for Sơn La.
     const { rows: [other] } = await world.sql.query(
       `SELECT w.code AS ward, w.name AS ward_name, g.code AS grp, t.code AS team, (SELECT id FROM app_user WHERE username = 'admin') AS user_id
@@ -66,7 +68,13 @@ describeInBrowser("hostile requests against the running app", () => {
       `SELECT d.code, d.name, t.code AS team FROM admin_unit d JOIN admin_unit_closure c ON c.ancestor_id = d.id JOIN team t ON t.unit_id = c.descendant_id
        WHERE d.level = 'DISTRICT' AND d.code <> '492' AND d.valid_to IS NULL ORDER BY d.code, t.code LIMIT 1`,
     );
+    // A team leader asking for the neighbouring group of their own ward: their account knows one group.
+    const { rows: [neighbour] } = await world.sql.query(
+      `SELECT g.code, g.name, t.code AS team FROM admin_unit g JOIN admin_unit w ON w.id = g.parent_id AND w.code = '20206' JOIN team t ON t.unit_id = g.id
+       WHERE g.code <> '20206-01' AND g.valid_to IS NULL ORDER BY g.code LIMIT 1`,
+    );
     const cases: [who: string, values: Record<string, string>, hidden: string][] = [
+      ["totruong.htt01", { code: neighbour.code, team: neighbour.team, period: LATEST_CODE, id: String(other.user_id) }, neighbour.name],
       ["canbo.hoathuantay", { code: other.ward, team: other.team, period: LATEST_CODE, id: String(other.user_id) }, other.ward_name],
       ["canbo.hoathuantay", { code: other.grp, team: other.team, period: LATEST_CODE, id: String(other.user_id) }, other.ward_name],
       ["totruong.htt01", { code: other.ward, team: other.team, period: LATEST_CODE, id: String(other.user_id) }, other.ward_name],
@@ -129,7 +137,7 @@ describeInBrowser("hostile requests against the running app", () => {
     });
     await signIn(page, world.app.baseUrl, "admin", DEMO_PASSWORD);
     await page.waitForURL(`${world.app.baseUrl}/`);
-    const pages = ["/units/20206", "/units/20206-01", `/teams/${team.code}`, "/dashboard/20206", `/search?q=${encodeURIComponent("Tổ 1")}`, `/search?q=${encodeURIComponent(XSS[0])}`, "/admin/users", "/admin/audit?action=test.xss", `/entry/20206-01/${LATEST_CODE}`];
+    const pages = ["/units/20206", "/units/20206-01", `/units/20206/month/${LATEST_CODE}`, `/units/20206/month/${LATEST_CODE}/grid`, "/units/20206/leaders", `/teams/${team.code}`, "/dashboard/20206", `/search?q=${encodeURIComponent("Tổ 1")}`, `/search?q=${encodeURIComponent(XSS[0])}`, "/admin/users", "/admin/audit?action=test.xss", `/entry/20206-01/${LATEST_CODE}`];
     for (const pathname of pages) {
       await page.goto(`${world.app.baseUrl}${pathname}`);
       tally.xssPages += 1;

@@ -15,6 +15,7 @@ export const FIRST_LOAD_BUDGET_BYTES = 250 * 1024;
 export const BUDGETED_ROUTES = {
   dashboard: "/(app)/dashboard/[code]/page",
   entry: "/(app)/entry/[code]/[period]/page",
+  grid: "/(app)/units/[code]/month/[period]/grid/page",
 } as const;
 
 export interface FirstLoad {
