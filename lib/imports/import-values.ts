@@ -268,7 +268,7 @@ async function commit(actor: Actor, rows: CheckedRow[], groupKeys: string[]): Pr
             INSERT INTO data_value (unit_id, period_id, element_id, value, updated_by_id, updated_at)
             SELECT unit_id, period_id, element_id, value, ${actor.id}::int, now() FROM incoming
             ON CONFLICT (unit_id, period_id, element_id) DO UPDATE
-              SET value = EXCLUDED.value, version = data_value.version + 1, updated_by_id = EXCLUDED.updated_by_id, updated_at = now()
+              SET value = EXCLUDED.value, confirmed = false, version = data_value.version + 1, updated_by_id = EXCLUDED.updated_by_id, updated_at = now()
               WHERE data_value.value IS DISTINCT FROM EXCLUDED.value
             RETURNING unit_id, period_id, element_id, value
           )

@@ -41,7 +41,12 @@ export interface UnitSavePlan {
   /** Only the codes the client sent: a code left out is left as stored. */
   sent: string[];
   values: Record<string, number | null>;
-  confirmed: Set<string>;
+  /**
+   * The form's stock fields confirmed as unchanged (it knows which were, and
+   * sends them all); "keep" for a writer that does not confirm (the ward's
+   * grid): an unchanged figure keeps how it was entered, a changed one is typed.
+   */
+  confirmed: Set<string> | "keep";
   reasons: Record<string, string>;
 }
 
@@ -110,7 +115,7 @@ export async function writableUnitMonth(actor: Actor, unitCode: string, period: 
 export async function checkUnitSave(
   actor: Actor,
   target: { unit: { id: number; code: string }; periodId: number; elements: ReportElement[] },
-  input: { period: string; version: number; requestId: string; values: Record<string, string>; reasons: Record<string, string>; confirmed: string[] },
+  input: { period: string; version: number; requestId: string; values: Record<string, string>; reasons: Record<string, string>; confirmed: string[] | "keep" },
   previous?: Record<string, number | null>,
 ): Promise<UnitSaveCheck> {
   const { unit, periodId, elements } = target;
@@ -119,7 +124,7 @@ export async function checkUnitSave(
   const named = elements.map((element) => ({ code: element.code, name: locale === "en" ? element.nameEn : element.name, aggregation: element.aggregation }));
   const speak = (key: Parameters<typeof say>[1], values?: Record<string, string | number>) => say(locale, key, values);
   const check = checkFigures(named, await partOfRules(), input.values, before, input.reasons, speak);
-  const confirmed = input.confirmed.filter((code) => code in input.values);
+  const confirmed = input.confirmed === "keep" ? [] : input.confirmed.filter((code) => code in input.values);
   const errors = { ...checkConfirmations(named, check.values, before, confirmed, speak), ...check.errors };
   if (Object.keys(errors).length > 0 || Object.keys(check.warnings).length > 0) return { ok: false, fieldErrors: errors, warnings: check.warnings };
   return {
@@ -133,7 +138,7 @@ export async function checkUnitSave(
       elements,
       sent: Object.keys(input.values),
       values: check.values,
-      confirmed: new Set(confirmed),
+      confirmed: input.confirmed === "keep" ? "keep" : new Set(confirmed),
       reasons: input.reasons,
     },
   };
@@ -211,7 +216,12 @@ export async function applyUnitSave(
   // A figure changes when its value does, or when it turns from typed to confirmed (or back): both are audited.
   const changes = elements
     .filter((element) => sent.has(element.code))
-    .map((element) => ({ element, current: state.existing.find((row) => row.elementId === element.id), next: values[element.code], confirm: confirmed.has(element.code) }))
+    .map((element) => {
+      const current = state.existing.find((row) => row.elementId === element.id);
+      const next = values[element.code];
+      const confirm = confirmed === "keep" ? current?.value === next && current.confirmed : confirmed.has(element.code);
+      return { element, current, next, confirm };
+    })
     .filter(({ current, next, confirm }) => (current?.value ?? null) !== next || (next !== null && (current?.confirmed ?? false) !== confirm));
   // One statement for the written figures and one for the cleared ones: the roll-up triggers run once each.
   const written = changes.filter((change) => change.next !== null);

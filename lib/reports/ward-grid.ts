@@ -45,11 +45,13 @@ export type WardGridSaveResult =
   | { ok: false; status: 409; message: string; conflicts: Record<string, SaveConflict> };
 
 /** The ward, and the rows of its grid for a month: the ward's own row first, then its groups in force that month and still open. */
-async function gridUnits(actor: Actor, wardCode: string, periodId: number) {
-  // Another ward does not exist for this user (404); inside the scope, a role that may not enter the ward's month is refused (403).
+async function gridUnits(actor: Actor, wardCode: string, period: string) {
+  // Another ward does not exist for this user (404); inside the scope, a role that may not enter the ward's month is refused (403);
+  // only then is the month read, so that a refusal never depends on the question's form.
   const ward = await findReportUnit(actor, wardCode, "units.read");
   await authorize(actor, "values.ward", { unitId: ward.id });
   if (ward.level !== "WARD") throw new AppError("INVALID_INPUT", "errors.gridWard");
+  const periodId = reportPeriod(period);
   const groups = await db.adminUnit.findMany({
     where: {
       level: "RESIDENTIAL_GROUP",
@@ -61,7 +63,7 @@ async function gridUnits(actor: Actor, wardCode: string, periodId: number) {
   });
   groups.sort((a, b) => compareVietnamese(a.name, b.name));
   const units = ward.validTo === null && ward.validFrom <= dayBefore(addMonths(periodId, 1)) ? [{ id: ward.id, code: ward.code, name: ward.name, kind: ward.kind, level: ward.level }, ...groups] : groups;
-  return { ward, units };
+  return { ward, units, periodId };
 }
 
 type FigureRow = { unit_id: number; period_id: number; code: string; value: number; confirmed: boolean; updated_at: Date; full_name: string | null };
@@ -76,8 +78,7 @@ async function figuresOf(unitIds: number[], periodIds: number[]): Promise<Figure
 
 /** Everything the grid page shows: columns, rows, this month's figures with who entered them, and last month's. */
 export async function getWardGrid(actor: Actor, wardCode: string, period: string) {
-  const periodId = reportPeriod(period);
-  const { ward, units } = await gridUnits(actor, wardCode, periodId);
+  const { ward, units, periodId } = await gridUnits(actor, wardCode, period);
   const previousId = addMonths(periodId, -1);
   const [groupElements, wardElements, partOf, figures, reports] = await Promise.all([
     elementsForLevel("RESIDENTIAL_GROUP"),
@@ -135,8 +136,7 @@ export async function saveWardGrid(actor: Actor, input: unknown): Promise<WardGr
   if (!parsed.success) throw new AppError("INVALID_INPUT", (locale) => [...new Set(parsed.error.issues.map((issue) => issueMessage(issue, locale)))].join(" "));
   const { wardCode, period, rows } = parsed.data;
   const locale = languageOf(actor);
-  const periodId = reportPeriod(period);
-  const { units } = await gridUnits(actor, wardCode, periodId);
+  const { units, periodId } = await gridUnits(actor, wardCode, period);
   const unitOf = new Map(units.map((unit) => [unit.code, unit]));
   const seen = new Set<string>();
   for (const row of rows) {
@@ -160,7 +160,7 @@ export async function saveWardGrid(actor: Actor, input: unknown): Promise<WardGr
       continue;
     }
     const before = Object.fromEntries(previous.filter((figure) => figure.unit_id === unit.id).map((figure) => [figure.code, figure.value]));
-    const check = await checkUnitSave(actor, { unit, periodId, elements }, { ...row, period, confirmed: [] }, before);
+    const check = await checkUnitSave(actor, { unit, periodId, elements }, { ...row, period, confirmed: "keep" }, before);
     if (check.ok) plans.push(check.plan);
     else {
       if (Object.keys(check.fieldErrors).length > 0) cellErrors[unit.code] = check.fieldErrors;
@@ -179,7 +179,11 @@ export async function saveWardGrid(actor: Actor, input: unknown): Promise<WardGr
         const versions: Record<string, number> = {};
         let changed = 0;
         for (const plan of plans) {
-          const applied = await applyUnitSave(tx, actor, plan);
+          const applied = await applyUnitSave(tx, actor, plan).catch((error: unknown) => {
+            // An approved or locked month: the whole save is refused, naming the group.
+            if (error instanceof AppError && error.code === "CONFLICT") throw new AppError("CONFLICT", "errors.gridRowFinal", { group: unitOf.get(plan.unit.code)!.name });
+            throw error;
+          });
           if ("conflict" in applied) conflicts[plan.unit.code] = applied.conflict;
           else {
             versions[plan.unit.code] = applied.version;

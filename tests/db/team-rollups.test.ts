@@ -127,6 +127,8 @@ describe("teams panel roll-ups", () => {
     await expectPanelsMatch();
 
     // Reorganisations: a team follows its group into another unit, a ward changes district, a group closes.
+    // (A unit has one active team: the receiver's own stops first, as a merge would carry its members.)
+    await db.team.updateMany({ where: { unitId: ids["W3-2"], active: true }, data: { active: false } });
     await db.team.update({ where: { code: "TCNS-W1-2" }, data: { unitId: ids["W3-2"] } });
     await db.adminUnit.update({ where: { id: ids.W2 }, data: { parentId: ids.D2 } });
     await db.adminUnit.update({ where: { id: ids["W4-4"] }, data: { validTo: new Date("2026-07-01") } });

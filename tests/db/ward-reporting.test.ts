@@ -175,6 +175,32 @@ describe("the ward's grid", () => {
     expect(await db.dataValue.findMany({ orderBy: { id: "asc" }, select: { id: true, value: true, version: true } })).toEqual(before);
   });
 
+  it("keeps a leader's confirmations of the figures it did not change, and refuses an approved group by name", async () => {
+    const grid = await getWardGrid(official, "W", MONTH);
+    const row = grid.rows.find((candidate) => candidate.code === "W-01")!;
+    expect(row.authors.ADULTS).toMatchObject({ confirmed: true });
+    const values = { ...Object.fromEntries(Object.entries(row.values).map(([code, value]) => [code, String(value)])), ADULTS: String(row.values.ADULTS + 1) };
+    const saved = await saveWardGrid(official, { wardCode: "W", period: MONTH, rows: [{ unitCode: "W-01", version: row.version, requestId: randomUUID(), values, reasons: {} }] });
+    expect(saved).toMatchObject({ ok: true, changed: 1 });
+    const flags = Object.fromEntries((await db.dataValue.findMany({ where: { unitId: ids["W-01"], periodId: 202610 }, select: { confirmed: true, element: { select: { code: true } } } })).map((value) => [value.element.code, value.confirmed]));
+    expect(flags).toMatchObject({ ADULTS: false, PEOPLE: true, HOUSEHOLDS: true, RESIDENTS_HELPED: false });
+    // The figures import's change of a confirmed figure makes it a typed one too.
+    const file = new TextEncoder().encode(`unit_code,period,element_code,value\nW-01,${MONTH},PEOPLE,1210\n`);
+    expect(await importValues(official, file, { commit: true })).toMatchObject({ ok: true, changed: 1 });
+    expect((await db.dataValue.findFirstOrThrow({ where: { unitId: ids["W-01"], periodId: 202610, element: { code: "PEOPLE" } } })).confirmed).toBe(false);
+
+    // Approved since the grid was opened: the whole save is refused, naming the group.
+    const fresh = await getWardGrid(official, "W", MONTH);
+    const twelve = fresh.rows.find((candidate) => candidate.code === "W-12")!;
+    await changeReportStatus(official, { unitCode: "W-12", period: MONTH, step: "submit" });
+    await changeReportStatus({ id: null, username: "system", role: "ADMIN", scopeUnitId: null }, { unitCode: "W-12", period: MONTH, step: "approve" });
+    const before = await db.dataValue.findMany({ orderBy: { id: "asc" }, select: { id: true, value: true } });
+    const rows = ["W-11", "W-12"].map((code) => ({ unitCode: code, version: fresh.rows.find((candidate) => candidate.code === code)!.version, requestId: randomUUID(), values: { ...figures(5) } }));
+    expect(twelve.status).toBe("DRAFT");
+    await expect(saveWardGrid(official, { wardCode: "W", period: MONTH, rows })).rejects.toThrow(/Tháng của Tổ dân phố 12 đã được duyệt/);
+    expect(await db.dataValue.findMany({ orderBy: { id: "asc" }, select: { id: true, value: true } })).toEqual(before);
+  });
+
   it("names the group and the column of every bad cell, and writes nothing", async () => {
     const before = await db.dataValue.count();
     const row = (code: string, values: Record<string, string>) => ({ unitCode: code, version: 0, requestId: randomUUID(), values });

@@ -56,7 +56,7 @@ describe("the message catalogues", () => {
 });
 
 /** English hints that quote what is typed in Vietnamese: place names, decision numbers, the words an import accepts. */
-const QUOTES_VIETNAMESE_DATA = new Set(["users.scopeUnitHint", "teams.foundingDecisionHint", "importMembers.cells", "reorganise.newUnitKind", "reorganise.newUnitKindHint"]);
+const QUOTES_VIETNAMESE_DATA = new Set(["users.scopeUnitHint", "teams.foundingDecisionHint", "importMembers.cells", "importTeams.cells", "reorganise.newUnitKind", "reorganise.newUnitKindHint"]);
 
 /** Letters that occur in Vietnamese but not in English text. */
 const VIETNAMESE_LETTER = /[àáảãạăắằẳẵặâấầẩẫậèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵđ]/i;
