@@ -8,7 +8,7 @@ import type { SaveReportInput } from "@/lib/schemas/period-report";
 import { saveWardGrid, type WardGridInput } from "@/lib/reports/ward-grid";
 import { remindGroup } from "@/lib/reports/remind-group";
 import { importValues } from "@/lib/imports/import-values";
-import { languageOf, translator } from "@/lib/i18n/translate";
+import { withUploadedFile } from "@/lib/imports/uploaded-file";
 
 export const saveReportAction = defineAction("values.write", (user, input: SaveReportInput) => savePeriodReport(user, input));
 
@@ -33,9 +33,7 @@ export const reviewReportAction = defineAction(
 export const remindGroupAction = defineAction("values.ward", (user, input: { unitCode: string; period: string; channel: string }) => remindGroup(user, input));
 
 /** The ward's workbook, uploaded on its month's page: the figures import, held to that ward and month. */
-export const importWorkbookAction = defineAction("values.ward", async (user, _previous: unknown, formData: FormData) => {
-  const file = formData.get("file");
-  if (!(file instanceof File) || file.size === 0) return { ok: false as const, message: translator(languageOf(user))("errors.fileMissing"), errors: [], preview: [] };
+export const importWorkbookAction = defineAction("values.ward", (user, _previous: unknown, formData: FormData) => {
   const expect = { wardCode: String(formData.get("wardCode") ?? ""), period: String(formData.get("period") ?? "") };
-  return importValues(user, new Uint8Array(await file.arrayBuffer()), { commit: formData.get("commit") === "true", expect });
+  return withUploadedFile(user, formData, (bytes) => importValues(user, bytes, { commit: formData.get("commit") === "true", expect }));
 });
