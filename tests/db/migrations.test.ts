@@ -56,6 +56,29 @@ describe("migrations through the offline schema engine", () => {
     }
   });
 
+  it("upgrades a database where two active teams share a unit: the oldest stays, the other is deactivated and audited", async () => {
+    const target = await createTestDatabase({ empty: true });
+    const all = (await listMigrations()).migrationDirectories.map((entry) => entry.path);
+    const index = all.indexOf("20261202135149_ward_reporting");
+    expect(index).toBeGreaterThan(0);
+    try {
+      await applyMigrations(target.url, MIGRATIONS_DIR, all.slice(0, index));
+      const client = new Client({ connectionString: target.url });
+      await client.connect();
+      try {
+        const { rows: [unit] } = await client.query(`INSERT INTO admin_unit (code, name, level, kind, updated_at) VALUES ('G', 'Thôn G', 'RESIDENTIAL_GROUP', 'Thôn', now()) RETURNING id`);
+        await client.query(`INSERT INTO team (code, name, unit_id, updated_at) VALUES ('T-OLD', 'Tổ cũ', $1, now()), ('T-NEW', 'Tổ mới', $1, now())`, [unit.id]);
+        expect(await applyMigrations(target.url, MIGRATIONS_DIR, all.slice(index))).toEqual(all.slice(index));
+        expect((await client.query(`SELECT code, active FROM team ORDER BY id`)).rows).toEqual([{ code: "T-OLD", active: true }, { code: "T-NEW", active: false }]);
+        expect((await client.query(`SELECT action, entity_id, after FROM audit_log`)).rows).toEqual([{ action: "teams.deactivate", entity_id: "T-NEW", after: { active: false, keptTeam: "T-OLD" } }]);
+      } finally {
+        await client.end();
+      }
+    } finally {
+      await target.drop();
+    }
+  });
+
   it("rolls back a failing migration whole, leaving none of its statements behind", async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), "tcns-migrations-"));
     const target = await createTestDatabase();

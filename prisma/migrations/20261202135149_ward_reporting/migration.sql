@@ -26,4 +26,17 @@ ALTER TABLE "report_reminder" ADD CONSTRAINT "report_reminder_channel" CHECK ("c
 -- Hand-written: a unit has at most one active team (the committees count teams per group and
 -- expect one). The forms and imports check it first; this index makes two writers racing
 -- to create a group's team a refusal instead of two teams.
+-- A database where such a race already happened keeps the unit's oldest active team; the others
+-- are deactivated (never deleted: their members stay with them) and each is written to the audit
+-- log, so the ward sees what to merge instead of the upgrade failing.
+WITH extra AS (
+  SELECT t.id, t.code, t.unit_id, first_value(t.code) OVER (PARTITION BY t.unit_id ORDER BY t.id) AS kept
+  FROM "team" t WHERE t.active
+), deactivated AS (
+  UPDATE "team" t SET active = false, updated_at = now() FROM extra e WHERE e.id = t.id AND e.code <> e.kept RETURNING t.code, t.unit_id, e.kept
+)
+INSERT INTO "audit_log" (actor_name, action, entity_type, entity_id, unit_id, before, after, reason)
+SELECT 'system', 'teams.deactivate', 'team', d.code, d.unit_id, '{"active": true}'::jsonb, jsonb_build_object('active', false, 'keptTeam', d.kept),
+       'Một đơn vị chỉ có một tổ đang hoạt động / one active team per unit (migration 20261202135149)'
+FROM deactivated d;
 CREATE UNIQUE INDEX "team_one_active_per_unit" ON "team"("unit_id") WHERE "active";
