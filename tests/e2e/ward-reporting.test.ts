@@ -191,6 +191,29 @@ describeInBrowser("a ward's month reported where the work happens, in Chromium",
     await context.close();
   });
 
+  it("a pasted block larger than the grid, or over the ward's own row, fills nothing and says where", async () => {
+    const { context, page } = await official();
+    await page.goto(`${world.app.baseUrl}${GRID}`);
+    const paste = (id: string, text: string) =>
+      page.locator(`#${id}`).evaluate((element, block) => {
+        const data = new DataTransfer();
+        data.setData("text/plain", block);
+        element.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+      }, text);
+    const cells = async () => page.locator("tbody input").evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
+    const before = await cells();
+    // Twenty columns from the first column: the grid has seventeen.
+    await paste("cell-1-0", Array.from({ length: 20 }, (_, index) => String(index + 1)).join("\t"));
+    await expect(page.locator("main").getByRole("alert").filter({ hasText: "Khối vừa dán có 1 dòng × 20 cột" }).textContent()).resolves.toMatch(/chưa điền ô nào/);
+    // Two rows pasted on the ward's own dossiers reach the first group's row below, where dossiers are the ward's, not the group's.
+    const dossiers = (await page.locator("thead th[scope=col] span.block").evaluateAll((spans) => spans.map((span) => span.textContent))).indexOf("DOSSIERS_TOTAL");
+    await paste(`cell-0-${dossiers}`, "12\t10\n5\t3");
+    await expect(page.locator("main").getByRole("alert").filter({ hasText: "không nhập được" }).textContent()).resolves.toMatch(/chưa điền ô nào/);
+    expect(await cells()).toEqual(before);
+    expect(await page.getByRole("button", { name: "Lưu 0 tổ đã sửa" }).count()).toBe(1);
+    await context.close();
+  });
+
   it("fits a 360 px phone: the grid scrolls inside its box, never the page", async () => {
     const { context, page } = await official(360);
     await page.goto(`${world.app.baseUrl}${GRID}`);

@@ -1,10 +1,10 @@
 import { spawn, spawnSync } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { findFreePort } from "@/lib/ports.mjs";
-import { placeCluster, relocatedDataDir } from "@/lib/postgres-user.mjs";
+import { ENGINE_DEPENDENCIES, engineLocation, linkEngineDependencies, placeCluster, relocatedDataDir } from "@/lib/postgres-user.mjs";
 
 const ROOT = path.resolve(__dirname, "../..");
 const tsxCli = require.resolve("tsx/cli");
@@ -194,6 +194,29 @@ describe("where the cluster lives when the postgres user cannot enter the projec
       expect(placeCluster(wanted)).toEqual({ dir: placed.dir, relocated: true });
     } finally {
       rmSync(closed, { recursive: true, force: true });
+    }
+  });
+
+  it("repairs the shared engine copy's links when the project that made it is gone", () => {
+    // The copy under /var/lib is shared by every clone on the machine; its links once pointed
+    // into the first clone's node_modules, and a second clone failed to start after the first was deleted.
+    const modules = mkdtempSync(path.join(os.tmpdir(), "tcns-engine-"));
+    try {
+      const gone = path.join(os.tmpdir(), "tcns-deleted-clone", "node_modules");
+      for (const dependency of ENGINE_DEPENDENCIES) symlinkSync(path.join(gone, dependency), path.join(modules, dependency), "dir");
+      const { library } = engineLocation();
+      linkEngineDependencies(modules, library);
+      for (const dependency of ENGINE_DEPENDENCIES) {
+        const link = path.join(modules, dependency);
+        expect(readlinkSync(link).startsWith(gone)).toBe(false);
+        expect(existsSync(path.join(link, "package.json"))).toBe(true);
+      }
+      // A second start with the links right changes nothing.
+      const before = ENGINE_DEPENDENCIES.map((dependency) => readlinkSync(path.join(modules, dependency)));
+      linkEngineDependencies(modules, library);
+      expect(ENGINE_DEPENDENCIES.map((dependency) => readlinkSync(path.join(modules, dependency)))).toEqual(before);
+    } finally {
+      rmSync(modules, { recursive: true, force: true });
     }
   });
 
