@@ -65,7 +65,7 @@ export async function getWardCompleteness(actor: Actor, wardCode: string, period
     },
   });
   const userIds = [...new Set(units.flatMap((unit) => [unit.reports[0]?.updatedById, unit.reminders[0]?.remindedById]).filter((id): id is number => typeof id === "number"))];
-  const people = new Map((await db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, fullName: true, role: true } })).map((user) => [user.id, user]));
+  const people = new Map((await db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, fullName: true, role: true } })).map((user) => [user.id, { fullName: user.fullName, role: user.role as string }]));
   const rows: CompletenessRow[] = units.map((unit) => ({
     code: unit.code,
     name: unit.name,
@@ -74,7 +74,7 @@ export async function getWardCompleteness(actor: Actor, wardCode: string, period
     status: unit.values.length > 0 ? (unit.reports[0]?.status ?? "DRAFT") : null,
     figures: unit.values.length,
     updatedAt: unit.reports[0]?.updatedAt ?? null,
-    updatedBy: ((user) => (user ? { fullName: user.fullName, role: user.role } : null))(people.get(unit.reports[0]?.updatedById ?? -1)),
+    updatedBy: people.get(unit.reports[0]?.updatedById ?? -1) ?? null,
     leader: unit.teams[0]?.members[0] ?? null,
     reminded: unit.reminders[0]
       ? { at: unit.reminders[0].remindedAt, by: people.get(unit.reminders[0].remindedById ?? -1)?.fullName ?? unit.reminders[0].remindedBy, channel: unit.reminders[0].channel }
