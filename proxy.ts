@@ -39,5 +39,5 @@ export async function proxy(request: NextRequest) {
 
 export const config = {
   // Static files and images need neither check.
-  matcher: ["/((?!_next/static|_next/image|icon.svg).*)"],
+  matcher: ["/((?!_next/static|_next/image|icon.svg|icons/).*)"],
 };

@@ -5,14 +5,28 @@ import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import { checkFigures, type Say } from "@/lib/schemas/figure-rules";
 import type { EntryForm } from "@/lib/reports/get-entry-form";
-import type { saveReportAction, submitReportAction } from "@/app/(app)/entry/actions";
-import { clearDraft, draftKey, readDraft, writeDraft } from "./use-report-draft";
+import type { submitReportAction } from "@/app/(app)/entry/actions";
+import { clearDraft, draftKey, legacyDraftKey, readDraft, writeDraft, type ReportDraft } from "./use-report-draft";
 import { ConflictPanel, asText, type Conflict } from "./conflict-panel";
+import { keepPages, useOutbox } from "@/components/offline/offline-kit";
+import { discardEntry, entryFor, isStorageFull, onOutboxChange, queueSave, type OutboxEntry } from "@/lib/offline/outbox";
+import { sendSave } from "@/lib/offline/send-outbox";
 
 interface Props {
   form: EntryForm;
-  actions: { save: typeof saveReportAction; submit: typeof submitReportAction };
+  actions: { submit: typeof submitReportAction };
 }
+
+/** What a save sends, at once or from the device's queue. */
+interface SaveBody {
+  version: number;
+  requestId: string;
+  values: Record<string, string>;
+  reasons: Record<string, string>;
+  confirmed: string[];
+}
+
+type Notice = { kind: "info" | "success" | "error"; text: string; action?: "discard" | "retry" | "discardQueued" };
 
 
 export function PeriodReportForm({ form, actions }: Props) {
@@ -20,7 +34,11 @@ export function PeriodReportForm({ form, actions }: Props) {
   const say = useTranslations() as unknown as Say;
   const format = useFormatter();
   const router = useRouter();
-  const key = draftKey(form.unit.code, form.period);
+  const userId = useOutbox()?.userId ?? 0;
+  const key = draftKey(userId, form.unit.code, form.period);
+  // The device's queue holds one save per unit and month, sent to the app's write route (lib/api/write-route.ts).
+  const outboxKey = `report:${form.unit.code}:${form.period}`;
+  const saveUrl = `/api/v1/units/${encodeURIComponent(form.unit.code)}/reports/${form.period}`;
   const locked = form.report.status === "APPROVED" || form.report.status === "LOCKED";
 
   const [saved, setSaved] = useState<Record<string, string>>(() => asText(form.values));
@@ -31,24 +49,64 @@ export function PeriodReportForm({ form, actions }: Props) {
   const [confirmed, setConfirmed] = useState<Set<string>>(savedConfirmed);
   const [version, setVersion] = useState(form.report.version);
   const [status, setStatus] = useState(form.report.status);
-  const [notice, setNotice] = useState<{ kind: "info" | "success" | "error"; text: string; action?: "discard" | "retry" } | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
   const [serverErrors, setServerErrors] = useState<Record<string, string[]>>({});
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [pending, setPending] = useState(false);
   // One id per content: a retry after a network failure sends the same id, so the server applies it once.
   const requestId = useRef<string | null>(null);
+  // The save waiting in the device's queue for this month, if any: what it sent is what becomes saved once it arrives.
+  const queued = useRef<SaveBody | null>(null);
 
-  // Bring back what was typed before a reload, a lost connection or a closed tab.
-  useEffect(() => {
-    const draft = readDraft(key);
-    if (!draft || locked) return;
-    const differs = form.elements.some((element) => (draft.values[element.code] ?? "") !== (saved[element.code] ?? ""));
-    if (!differs) return clearDraft(key);
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- the draft lives in localStorage, which the server render cannot read
+  /** A save kept on the device (queued earlier, maybe days ago): its figures, base version and id come back to the form. */
+  function restoreQueued(entry: OutboxEntry) {
+    const body = entry.body as unknown as SaveBody;
+    queued.current = body;
+    requestId.current = body.requestId;
+    setValues({ ...asText(form.values), ...body.values });
+    setReasons(body.reasons ?? {});
+    setConfirmed(new Set(body.confirmed ?? []));
+    setVersion(body.version);
+    const time = format.dateTime(new Date(entry.queuedAt), "dateTime");
+    if (entry.status === "conflict") {
+      setConflict(entry.conflict as Conflict);
+      setNotice({ kind: "error", text: t("queuedConflict", { message: entry.message ?? "" }), action: "discardQueued" });
+    } else if (entry.status === "refused") {
+      setServerErrors(entry.fieldErrors ?? {});
+      setNotice({ kind: "error", text: t("queuedRefused", { message: entry.message ?? "" }), action: "discardQueued" });
+    } else if (entry.status === "signin") {
+      setNotice({ kind: "error", text: t("queuedSignIn", { time, message: entry.message ?? "" }) });
+    } else setNotice({ kind: "info", text: t("queued", { time }), action: "discardQueued" });
+  }
+
+  function restoreDraft(draft: ReportDraft) {
     setValues((current) => ({ ...current, ...draft.values }));
     setReasons(draft.reasons ?? {});
     if (draft.confirmed) setConfirmed(new Set(draft.confirmed));
     setNotice({ kind: "info", text: t("draftRestored", { time: format.dateTime(new Date(draft.savedAt), "dateTime") }), action: "discard" });
+  }
+
+  // Bring back a save still on the device, else what was typed before a reload, a lost connection or a closed tab.
+  useEffect(() => {
+    let arrived = true;
+    void (async () => {
+      const entry = locked ? undefined : await entryFor(userId, outboxKey).catch(() => undefined);
+      if (!arrived) return;
+      if (entry) return restoreQueued(entry);
+      const legacy = readDraft(legacyDraftKey(form.unit.code, form.period));
+      if (legacy) {
+        clearDraft(legacyDraftKey(form.unit.code, form.period));
+        writeDraft(key, legacy);
+      }
+      const draft = readDraft(key);
+      if (!draft || locked) return;
+      const differs = form.elements.some((element) => (draft.values[element.code] ?? "") !== (saved[element.code] ?? ""));
+      if (!differs) return clearDraft(key);
+      restoreDraft(draft);
+    })();
+    return () => {
+      arrived = false;
+    };
     // Run once, on arrival.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
@@ -85,38 +143,86 @@ export function PeriodReportForm({ form, actions }: Props) {
     update(next, reasons, nextConfirmed);
   }
 
+  /** What the server applied: these figures are now the saved ones. */
+  function applySaved(result: { version: number; changed: number }, sentValues: Record<string, string>) {
+    clearDraft(key);
+    queued.current = null;
+    setSaved(sentValues);
+    setVersion(result.version);
+    setConflict(null);
+    setStatus((current) => (current === "SUBMITTED" && result.changed > 0 ? "DRAFT" : current));
+    requestId.current = null;
+    setNotice({ kind: "success", text: t("saved", { time: format.dateTime(new Date(), "dateTime") }) });
+    router.refresh();
+    // The copy kept for offline use shows the saved figures too.
+    keepPages([location.pathname]);
+  }
+
+  // The queue sent this month's save from another page, tab or a reconnection: the form learns how it went.
+  useEffect(
+    () =>
+      onOutboxChange((change) => {
+        if (change.userId !== userId || change.key !== outboxKey) return;
+        if (change.sent && queued.current) return applySaved(change.sent.result as { version: number; changed: number }, queued.current.values);
+        void entryFor(userId, outboxKey).then((entry) => entry && entry.status !== "waiting" && restoreQueued(entry));
+      }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [userId, outboxKey],
+  );
+
+  /** No connection (or no answer): the save goes to the device's queue, sent when the connection returns. */
+  async function keepOnDevice(body: SaveBody, signIn?: string) {
+    try {
+      await queueSave({ userId, key: outboxKey, kind: "report", url: saveUrl, body: body as unknown as Record<string, unknown>, label: `${form.unit.name} · ${form.period.split("-").reverse().join("/")}`, href: location.pathname });
+      queued.current = body;
+      clearDraft(key);
+      setNotice(signIn ? { kind: "error", text: t("queuedSignIn", { time: format.dateTime(new Date(), "dateTime"), message: signIn }) } : { kind: "info", text: t("queuedNow"), action: "discardQueued" });
+    } catch (error) {
+      // The device could not keep it either: the figures stay on the screen, and the user is told plainly.
+      setNotice({ kind: "error", text: isStorageFull(error) ? t("storageFull") : t("offline"), action: "retry" });
+    }
+  }
+
   async function save() {
     if (Object.keys(check.errors).length + Object.keys(check.warnings).length > 0) {
       setNotice({ kind: "error", text: t("fixFirst") });
       document.getElementById(`field-${Object.keys({ ...check.errors, ...check.warnings })[0]}`)?.focus();
       return;
     }
+    // One id per content: a retry, or the queue sending later, sends the same id, so the server applies it once.
     requestId.current ??= crypto.randomUUID();
+    const body: SaveBody = { version, requestId: requestId.current, values, reasons, confirmed: [...confirmed] };
     setPending(true);
     setNotice(null);
     try {
-      const result = await actions.save({ unitCode: form.unit.code, period: form.period, version, requestId: requestId.current, values, reasons, confirmed: [...confirmed] });
-      if (result.ok) {
-        clearDraft(key);
-        setSaved(values);
-        setVersion(result.version);
-        setStatus((current) => (current === "SUBMITTED" && result.changed > 0 ? "DRAFT" : current));
-        requestId.current = null;
-        setNotice({ kind: "success", text: t("saved", { time: format.dateTime(new Date(), "dateTime") }) });
-        router.refresh();
-      } else if (result.status === 409 && "conflict" in result) {
-        setConflict(result.conflict);
-        setNotice({ kind: "error", text: result.message });
-      } else {
-        if ("fieldErrors" in result && result.fieldErrors) setServerErrors(result.fieldErrors);
-        setNotice({ kind: "error", text: result.message });
-      }
-    } catch {
-      // Nothing reached the server, or its answer was lost: the draft is safe and the retry reuses the same id.
-      setNotice({ kind: "error", text: t("offline"), action: "retry" });
+      const outcome = navigator.onLine ? await sendSave(saveUrl, body as unknown as Record<string, unknown>) : ({ kind: "offline" } as const);
+      if (outcome.kind === "sent") {
+        await discardEntry(userId, outboxKey).catch(() => {});
+        applySaved(outcome.result as { version: number; changed: number }, values);
+      } else if (outcome.kind === "conflict") {
+        setConflict(outcome.conflict as Conflict);
+        setNotice({ kind: "error", text: outcome.message });
+      } else if (outcome.kind === "refused") {
+        if (outcome.fieldErrors) setServerErrors(outcome.fieldErrors);
+        setNotice({ kind: "error", text: outcome.message });
+      } else await keepOnDevice(body, outcome.kind === "signin" ? outcome.message : undefined);
     } finally {
       setPending(false);
     }
+  }
+
+  /** The user gives up the save waiting on the device: the form shows the saved figures again. */
+  async function discardQueued() {
+    await discardEntry(userId, outboxKey).catch(() => {});
+    queued.current = null;
+    requestId.current = null;
+    setValues(saved);
+    setReasons({});
+    setConfirmed(savedConfirmed());
+    setVersion(form.report.version);
+    setConflict(null);
+    setServerErrors({});
+    setNotice(null);
   }
 
   async function submit() {
@@ -167,6 +273,11 @@ export function PeriodReportForm({ form, actions }: Props) {
           {notice.action === "discard" ? (
             <button type="button" className="mt-2 min-h-10 underline" onClick={() => { clearDraft(key); setValues(saved); setReasons({}); setConfirmed(savedConfirmed()); setNotice(null); }}>
               {t("discardDraft")}
+            </button>
+          ) : null}
+          {notice.action === "discardQueued" ? (
+            <button type="button" className="mt-2 min-h-10 underline" onClick={() => void discardQueued()}>
+              {t("discardQueued")}
             </button>
           ) : null}
           {notice.action === "retry" ? (

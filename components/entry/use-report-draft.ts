@@ -3,6 +3,7 @@
 /**
  * Keeps what the official typed in the browser (localStorage) until the server
  * confirms the save, so a reload, a lost connection or a closed tab loses nothing.
+ * Drafts are the typing user's: the key holds their id, and signing out removes them.
  */
 export interface ReportDraft {
   values: Record<string, string>;
@@ -14,7 +15,10 @@ export interface ReportDraft {
   savedAt: string;
 }
 
-export const draftKey = (unitCode: string, period: string) => `tcns:draft:${unitCode}:${period}`;
+export const draftKey = (userId: number, unitCode: string, period: string) => `tcns:draft:${userId}:${unitCode}:${period}`;
+export const gridDraftKey = (userId: number, ward: string, period: string) => `tcns:grid:${userId}:${ward}:${period}`;
+/** The key before drafts were per user: a draft typed then is still offered, once, to whoever opens the form. */
+export const legacyDraftKey = (unitCode: string, period: string) => `tcns:draft:${unitCode}:${period}`;
 
 export function readDraft(key: string): ReportDraft | null {
   try {
@@ -38,5 +42,16 @@ export function clearDraft(key: string): void {
     window.localStorage.removeItem(key);
   } catch {
     // nothing to clear
+  }
+}
+
+/** Every draft of the user (forms and grids), at sign-out. */
+export function forgetDrafts(userId: number): void {
+  try {
+    const prefixes = [`tcns:draft:${userId}:`, `tcns:grid:${userId}:`];
+    const keys = Array.from({ length: localStorage.length }, (_, index) => localStorage.key(index) ?? "");
+    for (const key of keys) if (prefixes.some((prefix) => key.startsWith(prefix))) localStorage.removeItem(key);
+  } catch {
+    // storage disabled: nothing was kept
   }
 }

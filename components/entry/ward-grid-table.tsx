@@ -8,14 +8,16 @@ import type { WardGrid } from "@/lib/reports/ward-grid";
 import type { saveWardGridAction } from "@/app/(app)/entry/actions";
 import { ScrollBox } from "@/components/ui/scroll-box";
 import { ConflictPanel, asText, type Conflict } from "./conflict-panel";
-import { clearDraft, readDraft, writeDraft } from "./use-report-draft";
+import { clearDraft, gridDraftKey, readDraft, writeDraft } from "./use-report-draft";
+import { useOutbox } from "@/components/offline/offline-kit";
 import { pastedBlock } from "./pasted-block";
 
 type Cells = Record<string, Record<string, string>>;
 type Notice = { kind: "info" | "success" | "error"; text: string; retry?: boolean };
 
 const cellId = (row: number, column: number) => `cell-${row}-${column}`;
-const draftKeyOf = (ward: string, period: string) => `tcns:grid:${ward}:${period}`;
+/** The key before drafts were per user: a grid typed then is still offered, once, to whoever opens it. */
+const legacyDraftKey = (ward: string, period: string) => `tcns:grid:${ward}:${period}`;
 
 /**
  * The ward's month as a spreadsheet: a row per residential group (and the
@@ -30,7 +32,9 @@ export function WardGridTable({ grid, action }: { grid: WardGrid; action: typeof
   const format = useFormatter();
   const router = useRouter();
   const { rows, columns } = grid;
-  const draftKey = draftKeyOf(grid.ward.code, grid.period);
+  const outbox = useOutbox();
+  const offline = outbox ? !outbox.online : false;
+  const draftKey = gridDraftKey(outbox?.userId ?? 0, grid.ward.code, grid.period);
   const initial = () => Object.fromEntries(rows.map((row) => [row.code, asText(row.values)])) as Cells;
   const [saved, setSaved] = useState<Cells>(initial);
   const [cells, setCells] = useState<Cells>(initial);
@@ -61,8 +65,11 @@ export function WardGridTable({ grid, action }: { grid: WardGrid; action: typeof
 
   // What was typed survives a reload or a lost connection, until the save is confirmed.
   useEffect(() => {
-    const draft = readDraft(draftKey);
+    const legacy = legacyDraftKey(grid.ward.code, grid.period);
+    const draft = readDraft(draftKey) ?? readDraft(legacy);
+    clearDraft(legacy);
     if (!draft) return;
+    writeDraft(draftKey, draft);
     const restored = structuredClone(saved);
     for (const [key, value] of Object.entries(draft.values)) {
       const [unit, code] = key.split("|");
@@ -226,6 +233,9 @@ export function WardGridTable({ grid, action }: { grid: WardGrid; action: typeof
         </label>
       </div>
       <p className="text-sm text-slate-700">{t("keyboardHelp")}</p>
+      {offline ? (
+        <p role="status" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-amber-950" data-testid="grid-offline">{t("needsConnection")}</p>
+      ) : null}
 
       {notice && (
         <div role={notice.kind === "error" ? "alert" : "status"} className={`rounded-md border p-3 ${notice.kind === "error" ? "border-red-300 bg-red-50 text-red-900" : notice.kind === "success" ? "border-green-300 bg-green-50 text-green-900" : "border-sky-300 bg-sky-50 text-sky-900"}`}>

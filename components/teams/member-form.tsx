@@ -1,16 +1,18 @@
 "use client";
 
-import { useActionStateOfflineSafe } from "@/components/ui/use-action-state-offline-safe";
-import { useTranslations } from "next-intl";
-import type { addMemberAction, updateMemberAction } from "@/app/(app)/teams/actions";
+import { useEffect, useRef, useState } from "react";
+import { useRouter } from "next/navigation";
+import { useFormatter, useTranslations } from "next-intl";
 import { TextField } from "@/components/ui/text-field";
-import { useKeptForm } from "@/components/ui/use-kept-form";
-import { FormStatus } from "@/components/ui/form-status";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { keepPages, useOutbox } from "@/components/offline/offline-kit";
+import { discardEntry, entriesOf, entryFor, isStorageFull, onOutboxChange, queueSave, type OutboxEntry } from "@/lib/offline/outbox";
+import { sendSave } from "@/lib/offline/send-outbox";
 import { AFFILIATIONS, GENDERS, MEMBER_ROLES } from "@/lib/schemas/member";
 
 export interface MemberValues {
   id?: number;
+  version?: number;
   fullName: string;
   role: string;
   affiliation: string;
@@ -20,54 +22,243 @@ export interface MemberValues {
   trainedOn: string | null;
 }
 
-type Action = typeof addMemberAction | typeof updateMemberAction;
+type Fields = Record<"fullName" | "role" | "affiliation" | "birthYear" | "gender" | "phone" | "trainedOn", string>;
+type Notice = { kind: "info" | "success" | "error"; text: string };
+/** The card as the server holds it now, when a colleague changed it after this page was opened. */
+type ServerCard = Fields & { version: number; updatedAt: string };
 
-/** Add a member (teamCode) or edit one (member.id); the same fields and rules either way. */
-export function MemberForm({ action, teamCode, member, submitLabel }: { action: Action; teamCode: string; member?: MemberValues; submitLabel: string }) {
+const fieldsOf = (member?: Partial<MemberValues> | Record<string, unknown>): Fields => {
+  const text = (value: unknown, fallback = "") => (value === null || value === undefined ? fallback : String(value));
+  return {
+    fullName: text(member?.fullName),
+    role: text(member?.role, "MEMBER"),
+    affiliation: text(member?.affiliation, "OTHER"),
+    birthYear: text(member?.birthYear),
+    gender: text(member?.gender),
+    phone: text(member?.phone),
+    trainedOn: text(member?.trainedOn),
+  };
+};
+
+/**
+ * Add a member (no member.id) or edit one; the same fields and rules either
+ * way. Saves go to the team's write route, at once when there is a
+ * connection, else to the device's queue (lib/offline/outbox.ts), sent when
+ * the connection returns: a new member is added once, and an edit made over a
+ * colleague's later change comes back to be decided, never written over it.
+ */
+export function MemberForm({ teamCode, teamName, member, submitLabel }: { teamCode: string; teamName: string; member?: MemberValues; submitLabel: string }) {
   const t = useTranslations("teams");
   const roles = useTranslations("memberRoles");
   const affiliations = useTranslations("affiliations");
-  const [state, formAction, pending] = useActionStateOfflineSafe<Awaited<ReturnType<Action>> | null, FormData>(action, null);
-  const errors = state && !state.ok && "fieldErrors" in state ? state.fieldErrors : undefined;
-  const onSubmit = useKeptForm(formAction);
-  // A new member's form empties after a success, ready for the next; an edit keeps its values.
-  const formKey = !member?.id && state?.ok && "memberId" in state ? `added-${state.memberId}` : "form";
-  const prefix = member?.id ? `m${member.id}-` : "new-";
+  const format = useFormatter();
+  const router = useRouter();
+  const userId = useOutbox()?.userId ?? 0;
+  const url = `/api/v1/teams/${encodeURIComponent(teamCode)}/members`;
+  const editing = member?.id !== undefined;
+  const [defaults, setDefaults] = useState<Fields>(() => fieldsOf(member));
+  const [formKey, setFormKey] = useState(0);
+  const [version, setVersion] = useState(member?.version);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [errors, setErrors] = useState<Record<string, string[]>>({});
+  const [conflict, setConflict] = useState<ServerCard | null>(null);
+  const [pending, setPending] = useState(false);
+  const [waitingNew, setWaitingNew] = useState<OutboxEntry[]>([]);
+  // A new member's request id lives until the member is added: sent again after a lost answer, it is added once.
+  const requestId = useRef<string>("");
+  const lastSent = useRef<string>("");
+  const outboxKey = () => (editing ? `member:${member!.id}` : `member:new:${requestId.current}`);
+
+  const refreshWaiting = () =>
+    editing || !userId ? undefined : void entriesOf(userId).then((all) => setWaitingNew(all.filter((entry) => entry.key.startsWith("member:new:") && entry.body.teamCode === teamCode)), () => {});
+
+  function show(entry: OutboxEntry) {
+    setDefaults(fieldsOf(entry.body));
+    setFormKey((key) => key + 1);
+    requestId.current = String(entry.body.requestId ?? "");
+    setErrors(entry.fieldErrors ?? {});
+    const card = (entry.conflict as { member?: ServerCard } | undefined)?.member;
+    setConflict(entry.status === "conflict" && card ? card : null);
+    const when = format.dateTime(new Date(entry.queuedAt), "dateTime");
+    setNotice(entry.status === "waiting" ? { kind: "info", text: t("queuedAt", { time: when }) } : { kind: "error", text: entry.message ?? t("queuedRefused") });
+  }
+
+  function applied(result: { version: number }) {
+    setNotice({ kind: "success", text: t("saved") });
+    setErrors({});
+    setConflict(null);
+    if (editing) setVersion(result.version);
+    else {
+      // Ready for the next member.
+      setDefaults(fieldsOf());
+      setFormKey((key) => key + 1);
+      requestId.current = "";
+      lastSent.current = "";
+    }
+    router.refresh();
+    keepPages([location.pathname]);
+  }
+
+  // An edit still on the device comes back into its form; the new members waiting are listed under the add form.
+  useEffect(() => {
+    if (!userId) return;
+    if (editing) void entryFor(userId, outboxKey()).then((entry) => entry && show(entry), () => {});
+    else refreshWaiting();
+    return onOutboxChange((change) => {
+      if (change.userId !== userId) return;
+      if (!editing) {
+        // A new member of this team reached the server from the queue: the list above shows them.
+        if (change.sent && change.key?.startsWith("member:new:")) router.refresh();
+        return refreshWaiting();
+      }
+      if (change.key !== outboxKey()) return;
+      if (change.sent) return applied(change.sent.result as { version: number });
+      void entryFor(userId, outboxKey()).then((entry) => entry && entry.status !== "waiting" && show(entry));
+    });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- subscribes once per user and card
+  }, [userId, member?.id]);
+
+  async function keepOnDevice(body: Record<string, unknown>, fields: Fields, signIn?: string) {
+    try {
+      const label = editing ? `${fields.fullName} · ${teamName}` : t("newMemberLabel", { name: fields.fullName, team: teamName });
+      await queueSave({ userId, key: outboxKey(), kind: "member", url, body, label, href: location.pathname });
+      if (!editing) {
+        // Kept on the device: the form empties for the next member, the waiting one is listed below.
+        setDefaults(fieldsOf());
+        setFormKey((key) => key + 1);
+        requestId.current = "";
+        lastSent.current = "";
+      }
+      setNotice(signIn ? { kind: "error", text: t("queuedSignIn", { message: signIn }) } : { kind: "info", text: t("queuedNow") });
+    } catch (error) {
+      setNotice({ kind: "error", text: isStorageFull(error) ? t("storageFull") : t("notSent") });
+    }
+  }
+
+  async function save(form: HTMLFormElement, over?: number) {
+    const data = new FormData(form);
+    const fields = fieldsOf(Object.fromEntries(data.entries()));
+    const content = JSON.stringify(fields);
+    // A new id for new content of an edit; a new member keeps its id until it is added.
+    if (!requestId.current || (editing && content !== lastSent.current)) requestId.current = crypto.randomUUID();
+    lastSent.current = content;
+    const base = over ?? version;
+    const body: Record<string, unknown> = { ...fields, requestId: requestId.current, teamCode, ...(editing ? { memberId: member!.id, version: base } : {}) };
+    setPending(true);
+    setNotice(null);
+    try {
+      const outcome = navigator.onLine ? await sendSave(url, body) : ({ kind: "offline" } as const);
+      if (outcome.kind === "sent") {
+        await discardEntry(userId, outboxKey()).catch(() => {});
+        applied(outcome.result as { version: number });
+      } else if (outcome.kind === "conflict") {
+        setConflict((outcome.conflict as { member: ServerCard }).member);
+        setNotice({ kind: "error", text: outcome.message });
+      } else if (outcome.kind === "refused") {
+        setErrors(outcome.fieldErrors ?? {});
+        setNotice({ kind: "error", text: outcome.message });
+      } else await keepOnDevice(body, fields, outcome.kind === "signin" ? outcome.message : undefined);
+    } finally {
+      setPending(false);
+    }
+  }
+
+  /** The colleague's copy is kept: the form shows it, and nothing of this device's edit is sent. */
+  async function takeTheirs() {
+    if (!conflict) return;
+    await discardEntry(userId, outboxKey()).catch(() => {});
+    setDefaults(fieldsOf(conflict));
+    setFormKey((key) => key + 1);
+    setVersion(conflict.version);
+    setConflict(null);
+    setErrors({});
+    setNotice({ kind: "info", text: t("tookTheirs") });
+  }
+
+  async function discard(entry: OutboxEntry) {
+    await discardEntry(userId, entry.key).catch(() => {});
+    if (requestId.current === entry.body.requestId) {
+      setDefaults(fieldsOf());
+      setFormKey((key) => key + 1);
+      requestId.current = "";
+      setNotice(null);
+    }
+  }
+
+  const prefix = editing ? `m${member!.id}-` : "new-";
   const select = "block min-h-12 w-full rounded-md border border-slate-400 bg-white px-3 text-base";
+  const fieldErrors = (name: string) => errors[name];
   return (
-    <form key={formKey} onSubmit={onSubmit} className="grid gap-3 sm:grid-cols-2">
-      <input type="hidden" name="teamCode" value={teamCode} />
-      {member?.id ? <input type="hidden" name="memberId" value={member.id} /> : null}
-      <TextField id={`${prefix}fullName`} name="fullName" label={t("fullName")} defaultValue={member?.fullName} required errors={errors?.fullName} />
-      <div>
-        <label htmlFor={`${prefix}role`} className="mb-1 block font-medium">{t("role")}</label>
-        <select id={`${prefix}role`} name="role" defaultValue={member?.role ?? "MEMBER"} className={select}>
-          {MEMBER_ROLES.map((role) => <option key={role} value={role}>{roles(role)}</option>)}
-        </select>
-        {errors?.role ? <p className="mt-1 text-sm text-red-700">{errors.role.join(" ")}</p> : null}
-      </div>
-      <div>
-        <label htmlFor={`${prefix}affiliation`} className="mb-1 block font-medium">{t("affiliation")}</label>
-        <select id={`${prefix}affiliation`} name="affiliation" defaultValue={member?.affiliation ?? "OTHER"} className={select}>
-          {AFFILIATIONS.map((affiliation) => <option key={affiliation} value={affiliation}>{affiliations(affiliation)}</option>)}
-        </select>
-      </div>
-      <div>
-        <label htmlFor={`${prefix}gender`} className="mb-1 block font-medium">{t("gender")}</label>
-        <select id={`${prefix}gender`} name="gender" defaultValue={member?.gender ?? ""} className={select}>
-          <option value="">{t("unspecified")}</option>
-          {GENDERS.map((gender) => <option key={gender} value={gender}>{t(`genders.${gender}`)}</option>)}
-        </select>
-      </div>
-      <TextField id={`${prefix}birthYear`} name="birthYear" label={t("birthYear")} inputMode="numeric" defaultValue={member?.birthYear ?? ""} errors={errors?.birthYear} />
-      <TextField id={`${prefix}phone`} name="phone" label={t("phone")} inputMode="tel" defaultValue={member?.phone ?? ""} errors={errors?.phone} />
-      <TextField id={`${prefix}trainedOn`} name="trainedOn" label={t("trainedOn")} type="date" defaultValue={member?.trainedOn ?? ""} errors={errors?.trainedOn} />
-      <div className="sm:col-span-2">
-        <SubmitButton pending={pending}>{submitLabel}</SubmitButton>
-        <div className="mt-2">
-          <FormStatus state={state} success={t("saved")} />
+    <div className="space-y-3">
+      <form
+        key={formKey}
+        onSubmit={(event) => {
+          event.preventDefault();
+          void save(event.currentTarget);
+        }}
+        className="grid gap-3 sm:grid-cols-2"
+      >
+        <TextField id={`${prefix}fullName`} name="fullName" label={t("fullName")} defaultValue={defaults.fullName} required errors={fieldErrors("fullName")} />
+        <div>
+          <label htmlFor={`${prefix}role`} className="mb-1 block font-medium">{t("role")}</label>
+          <select id={`${prefix}role`} name="role" defaultValue={defaults.role} className={select}>
+            {MEMBER_ROLES.map((role) => <option key={role} value={role}>{roles(role)}</option>)}
+          </select>
+          {fieldErrors("role") ? <p className="mt-1 text-sm text-red-700">{fieldErrors("role")!.join(" ")}</p> : null}
         </div>
-      </div>
-    </form>
+        <div>
+          <label htmlFor={`${prefix}affiliation`} className="mb-1 block font-medium">{t("affiliation")}</label>
+          <select id={`${prefix}affiliation`} name="affiliation" defaultValue={defaults.affiliation} className={select}>
+            {AFFILIATIONS.map((affiliation) => <option key={affiliation} value={affiliation}>{affiliations(affiliation)}</option>)}
+          </select>
+        </div>
+        <div>
+          <label htmlFor={`${prefix}gender`} className="mb-1 block font-medium">{t("gender")}</label>
+          <select id={`${prefix}gender`} name="gender" defaultValue={defaults.gender} className={select}>
+            <option value="">{t("unspecified")}</option>
+            {GENDERS.map((gender) => <option key={gender} value={gender}>{t(`genders.${gender}`)}</option>)}
+          </select>
+        </div>
+        <TextField id={`${prefix}birthYear`} name="birthYear" label={t("birthYear")} inputMode="numeric" defaultValue={defaults.birthYear} errors={fieldErrors("birthYear")} />
+        <TextField id={`${prefix}phone`} name="phone" label={t("phone")} inputMode="tel" defaultValue={defaults.phone} errors={fieldErrors("phone")} />
+        <TextField id={`${prefix}trainedOn`} name="trainedOn" label={t("trainedOn")} type="date" defaultValue={defaults.trainedOn} errors={fieldErrors("trainedOn")} />
+        <div className="space-y-2 sm:col-span-2">
+          {conflict ? (
+            <div className="rounded-md border border-amber-300 bg-amber-50 p-3 text-amber-950" data-testid="member-conflict">
+              <p className="font-medium">{t("theirCopy", { time: format.dateTime(new Date(conflict.updatedAt), "dateTime") })}</p>
+              <p>
+                {[conflict.fullName, roles(conflict.role as (typeof MEMBER_ROLES)[number]), affiliations(conflict.affiliation as (typeof AFFILIATIONS)[number]), conflict.birthYear && t("born", { year: conflict.birthYear }), conflict.phone, conflict.trainedOn]
+                  .filter(Boolean)
+                  .join(" · ")}
+              </p>
+              <div className="mt-2 flex flex-wrap gap-2">
+                <button type="button" onClick={(event) => void save(event.currentTarget.form!, conflict.version)} className="min-h-12 rounded-md bg-brand-700 px-4 font-semibold text-white">{t("keepMine")}</button>
+                <button type="button" onClick={() => void takeTheirs()} className="min-h-12 rounded-md border border-slate-400 bg-white px-4 font-semibold">{t("takeTheirs")}</button>
+              </div>
+            </div>
+          ) : null}
+          <SubmitButton pending={pending}>{submitLabel}</SubmitButton>
+          {notice ? (
+            <p role={notice.kind === "error" ? "alert" : "status"} className={`rounded-md border p-3 ${notice.kind === "error" ? "border-red-300 bg-red-50 text-red-900" : notice.kind === "success" ? "border-green-300 bg-green-50 text-green-900" : "border-sky-300 bg-sky-50 text-sky-900"}`}>
+              {notice.text}
+            </p>
+          ) : null}
+        </div>
+      </form>
+      {waitingNew.length > 0 ? (
+        <div className="rounded-md border border-amber-300 bg-amber-50 p-3 text-amber-950" data-testid="members-waiting">
+          <p className="font-medium">{t("waitingMembers", { count: waitingNew.length })}</p>
+          <ul className="mt-1 space-y-1">
+            {waitingNew.map((entry) => (
+              <li key={entry.key} className="flex flex-wrap items-center gap-x-3">
+                <span>{String(entry.body.fullName)}{entry.status === "waiting" ? "" : `: ${entry.message ?? t("queuedRefused")}`}</span>
+                <button type="button" onClick={() => show(entry)} className="min-h-10 underline">{t("editWaiting")}</button>
+                <button type="button" onClick={() => void discard(entry)} className="min-h-10 underline">{t("discardWaiting")}</button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </div>
   );
 }

@@ -19,6 +19,8 @@ export const CLIENT_NAMESPACES = [
   "importValues",
   "leaders",
   "memberRoles",
+  // The queue of saves kept on the device: the bar on every page and the sign-out question.
+  "outbox",
   "reorganise",
   "roles",
   // The entry form checks figures as the official types, with the rules' messages.

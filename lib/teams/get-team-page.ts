@@ -13,7 +13,7 @@ export async function getTeamPage(actor: Actor, code: string) {
       unit: { select: { id: true, code: true, name: true, kind: true } },
       members: {
         orderBy: [{ active: "desc" }, { role: "asc" }, { fullName: "asc" }],
-        select: { id: true, fullName: true, role: true, affiliation: true, birthYear: true, gender: true, phone: true, trainedOn: true, active: true },
+        select: { id: true, fullName: true, role: true, affiliation: true, birthYear: true, gender: true, phone: true, trainedOn: true, active: true, version: true },
       },
     },
   });

@@ -4,11 +4,11 @@
  * with before and after. Nothing is deleted: a member who leaves is deactivated.
  */
 import { isRowId } from "../ids";
-import { db } from "../db";
+import { db, Prisma } from "../db";
 import { AppError } from "../errors";
 import { authorize, type Actor } from "../auth/authorize";
 import { writeAuditLog } from "../audit/write-audit-log";
-import { memberSnapshot } from "./member-snapshot";
+import { memberSnapshot, type AuditedMember } from "./member-snapshot";
 import { fieldErrorsOf } from "../schemas/user";
 import { memberSchema, type MemberInput } from "../schemas/member";
 import { languageOf, translator } from "../i18n/translate";
@@ -44,37 +44,99 @@ async function assertSingleLeader(teamId: number, role: string, exceptMemberId?:
 
 const dateOrNull = (value: string | null) => (value ? new Date(value) : null);
 
-export async function addMember(actor: Actor, teamCode: string, input: unknown) {
+/**
+ * How a write from a form or the device's queue is recognised when it is sent
+ * again after a lost answer (requestId), and which copy of the member it was
+ * typed over (version): an edit made from an older copy is a conflict, never
+ * a silent overwrite of a colleague's later change.
+ */
+export interface WriteOptions {
+  requestId?: string;
+  version?: number;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function requestIdOf(actor: Actor, options: WriteOptions): string | null {
+  if (options.requestId === undefined) return null;
+  if (typeof options.requestId === "string" && UUID.test(options.requestId)) return options.requestId.toLowerCase();
+  throw new AppError("INVALID_INPUT", "rules.requestId");
+}
+
+/** The member's card as the form shows it, for the conflict panel. */
+export const memberCard = (member: AuditedMember & { id: number; version: number; updatedAt: Date }) => ({
+  ...memberSnapshot(member),
+  id: member.id,
+  version: member.version,
+  updatedAt: member.updatedAt.toISOString(),
+});
+
+export type MemberConflict = { ok: false; status: 409; message: string; conflict: { member: ReturnType<typeof memberCard> } };
+
+async function replayOf(tx: Prisma.TransactionClient, requestId: string | null): Promise<number | null> {
+  if (!requestId) return null;
+  const done = await tx.writeRequest.findUnique({ where: { id: requestId }, select: { entityId: true } });
+  return done?.entityId ?? null;
+}
+
+async function replayedAdd(memberId: number) {
+  const member = await db.teamMember.findUnique({ where: { id: memberId }, select: { version: true } });
+  return { ok: true as const, memberId, version: member?.version ?? 1, replayed: true };
+}
+
+export async function addMember(actor: Actor, teamCode: string, input: unknown, options: WriteOptions = {}) {
+  const requestId = requestIdOf(actor, options);
   const team = await teamByCode(actor, teamCode);
+  const earlier = await replayOf(db, requestId);
+  // Sent again after a lost answer: it was added once, and that is the answer.
+  if (earlier !== null) return replayedAdd(earlier);
   if (!team.active) throw new AppError("INVALID_INPUT", "errors.teamInactiveNoMembers");
   const parsed = parse(actor, input);
   if (!parsed.ok) return parsed;
   await assertSingleLeader(team.id, parsed.data.role);
-  const member = await db.$transaction(async (tx) => {
-    const created = await tx.teamMember.create({ data: { ...parsed.data, trainedOn: dateOrNull(parsed.data.trainedOn), teamId: team.id } });
-    await writeAuditLog(tx, actor, { action: "members.add", entityType: "team_member", entityId: created.id, unitId: team.unitId, after: memberSnapshot(created) });
-    return created;
-  });
-  return { ok: true as const, memberId: member.id };
+  try {
+    const member = await db.$transaction(async (tx) => {
+      const created = await tx.teamMember.create({ data: { ...parsed.data, trainedOn: dateOrNull(parsed.data.trainedOn), teamId: team.id } });
+      // The request id's primary key: the same add racing itself is refused here and answered below.
+      if (requestId) await tx.writeRequest.create({ data: { id: requestId, entityType: "team_member", entityId: created.id } });
+      await writeAuditLog(tx, actor, { action: "members.add", entityType: "team_member", entityId: created.id, unitId: team.unitId, after: memberSnapshot(created) });
+      return created;
+    });
+    return { ok: true as const, memberId: member.id, version: member.version, replayed: false };
+  } catch (error) {
+    const raced = error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002" ? await replayOf(db, requestId) : null;
+    if (raced !== null) return replayedAdd(raced);
+    throw error;
+  }
 }
 
-export async function updateMember(actor: Actor, memberId: number, input: unknown) {
+export async function updateMember(actor: Actor, memberId: number, input: unknown, options: WriteOptions = {}) {
+  const requestId = requestIdOf(actor, options);
   const member = await memberById(actor, memberId);
   const parsed = parse(actor, input);
   if (!parsed.ok) return parsed;
-  if (member.active) await assertSingleLeader(member.teamId, parsed.data.role, member.id);
-  await db.$transaction(async (tx) => {
-    const updated = await tx.teamMember.update({ where: { id: member.id }, data: { ...parsed.data, trainedOn: dateOrNull(parsed.data.trainedOn) } });
-    await writeAuditLog(tx, actor, { action: "members.update", entityType: "team_member", entityId: member.id, before: memberSnapshot(member), after: memberSnapshot(updated) });
+  return db.$transaction(async (tx): Promise<{ ok: true; memberId: number; version: number; replayed: boolean } | MemberConflict> => {
+    // Locks the member: two saves of the same card queue here and see each other's version.
+    const [current] = await tx.$queryRaw<{ version: number }[]>`SELECT version FROM team_member WHERE id = ${member.id} FOR UPDATE`;
+    if ((await replayOf(tx, requestId)) !== null) return { ok: true, memberId: member.id, version: current.version, replayed: true };
+    const fresh = await tx.teamMember.findUniqueOrThrow({ where: { id: member.id } });
+    if (options.version !== undefined && options.version !== fresh.version) {
+      const t = translator(languageOf(actor));
+      return { ok: false, status: 409, message: t("errors.memberChangedMeanwhile", { name: fresh.fullName }), conflict: { member: memberCard(fresh) } };
+    }
+    if (fresh.active) await assertSingleLeader(fresh.teamId, parsed.data.role, fresh.id);
+    const updated = await tx.teamMember.update({ where: { id: fresh.id }, data: { ...parsed.data, trainedOn: dateOrNull(parsed.data.trainedOn), version: { increment: 1 } } });
+    if (requestId) await tx.writeRequest.create({ data: { id: requestId, entityType: "team_member", entityId: fresh.id } });
+    await writeAuditLog(tx, actor, { action: "members.update", entityType: "team_member", entityId: fresh.id, before: memberSnapshot(fresh), after: memberSnapshot(updated) });
+    return { ok: true, memberId: member.id, version: updated.version, replayed: false };
   });
-  return { ok: true as const };
 }
 
 export async function setMemberActive(actor: Actor, memberId: number, active: boolean) {
   const member = await memberById(actor, memberId);
   if (active) await assertSingleLeader(member.teamId, member.role, member.id);
   await db.$transaction(async (tx) => {
-    await tx.teamMember.update({ where: { id: member.id }, data: { active } });
+    await tx.teamMember.update({ where: { id: member.id }, data: { active, version: { increment: 1 } } });
     await writeAuditLog(tx, actor, { action: active ? "members.activate" : "members.deactivate", entityType: "team_member", entityId: member.id, before: { active: member.active }, after: { active } });
   });
   return { ok: true as const };
@@ -87,7 +149,7 @@ export async function moveMember(actor: Actor, memberId: number, targetTeamCode:
   if (target.id === member.teamId) throw new AppError("INVALID_INPUT", "errors.memberAlreadyInTeam");
   if (!target.active) throw new AppError("INVALID_INPUT", "errors.receivingTeamInactive");
   await db.$transaction(async (tx) => {
-    const moved = await tx.teamMember.update({ where: { id: member.id }, data: { teamId: target.id, role: member.role === "LEADER" ? "MEMBER" : member.role } });
+    const moved = await tx.teamMember.update({ where: { id: member.id }, data: { teamId: target.id, role: member.role === "LEADER" ? "MEMBER" : member.role, version: { increment: 1 } } });
     await writeAuditLog(tx, actor, { action: "members.move", entityType: "team_member", entityId: member.id, unitId: target.unitId, before: memberSnapshot(member), after: memberSnapshot(moved) });
   });
   return { ok: true as const };

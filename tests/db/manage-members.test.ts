@@ -53,7 +53,7 @@ describe("keeping a team's member list", () => {
 
   it("records training and keeps the before and after of an edit", async () => {
     const stored = await db.teamMember.findFirstOrThrow({ where: { fullName: "Phạm Văn Hùng" } });
-    expect(await updateMember(official, stored.id, { ...member, fullName: "Phạm Văn Hùng", gender: "MALE", phone: "", trainedOn: "2026-11-01" })).toEqual({ ok: true });
+    expect(await updateMember(official, stored.id, { ...member, fullName: "Phạm Văn Hùng", gender: "MALE", phone: "", trainedOn: "2026-11-01" })).toMatchObject({ ok: true, memberId: stored.id, version: stored.version + 1 });
     const audit = await db.auditLog.findFirstOrThrow({ where: { action: "members.update", entityId: String(stored.id) } });
     expect(audit.before).toMatchObject({ trainedOn: "2025-09-15" });
     expect(audit.after).toMatchObject({ trainedOn: "2026-11-01" });
@@ -71,5 +71,57 @@ describe("keeping a team's member list", () => {
     const stored = await db.teamMember.findFirstOrThrow({ where: { fullName: "Lê Thị Mai" } });
     expect(await setMemberActive(official, stored.id, false)).toEqual({ ok: true });
     expect(await db.teamMember.findUniqueOrThrow({ where: { id: stored.id } })).toMatchObject({ active: false });
+  });
+});
+
+describe("a member's card sent from a phone's queue, perhaps twice, perhaps days late", () => {
+  const card = { ...member, fullName: "Hà Văn Lộc", gender: "MALE", phone: "0912 000 111", trainedOn: "" };
+
+  it("adds a member once, however many times the same request arrives, even at the same moment", async () => {
+    const requestId = crypto.randomUUID();
+    const answers = await Promise.all([addMember(leaderOfT1, "T1", card, { requestId }), addMember(leaderOfT1, "T1", card, { requestId })]);
+    const again = await addMember(leaderOfT1, "T1", card, { requestId });
+    const added = await db.teamMember.findMany({ where: { fullName: "Hà Văn Lộc" } });
+    expect(added).toHaveLength(1);
+    for (const answer of [...answers, again]) expect(answer).toMatchObject({ ok: true, memberId: added[0].id });
+    expect(answers.filter((answer) => answer.ok && !answer.replayed)).toHaveLength(1);
+    expect(await db.auditLog.count({ where: { action: "members.add", entityId: String(added[0].id) } })).toBe(1);
+  });
+
+  it("refuses an edit typed over an older copy, naming the change, and writes nothing", async () => {
+    const stored = await db.teamMember.findFirstOrThrow({ where: { fullName: "Hà Văn Lộc" } });
+    // The ward official changes the phone while the leader's edit waits on the device.
+    expect(await updateMember(official, stored.id, { ...card, phone: "0912 000 222" }, { requestId: crypto.randomUUID(), version: stored.version })).toMatchObject({ ok: true, version: stored.version + 1 });
+    const late = await updateMember(leaderOfT1, stored.id, { ...card, trainedOn: "2026-10-01" }, { requestId: crypto.randomUUID(), version: stored.version });
+    expect(late).toMatchObject({ ok: false, status: 409, message: expect.stringContaining("Hà Văn Lộc vừa được sửa"), conflict: { member: { phone: "0912000222", version: stored.version + 1 } } });
+    expect(await db.teamMember.findUniqueOrThrow({ where: { id: stored.id } })).toMatchObject({ phone: "0912000222", trainedOn: null, version: stored.version + 1 });
+    // Kept after seeing the colleague's copy: sent over the version it now knows.
+    const kept = await updateMember(leaderOfT1, stored.id, { ...card, phone: "0912 000 222", trainedOn: "2026-10-01" }, { requestId: crypto.randomUUID(), version: stored.version + 1 });
+    expect(kept).toMatchObject({ ok: true, version: stored.version + 2 });
+  });
+
+  it("applies an edit sent twice once: the second answer is the first one's", async () => {
+    const stored = await db.teamMember.findFirstOrThrow({ where: { fullName: "Hà Văn Lộc" } });
+    const requestId = crypto.randomUUID();
+    const audited = () => db.auditLog.count({ where: { action: "members.update", entityId: String(stored.id) } });
+    const before = await audited();
+    const first = await updateMember(leaderOfT1, stored.id, { ...card, birthYear: "1970" }, { requestId, version: stored.version });
+    const second = await updateMember(leaderOfT1, stored.id, { ...card, birthYear: "1970" }, { requestId, version: stored.version });
+    expect(first).toMatchObject({ ok: true, replayed: false, version: stored.version + 1 });
+    expect(second).toMatchObject({ ok: true, replayed: true, version: stored.version + 1 });
+    expect(await audited()).toBe(before + 1);
+  });
+
+  it("a deactivation or a move meanwhile makes a late edit a conflict too", async () => {
+    const stored = await db.teamMember.findFirstOrThrow({ where: { fullName: "Hà Văn Lộc" } });
+    await setMemberActive(official, stored.id, false);
+    expect(await updateMember(leaderOfT1, stored.id, card, { version: stored.version })).toMatchObject({ ok: false, status: 409 });
+    await setMemberActive(official, stored.id, true);
+  });
+
+  it("refuses a malformed request id, writing nothing", async () => {
+    const before = await db.teamMember.count();
+    await expect(addMember(leaderOfT1, "T1", { ...card, fullName: "Người Thứ Hai" }, { requestId: "not-a-uuid" })).rejects.toThrow(/Mã lần lưu không hợp lệ/);
+    expect(await db.teamMember.count()).toBe(before);
   });
 });

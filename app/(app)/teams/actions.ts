@@ -7,25 +7,32 @@ import { createMissingTeams, createTeam, setTeamActive, updateTeam } from "@/lib
 
 const text = (formData: FormData, name: string) => String(formData.get(name) ?? "");
 const memberIdOf = (formData: FormData) => parseRowId(text(formData, "memberId"));
-const memberFields = (formData: FormData) => ({
-  fullName: text(formData, "fullName"),
-  role: text(formData, "role"),
-  affiliation: text(formData, "affiliation"),
-  birthYear: text(formData, "birthYear"),
-  gender: text(formData, "gender"),
-  phone: text(formData, "phone"),
-  trainedOn: text(formData, "trainedOn"),
-});
 
-export const addMemberAction = defineAction(
-  "members.write",
-  (user, _previous: unknown, formData: FormData) => addMember(user, text(formData, "teamCode"), memberFields(formData)),
-  { revalidate: ["/teams", "/units"] },
-);
+/** What the member form sends, at once or later from the device's queue (app/api/v1/teams/[code]/members). */
+export interface SaveMemberInput {
+  teamCode: string;
+  /** Absent for a new member. */
+  memberId?: number | string;
+  requestId?: string;
+  /** The card's version the edit was typed over. */
+  version?: number;
+  /** The card's fields (fullName, role, affiliation, birthYear, gender, phone, trainedOn) sit beside these. */
+  [field: string]: unknown;
+}
 
-export const updateMemberAction = defineAction(
+const memberFieldsOf = (input: Record<string, unknown>) =>
+  Object.fromEntries(["fullName", "role", "affiliation", "birthYear", "gender", "phone", "trainedOn"].map((name) => [name, input[name] ?? ""]));
+
+/** Adds a member (no memberId) or saves one's card, once per request id, never over a colleague's later change. */
+export const saveMemberAction = defineAction(
   "members.write",
-  (user, _previous: unknown, formData: FormData) => updateMember(user, memberIdOf(formData), memberFields(formData)),
+  async (user, input: SaveMemberInput): Promise<Awaited<ReturnType<typeof addMember>> | Awaited<ReturnType<typeof updateMember>>> => {
+    const options = { requestId: input.requestId, version: typeof input.version === "number" ? input.version : undefined };
+    const fields = memberFieldsOf(input);
+    return input.memberId === undefined || input.memberId === ""
+      ? addMember(user, String(input.teamCode ?? ""), fields, options)
+      : updateMember(user, parseRowId(String(input.memberId)), fields, options);
+  },
   { revalidate: ["/teams", "/units"] },
 );
 

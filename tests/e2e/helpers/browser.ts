@@ -1,7 +1,7 @@
 /** Debian's Chromium driven by playwright-core, with the flags that keep it off the closed network (STACK.md). */
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const SCREENSHOT_DIR = path.join(__dirname, "..", "screenshots");
@@ -33,21 +33,35 @@ function browserEnv(): Record<string, string> {
   return env;
 }
 
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+
 /** playwright-core gives every launch a fresh temporary profile of its own. */
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
+  return chromium.launch({ executablePath: CHROMIUM_PATH, env: browserEnv(), args: CHROMIUM_ARGS });
+}
+
+/**
+ * A phone's browser with a profile that outlives it: closing and launching it
+ * again on the same folder keeps the service worker, its caches and IndexedDB,
+ * as a phone keeps them between two openings of the app.
+ */
+export async function launchPhone(profileDir: string): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM_PATH,
     env: browserEnv(),
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
+    args: CHROMIUM_ARGS,
+    viewport: { width: 360, height: 740 },
+    isMobile: true,
+    hasTouch: true,
   });
 }
 

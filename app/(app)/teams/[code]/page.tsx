@@ -9,7 +9,7 @@ import { MemberForm } from "@/components/teams/member-form";
 import { MemberRowActions } from "@/components/teams/member-row-actions";
 import { TeamForm } from "@/components/teams/team-form";
 import { TeamStatusForm } from "@/components/teams/team-status-form";
-import { addMemberAction, moveMemberAction, setMemberActiveAction, setTeamActiveAction, updateMemberAction, updateTeamAction } from "../actions";
+import { moveMemberAction, setMemberActiveAction, setTeamActiveAction, updateTeamAction } from "../actions";
 import { routeParam } from "@/lib/http/route-param";
 
 export default async function TeamPage({ params }: { params: Promise<{ code: string }> }) {
@@ -48,7 +48,7 @@ export default async function TeamPage({ params }: { params: Promise<{ code: str
       {team.canEdit && team.active && (
         <details className="mb-4 rounded-md bg-white p-4 shadow-sm">
           <summary className="min-h-10 cursor-pointer font-semibold text-brand-700">{t("addMember")}</summary>
-          <div className="mt-3"><MemberForm action={addMemberAction} teamCode={team.code} submitLabel={t("add")} /></div>
+          <div className="mt-3"><MemberForm teamCode={team.code} teamName={team.name} submitLabel={t("add")} /></div>
         </details>
       )}
       <ul className="space-y-3">
@@ -65,8 +65,8 @@ export default async function TeamPage({ params }: { params: Promise<{ code: str
                 <summary className="min-h-10 cursor-pointer py-2 text-brand-700">{t("edit")}</summary>
                 <div className="mt-2 space-y-3">
                   <MemberForm
-                    action={updateMemberAction}
                     teamCode={team.code}
+                    teamName={team.name}
                     member={{ ...member, trainedOn: member.trainedOn?.toISOString().slice(0, 10) ?? null }}
                     submitLabel={t("save")}
                   />

@@ -9,7 +9,7 @@ import { formatPeriod } from "@/lib/format";
 import { languageOf } from "@/lib/i18n/translate";
 import { parsePeriodCode } from "@/lib/periods";
 import { PeriodReportForm } from "@/components/entry/period-report-form";
-import { saveReportAction, submitReportAction } from "../../actions";
+import { submitReportAction } from "../../actions";
 import { routeParam } from "@/lib/http/route-param";
 
 export default async function EntryPage({ params }: { params: Promise<{ code: string; period: string }> }) {
@@ -42,7 +42,7 @@ export default async function EntryPage({ params }: { params: Promise<{ code: st
         <Link href={`${base}/${form.previousPeriod}`} className="flex min-h-10 items-center text-brand-700 underline">← {month(form.previousPeriod)}</Link>
         <Link href={`${base}/${form.nextPeriod}`} className="flex min-h-10 items-center text-brand-700 underline">{month(form.nextPeriod)} →</Link>
       </nav>
-      <PeriodReportForm form={form} actions={{ save: saveReportAction, submit: submitReportAction }} />
+      <PeriodReportForm form={form} actions={{ submit: submitReportAction }} />
     </>
   );
 }
