@@ -90,7 +90,8 @@ export function PeriodReportForm({ form, actions }: Props) {
   useEffect(() => {
     let arrived = true;
     void (async () => {
-      const entry = locked ? undefined : await entryFor(userId, outboxKey).catch(() => undefined);
+      // A month approved since the save was queued still shows what was typed (read-only), with the reason.
+      const entry = await entryFor(userId, outboxKey).catch(() => undefined);
       if (!arrived) return;
       if (entry) return restoreQueued(entry);
       const legacy = readDraft(legacyDraftKey(form.unit.code, form.period));
@@ -178,6 +179,7 @@ export function PeriodReportForm({ form, actions }: Props) {
       clearDraft(key);
       setNotice(signIn ? { kind: "error", text: t("queuedSignIn", { time: format.dateTime(new Date(), "dateTime"), message: signIn }) } : { kind: "info", text: t("queuedNow"), action: "discardQueued" });
     } catch (error) {
+      console.warn("[outbox]", error);
       // The device could not keep it either: the figures stay on the screen, and the user is told plainly.
       setNotice({ kind: "error", text: isStorageFull(error) ? t("storageFull") : t("offline"), action: "retry" });
     }

@@ -131,6 +131,7 @@ export function MemberForm({ teamCode, teamName, member, submitLabel }: { teamCo
       }
       setNotice(signIn ? { kind: "error", text: t("queuedSignIn", { message: signIn }) } : { kind: "info", text: t("queuedNow") });
     } catch (error) {
+      console.warn("[outbox]", error);
       setNotice({ kind: "error", text: isStorageFull(error) ? t("storageFull") : t("notSent") });
     }
   }

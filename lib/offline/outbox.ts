@@ -115,7 +115,10 @@ export async function queueSave(entry: Omit<OutboxEntry, "seq" | "status" | "que
   const db = await open();
   const tx = db.transaction("outbox", "readwrite");
   const existing = await tx.store.index("userKey").get([entry.userId, entry.key]);
-  await tx.store.put({ ...entry, seq: existing?.seq, queuedAt: existing?.queuedAt ?? new Date().toISOString(), status: "waiting" } as OutboxEntry);
+  const next: OutboxEntry = { ...entry, queuedAt: existing?.queuedAt ?? new Date().toISOString(), status: "waiting" };
+  // A new entry has no seq at all (an undefined one is refused as a key): the store numbers it.
+  if (existing?.seq !== undefined) next.seq = existing.seq;
+  await tx.store.put(next);
   await tx.done;
   announce({ key: entry.key, userId: entry.userId });
 }

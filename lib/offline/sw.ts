@@ -37,7 +37,8 @@ const serwist = new Serwist({
   skipWaiting: true,
   clientsClaim: true,
   runtimeCaching: [
-    { matcher: ({ url, sameOrigin }) => sameOrigin && url.pathname.startsWith("/_next/static/"), handler: assets },
+    // The build's hashed scripts and styles, and the app's icons: the same for everyone.
+    { matcher: ({ url, sameOrigin }) => sameOrigin && (url.pathname.startsWith("/_next/static/") || url.pathname.startsWith("/icons/")), handler: assets },
     { matcher: ({ url, request, sameOrigin }) => sameOrigin && request.mode === "navigate" && isCacheablePage(url.pathname), handler: pages },
   ],
   fallbacks: { entries: [{ url: OFFLINE_FALLBACK, matcher: ({ request }) => request.mode === "navigate" }] },

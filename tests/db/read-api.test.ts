@@ -97,7 +97,7 @@ describe("the OpenAPI document", () => {
       return readdirSync(dir).flatMap((name) => (statSync(path.join(dir, name)).isDirectory() ? walk(path.join(dir, name)) : name === "route.ts" ? [dir] : []));
     })(path.join(ROOT, "app/api/v1"));
     expect(routes.length).toBeGreaterThanOrEqual(5);
-    for (const dir of routes) expect(Object.keys(parsed.paths)).toContain(path.relative(path.join(ROOT, "app"), dir).replace(/^/, "/").replace("[code]", "{code}"));
+    for (const dir of routes) expect(Object.keys(parsed.paths)).toContain(path.relative(path.join(ROOT, "app"), dir).replace(/^/, "/").replace(/\[(\w+)\]/g, "{$1}"));
     const body = await (await get("W", "period=2026-01")).json();
     for (const key of [...Object.keys(body), ...Object.keys(body.indicators[0]), ...Object.keys(body.unit)]) expect(document).toContain(`${key}:`);
   });

@@ -33,9 +33,12 @@ describeInBrowser("the entry form with no connection, in Chromium", () => {
     return dir;
   }
 
-  /** Waits until the service worker has kept the page (it fetches the user's reporting pages after sign-in). */
+  /** Waits until the service worker controls the page and has kept the address (it fetches the user's reporting pages after sign-in). */
   async function kept(page: Page, address: string) {
-    await page.waitForFunction(async (url) => Boolean(await (await caches.open("tcns-pages")).match(url, { ignoreVary: true })), new URL(address).pathname, { timeout: 60_000, polling: 250 });
+    const isKept = (url: string) => page.evaluate(async (path) => navigator.serviceWorker.controller !== null && Boolean(await caches.match(path, { cacheName: "tcns-pages", ignoreVary: true })), url);
+    for (const started = Date.now(); !(await isKept(new URL(address).pathname)); await page.waitForTimeout(250)) {
+      if (Date.now() - started > 60_000) throw new Error(`The service worker did not keep ${address} within a minute.`);
+    }
   }
 
   /** The group's month opened in the database as a writable draft, with its figures and version. */
@@ -70,7 +73,7 @@ describeInBrowser("the entry form with no connection, in Chromium", () => {
     await page.getByTestId("report-own-group").click();
     await page.waitForURL(form());
     await page.locator(`#field-${ELEMENT}`).fill(String(typed));
-    await page.getByRole("button", { name: "Lưu", exact: true }).click();
+    await page.getByRole("button", { name: "Lưu số liệu", exact: true }).click();
     await page.getByText("Đã lưu trên máy, sẽ gửi khi có mạng.", { exact: true }).waitFor();
     await page.getByTestId("outbox-count").getByText("1 đang chờ gửi").waitFor();
     await screenshot(page, "offline-queued");
@@ -113,7 +116,7 @@ describeInBrowser("the entry form with no connection, in Chromium", () => {
     await context.setOffline(true);
     await page.goto(form());
     await page.locator(`#field-${ELEMENT}`).fill(String(before + 3));
-    await page.getByRole("button", { name: "Lưu", exact: true }).click();
+    await page.getByRole("button", { name: "Lưu số liệu", exact: true }).click();
     await page.getByTestId("outbox-count").getByText("1 đang chờ gửi").waitFor();
 
     // Meanwhile the ward's official, online, saves the same group.
@@ -123,7 +126,7 @@ describeInBrowser("the entry form with no connection, in Chromium", () => {
     await official.waitForURL(`${world.app.baseUrl}/`);
     await official.goto(form());
     await official.locator(`#field-${ELEMENT}`).fill(String(before + 5));
-    await official.getByRole("button", { name: "Lưu", exact: true }).click();
+    await official.getByRole("button", { name: "Lưu số liệu", exact: true }).click();
     await official.getByText(/^Đã lưu lúc/).first().waitFor();
     await ward.close();
 
@@ -144,7 +147,7 @@ describeInBrowser("the entry form with no connection, in Chromium", () => {
     await context.route("**/api/v1/units/*/reports/*", (route) => route.abort("internetdisconnected"));
     await page.goto(form());
     await page.locator(`#field-${ELEMENT}`).fill(String(before + 11));
-    await page.getByRole("button", { name: "Lưu", exact: true }).click();
+    await page.getByRole("button", { name: "Lưu số liệu", exact: true }).click();
     await page.getByTestId("outbox-count").getByText("1 đang chờ gửi").waitFor();
 
     const signOut = () => page.getByRole("button", { name: "Đăng xuất" }).filter({ visible: true }).first();
@@ -190,5 +193,58 @@ describeInBrowser("the entry form with no connection, in Chromium", () => {
     expect(queued).toBe(0);
     expect((await storedFigures(world.sql, GROUP, LATEST))[ELEMENT]).toBe(before);
     await context.close();
+  });
+  it("a team leader adds a member with no connection; the member is added once when the signal returns", async () => {
+    const profile = newProfile();
+    const { context, page } = await leaderPhone(profile);
+    const teamPage = `${world.app.baseUrl}/teams/TCNS-${GROUP}`;
+    await kept(page, teamPage);
+    await context.setOffline(true);
+    await page.goto(teamPage);
+    await page.getByText("+ Thêm thành viên").click();
+    await page.locator("#new-fullName").fill("Đinh Văn Thử");
+    await page.locator("#new-phone").fill("0905 777 888");
+    await page.getByRole("button", { name: "Thêm", exact: true }).click();
+    await page.getByText("Đã lưu trên máy, sẽ gửi khi có mạng.", { exact: true }).waitFor();
+    await page.getByTestId("members-waiting").getByText("Đinh Văn Thử").waitFor();
+    await page.getByTestId("outbox-count").getByText("1 đang chờ gửi").waitFor();
+    // The form is empty again, ready for the next member.
+    expect(await page.locator("#new-fullName").inputValue()).toBe("");
+    const added = async () => (await world.sql.query(`SELECT phone FROM team_member WHERE full_name = 'Đinh Văn Thử'`)).rows as { phone: string }[];
+    expect(await added()).toEqual([]);
+
+    await context.setOffline(false);
+    await page.getByTestId("outbox-bar").waitFor({ state: "detached" });
+    await page.locator("li").getByText("Đinh Văn Thử").first().waitFor();
+    expect(await added()).toEqual([{ phone: "0905777888" }]);
+    // Opened again, the app sends nothing twice.
+    await page.reload();
+    await page.locator("li").getByText("Đinh Văn Thử").first().waitFor();
+    expect(await added()).toHaveLength(1);
+    await context.close();
+  });
+  it("a save queued for a month the ward approves meanwhile comes back with the reason, the typed figure still on the form", async () => {
+    await reopenMonth();
+    const profile = newProfile();
+    const before = (await storedFigures(world.sql, GROUP, LATEST))[ELEMENT];
+    const { context, page } = await leaderPhone(profile);
+    await context.setOffline(true);
+    await page.goto(form());
+    await page.locator(`#field-${ELEMENT}`).fill(String(before + 9));
+    await page.getByRole("button", { name: "Lưu số liệu", exact: true }).click();
+    await page.getByTestId("outbox-count").getByText("1 đang chờ gửi").waitFor();
+    await world.sql.query(`UPDATE period_report SET status = 'APPROVED' WHERE unit_id = (SELECT id FROM admin_unit WHERE code = $1) AND period_id = $2`, [GROUP, LATEST]);
+
+    await context.setOffline(false);
+    await page.getByRole("alert").getByText(/Máy chủ không nhận lần lưu trên máy: Báo cáo tháng này đã được duyệt hoặc khóa/).waitFor();
+    await expect(page.getByTestId("outbox-bar").textContent()).resolves.toContain("máy chủ không nhận; mở để sửa");
+    expect(await page.locator(`#field-${ELEMENT}`).inputValue()).toBe(String(before + 9));
+    expect((await storedFigures(world.sql, GROUP, LATEST))[ELEMENT]).toBe(before);
+    // Still there when the app is opened again: nothing was dropped.
+    await page.reload();
+    await page.getByRole("alert").getByText(/Máy chủ không nhận lần lưu trên máy/).waitFor();
+    expect(await page.locator(`#field-${ELEMENT}`).inputValue()).toBe(String(before + 9));
+    await context.close();
+    await reopenMonth();
   });
 });
