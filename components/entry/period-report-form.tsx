@@ -53,6 +53,8 @@ export function PeriodReportForm({ form, actions }: Props) {
   const [serverErrors, setServerErrors] = useState<Record<string, string[]>>({});
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [pending, setPending] = useState(false);
+  // Until the page's script runs, the button does nothing rather than submit the figures in the address (a slow phone, offline).
+  const [ready, setReady] = useState(false);
   // One id per content: a retry after a network failure sends the same id, so the server applies it once.
   const requestId = useRef<string | null>(null);
   // The save waiting in the device's queue for this month, if any: what it sent is what becomes saved once it arrives.
@@ -85,6 +87,9 @@ export function PeriodReportForm({ form, actions }: Props) {
     if (draft.confirmed) setConfirmed(new Set(draft.confirmed));
     setNotice({ kind: "info", text: t("draftRestored", { time: format.dateTime(new Date(draft.savedAt), "dateTime") }), action: "discard" });
   }
+
+  // eslint-disable-next-line react-hooks/set-state-in-effect -- true once the script runs, which the server render cannot know
+  useEffect(() => setReady(true), []);
 
   // Bring back a save still on the device, else what was typed before a reload, a lost connection or a closed tab.
   useEffect(() => {
@@ -379,12 +384,12 @@ export function PeriodReportForm({ form, actions }: Props) {
 
         {!locked && (
           <div className="sticky bottom-0 flex flex-wrap gap-2 border-t border-slate-200 bg-slate-50/95 py-3">
-            {/* The outcome, echoed beside the button just pressed: on a long form the full notice is out of sight above.
-                Hidden from screen readers, which already announced that notice. */}
-            {notice && notice.kind !== "info" ? (
-              <p aria-hidden data-testid="save-echo" className={`line-clamp-2 basis-full text-sm ${notice.kind === "error" ? "text-red-800" : "text-green-800"}`}>{notice.text}</p>
+            {/* The outcome (saved, kept on the device, refused), echoed beside the button just pressed: on a long form the
+                full notice is out of sight above. Hidden from screen readers, which already announced that notice. */}
+            {notice && notice.action !== "discard" ? (
+              <p aria-hidden data-testid="save-echo" className={`line-clamp-2 basis-full text-sm ${notice.kind === "error" ? "text-red-800" : notice.kind === "success" ? "text-green-800" : "text-sky-800"}`}>{notice.text}</p>
             ) : null}
-            <button type="submit" disabled={pending} className="min-h-12 flex-1 rounded-md bg-brand-700 px-4 text-base font-semibold text-white disabled:opacity-60">
+            <button type="submit" disabled={pending || !ready} className="min-h-12 flex-1 rounded-md bg-brand-700 px-4 text-base font-semibold text-white disabled:opacity-60">
               {pending ? t("saving") : t("save")}
             </button>
             {form.canSubmit && status === "DRAFT" && version > 0 ? (

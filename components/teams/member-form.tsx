@@ -64,6 +64,8 @@ export function MemberForm({ teamCode, teamName, member, submitLabel }: { teamCo
   const [conflict, setConflict] = useState<ServerCard | null>(null);
   const [pending, setPending] = useState(false);
   const [waitingNew, setWaitingNew] = useState<OutboxEntry[]>([]);
+  // Until the page's script runs, the button does nothing rather than submit the card in the address (a slow phone, offline).
+  const [ready, setReady] = useState(false);
   // A new member's request id lives until the member is added: sent again after a lost answer, it is added once.
   const requestId = useRef<string>("");
   const lastSent = useRef<string>("");
@@ -98,6 +100,9 @@ export function MemberForm({ teamCode, teamName, member, submitLabel }: { teamCo
     router.refresh();
     keepPages([location.pathname]);
   }
+
+  // eslint-disable-next-line react-hooks/set-state-in-effect -- true once the script runs, which the server render cannot know
+  useEffect(() => setReady(true), []);
 
   // An edit still on the device comes back into its form; the new members waiting are listed under the add form.
   useEffect(() => {
@@ -238,7 +243,7 @@ export function MemberForm({ teamCode, teamName, member, submitLabel }: { teamCo
               </div>
             </div>
           ) : null}
-          <SubmitButton pending={pending}>{submitLabel}</SubmitButton>
+          <SubmitButton pending={pending || !ready}>{submitLabel}</SubmitButton>
           {notice ? (
             <p role={notice.kind === "error" ? "alert" : "status"} className={`rounded-md border p-3 ${notice.kind === "error" ? "border-red-300 bg-red-50 text-red-900" : notice.kind === "success" ? "border-green-300 bg-green-50 text-green-900" : "border-sky-300 bg-sky-50 text-sky-900"}`}>
               {notice.text}

@@ -49,16 +49,23 @@ function assetsOf(html: string): string[] {
   return [...new Set([...html.matchAll(/\/_next\/static\/[^"'\s\\)]+/g)].map((match) => match[0]))];
 }
 
+/**
+ * Fetches each page with the user's session, then the scripts and styles it
+ * names, and only then keeps the page: a page found in the cache always has
+ * what it needs to run (a phone that goes offline halfway keeps the pages
+ * already complete).
+ */
 async function warm(urls: string[], event: ExtendableEvent): Promise<void> {
-  const assetCache = await caches.open(ASSET_CACHE);
+  const [assetCache, pageCache] = await Promise.all([caches.open(ASSET_CACHE), caches.open(PAGE_CACHE)]);
   for (const url of urls) {
     try {
       const request = new Request(url, { credentials: "same-origin" });
-      const response = await pages.handle({ request, event });
-      if (!response?.ok || response.redirected) continue;
-      for (const asset of assetsOf(await response.text())) {
+      const response = await fetch(request);
+      if (response.status !== 200 || response.redirected) continue;
+      for (const asset of assetsOf(await response.clone().text())) {
         if (!(await assetCache.match(asset))) await assets.handle({ request: new Request(asset), event });
       }
+      await pageCache.put(request, response);
     } catch {
       // One page that fails (the connection dropped) leaves the others; the next visit warms again.
     }

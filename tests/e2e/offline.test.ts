@@ -60,6 +60,19 @@ describeInBrowser("the entry form with no connection, in Chromium", () => {
     return { context, page };
   }
 
+  /** On a fresh phone profile: the leader signs in online, goes offline and saves the group's month with `before + add`; it waits on the device. */
+  async function queuedOffline(add: number) {
+    await reopenMonth();
+    const before = (await storedFigures(world.sql, GROUP, LATEST))[ELEMENT];
+    const { context, page } = await leaderPhone(newProfile());
+    await context.setOffline(true);
+    await page.goto(form());
+    await page.locator(`#field-${ELEMENT}`).fill(String(before + add));
+    await page.getByRole("button", { name: "Lưu số liệu", exact: true }).click();
+    await page.getByTestId("outbox-count").getByText("1 đang chờ gửi").waitFor();
+    return { context, page, before };
+  }
+
   it("a team leader reports with no connection, closes the browser, and the save reaches the district once the signal returns", async () => {
     await reopenMonth();
     const profile = newProfile();
@@ -74,7 +87,7 @@ describeInBrowser("the entry form with no connection, in Chromium", () => {
     await page.waitForURL(form());
     await page.locator(`#field-${ELEMENT}`).fill(String(typed));
     await page.getByRole("button", { name: "Lưu số liệu", exact: true }).click();
-    await page.getByText("Đã lưu trên máy, sẽ gửi khi có mạng.", { exact: true }).waitFor();
+    await page.getByRole("status").getByText("Đã lưu trên máy, sẽ gửi khi có mạng.", { exact: true }).waitFor();
     await page.getByTestId("outbox-count").getByText("1 đang chờ gửi").waitFor();
     await screenshot(page, "offline-queued");
     await context.close();
@@ -109,15 +122,7 @@ describeInBrowser("the entry form with no connection, in Chromium", () => {
   });
 
   it("a save queued while a colleague saved the same group opens the merge, and overwrites nothing", async () => {
-    await reopenMonth();
-    const profile = newProfile();
-    const before = (await storedFigures(world.sql, GROUP, LATEST))[ELEMENT];
-    const { context, page } = await leaderPhone(profile);
-    await context.setOffline(true);
-    await page.goto(form());
-    await page.locator(`#field-${ELEMENT}`).fill(String(before + 3));
-    await page.getByRole("button", { name: "Lưu số liệu", exact: true }).click();
-    await page.getByTestId("outbox-count").getByText("1 đang chờ gửi").waitFor();
+    const { context, page, before } = await queuedOffline(3);
 
     // Meanwhile the ward's official, online, saves the same group.
     const ward = await world.browser.newContext();
@@ -223,16 +228,9 @@ describeInBrowser("the entry form with no connection, in Chromium", () => {
     expect(await added()).toHaveLength(1);
     await context.close();
   });
+
   it("a save queued for a month the ward approves meanwhile comes back with the reason, the typed figure still on the form", async () => {
-    await reopenMonth();
-    const profile = newProfile();
-    const before = (await storedFigures(world.sql, GROUP, LATEST))[ELEMENT];
-    const { context, page } = await leaderPhone(profile);
-    await context.setOffline(true);
-    await page.goto(form());
-    await page.locator(`#field-${ELEMENT}`).fill(String(before + 9));
-    await page.getByRole("button", { name: "Lưu số liệu", exact: true }).click();
-    await page.getByTestId("outbox-count").getByText("1 đang chờ gửi").waitFor();
+    const { context, page, before } = await queuedOffline(9);
     await world.sql.query(`UPDATE period_report SET status = 'APPROVED' WHERE unit_id = (SELECT id FROM admin_unit WHERE code = $1) AND period_id = $2`, [GROUP, LATEST]);
 
     await context.setOffline(false);
