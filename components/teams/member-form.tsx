@@ -8,7 +8,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { keepPages, useOutbox } from "@/components/offline/offline-kit";
 import { discardEntry, entriesOf, entryFor, isStorageFull, onOutboxChange, queueSave, type OutboxEntry } from "@/lib/offline/outbox";
 import { sendSave } from "@/lib/offline/send-outbox";
-import { AFFILIATIONS, GENDERS, MEMBER_ROLES } from "@/lib/schemas/member";
+import { AFFILIATIONS, GENDERS, MEMBER_ROLES } from "@/lib/schemas/member-options";
 
 export interface MemberValues {
   id?: number;

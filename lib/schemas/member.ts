@@ -1,13 +1,9 @@
 /** Rules for teams and their members, shared by the registry forms, the server actions and the members import. */
 import { z } from "zod";
 import { normalizeName } from "../text";
+import { AFFILIATIONS, GENDERS, MEMBER_ROLES } from "./member-options";
 
-export const MEMBER_ROLES = ["LEADER", "DEPUTY", "MEMBER"] as const;
-export const AFFILIATIONS = [
-  "PARTY_CELL", "RESIDENTIAL_GROUP_HEAD", "FATHERLAND_FRONT", "WOMENS_UNION", "VETERANS",
-  "YOUTH_UNION", "STUDENT_VOLUNTEER", "POLICE", "TECH_COMPANY", "OTHER",
-] as const;
-export const GENDERS = ["MALE", "FEMALE"] as const;
+export { AFFILIATIONS, GENDERS, MEMBER_ROLES };
 
 const empty = (value: unknown) => (typeof value === "string" && value.trim() === "" ? null : value);
 

@@ -133,6 +133,11 @@ describeInBrowser("the entry form with no connection, in Chromium", () => {
     await official.locator(`#field-${ELEMENT}`).fill(String(before + 5));
     await official.getByRole("button", { name: "Lưu số liệu", exact: true }).click();
     await official.getByText(/^Đã lưu lúc/).first().waitFor();
+    // The ward's grid needs a connection, and says so when it is lost.
+    await official.goto(`${world.app.baseUrl}/units/20206/month/${LATEST_CODE}/grid`);
+    expect(await official.getByTestId("grid-offline").count()).toBe(0);
+    await ward.setOffline(true);
+    await official.getByTestId("grid-offline").getByText(/Bảng cả phường cần có mạng để lưu/).waitFor();
     await ward.close();
 
     await context.setOffline(false);
