@@ -151,7 +151,9 @@ export function PeriodReportForm({ form, actions }: Props) {
 
   /** What the server applied: these figures are now the saved ones. */
   function applySaved(result: { version: number; changed: number }, sentValues: Record<string, string>) {
-    clearDraft(key);
+    // Typing since the queued save was made stays in its draft; a draft of exactly what arrived is done with.
+    const draft = readDraft(key);
+    if (!draft || form.elements.every((element) => (draft.values[element.code] ?? "") === (sentValues[element.code] ?? ""))) clearDraft(key);
     queued.current = null;
     setSaved(sentValues);
     setVersion(result.version);
