@@ -168,9 +168,11 @@ describeInBrowser("killing the app in the middle of a write", () => {
     expect(await count("SELECT count(*) AS n FROM audit_log WHERE id > $1 AND entity_id LIKE $2", [auditBefore, `${group}/${LATEST_CODE}/%`])).toBe(0);
     expect((await verifyRollups()).differences).toEqual([]);
 
-    // The page said the save did not go through and kept the figures; Try again saves them on the restarted app.
-    const alert = page.locator("main").getByRole("alert");
-    await alert.getByRole("button", { name: "Thử lại" }).click();
+    // No answer came: the page kept the save on the device and says so; sent from the queue, it saves on the restarted app, once.
+    await page.locator("main").getByRole("status").filter({ hasText: "Đã lưu trên máy, sẽ gửi khi có mạng." }).waitFor();
+    // The queue also retries by itself every minute; "Gửi ngay" sends at once (unless the minute came first).
+    const sendNow = page.getByTestId("outbox-bar").getByRole("button", { name: "Gửi ngay" });
+    if (await sendNow.isVisible()) await sendNow.click({ timeout: 5_000 }).catch(() => {});
     await page.locator("main").getByRole("status").filter({ hasText: "Đã lưu lúc" }).waitFor();
     expect(await storedFigures(sql, group, LATEST)).toEqual(previous);
     expect(await auditDisagreements(sql, auditBefore)).toEqual([]);

@@ -8,7 +8,7 @@
  *   - XSS payloads stored in every kind of name the pages show, rendered in
  *     Chromium: shown as text, never run.
  */
-import { readdirSync, statSync } from "node:fs";
+import { readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { DEMO_PASSWORD } from "@/prisma/seed/demo-places";
 import { signInToApp } from "../bench/bench-app";
@@ -22,6 +22,9 @@ const APP_DIR = path.resolve(__dirname, "../../app");
 const tally = { idor: 0, injections: 0, xssPages: 0 };
 
 /** Every page and API route of app/, as URL templates: "/units/[code]/month/[period]". */
+/** Routes that only write (the forms' and the offline queue's): asked with a POST of a well-formed save instead of a GET. */
+const WRITE_ONLY = new Set<string>();
+
 function routeTemplates(dir = APP_DIR, prefix = ""): string[] {
   const found: string[] = [];
   for (const name of readdirSync(dir)) {
@@ -32,6 +35,8 @@ function routeTemplates(dir = APP_DIR, prefix = ""): string[] {
       found.push(...routeTemplates(full, /^\(.*\)$/.test(name) ? prefix : `${prefix}/${name}`));
     } else if (name === "page.tsx" || name === "route.ts") {
       found.push(prefix || "/");
+      const source = name === "route.ts" ? readFileSync(full, "utf8") : "";
+      if (/export const POST\b|export async function POST\b/.test(source) && !/export const GET\b|export async function GET\b/.test(source)) WRITE_ONLY.add(prefix);
     }
   }
   return found;
@@ -45,6 +50,15 @@ describeInBrowser("hostile requests against the running app", () => {
   const world = appInBrowser({ sql: true });
   const cookies: Record<string, string> = {};
   const get = (who: string, pathname: string) => fetch(`${world.app.baseUrl}${pathname}`, { headers: { cookie: cookies[who] }, redirect: "manual" });
+  const post = (who: string, pathname: string, body: unknown) =>
+    fetch(`${world.app.baseUrl}${pathname}`, {
+      method: "POST",
+      headers: { cookie: cookies[who], origin: world.app.baseUrl, "content-type": "application/json" },
+      body: JSON.stringify(body),
+      redirect: "manual",
+    });
+  const monthSave = () => ({ version: 0, requestId: crypto.randomUUID(), values: { ADULTS: "100" }, reasons: {}, confirmed: [] });
+  const strangerCard = () => ({ requestId: crypto.randomUUID(), fullName: "Người Lạ Mặt", role: "MEMBER", affiliation: "OTHER" });
 
   beforeAll(async () => {
     for (const username of ["canbo.hoathuantay", "totruong.htt01", "bcd.haichau", "admin"]) cookies[username] = await signInToApp(world.app.baseUrl, username, DEMO_PASSWORD);
@@ -84,7 +98,7 @@ describeInBrowser("hostile requests against the running app", () => {
     for (const [who, values, hidden] of cases) {
       for (const template of templates) {
         const concrete = template.replace("[code]", template.startsWith("/teams") ? values.team : values.code).replace("[period]", values.period).replace("[id]", values.id);
-        const response = await get(who, concrete);
+        const response = WRITE_ONLY.has(template) ? await post(who, concrete, template.startsWith("/api/v1/teams") ? strangerCard() : monthSave()) : await get(who, concrete);
         tally.idor += 1;
         const body = await response.text();
         // A page the role may not use at all says so in a notice (200 with role="alert"); nothing shows the unit.
@@ -94,6 +108,9 @@ describeInBrowser("hostile requests against the running app", () => {
       }
     }
     expect(refusals).toEqual([]);
+    // The writes asked out of scope wrote nothing.
+    expect(WRITE_ONLY.size).toBeGreaterThanOrEqual(2);
+    expect((await world.sql.query(`SELECT count(*)::int AS n FROM team_member WHERE full_name = 'Người Lạ Mặt'`)).rows[0].n).toBe(0);
   });
 
   it("takes SQL injection in every filter of every route as plain text: no error, no leak, nothing changed", async () => {
