@@ -1,8 +1,8 @@
 /**
  * The pages a user needs to report with no connection, which the service
  * worker fetches ahead once they are signed in (lib/offline/sw.ts): the home
- * page, and for whoever enters figures the forms of this month and last month
- * of the units they report for. Only pages the user may open are listed, and
+ * page, and for whoever enters figures their unit's page and the forms of this
+ * month and last month of the units they report for. Only pages the user may open are listed, and
  * the worker fetches them with the user's own session, so nothing is cached
  * that the user could not see.
  */
@@ -23,11 +23,12 @@ export async function offlinePagesOf(user: SessionUser, now = new Date()): Promi
   const pages = ["/"];
   const ownGroup = await ownGroupOf(user);
   if (ownGroup) {
-    pages.push(...months.map((month) => entry(ownGroup.unit.code, month)), `/teams/${encodeURIComponent(ownGroup.teamCode)}`);
+    pages.push(...months.map((month) => entry(ownGroup.unit.code, month)), `/teams/${encodeURIComponent(ownGroup.teamCode)}`, `/units/${encodeURIComponent(ownGroup.unit.code)}`);
   } else if (roleAllows(user.role, "values.ward") && user.scopeUnitId !== null) {
     const ward = await db.adminUnit.findUnique({ where: { id: user.scopeUnitId }, select: { id: true, code: true, level: true, validTo: true } });
     if (ward && ward.level === "WARD" && ward.validTo === null) {
       const groups = await findChildren(ward.id);
+      pages.push(`/units/${encodeURIComponent(ward.code)}`);
       for (const month of months) {
         pages.push(`/units/${encodeURIComponent(ward.code)}/month/${month}`, entry(ward.code, month));
         pages.push(...groups.map((group) => entry(group.code, month)));
