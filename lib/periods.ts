@@ -35,3 +35,8 @@ export function periodOfDate(date: Date): number {
   const local = new Date(date.getTime() + 7 * 3600 * 1000);
   return periodId(local.getUTCFullYear(), local.getUTCMonth() + 1);
 }
+
+/** The calendar day a moment falls on, on Vietnam's clock, as YYYY-MM-DD. */
+export function vietnamDate(date: Date): string {
+  return new Date(date.getTime() + 7 * 3600 * 1000).toISOString().slice(0, 10);
+}

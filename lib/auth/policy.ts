@@ -37,6 +37,8 @@ export type Operation =
   | "teams.write"
   /** Keep a team's member list. */
   | "members.write"
+  /** Log and correct a team's activities (home visits, campaign days, trainings…). */
+  | "activities.write"
   /** See and manage accounts inside one's scope. */
   | "users.manage"
   /** Create, reset and deactivate the team leaders' accounts of the teams inside one's scope. */
@@ -72,6 +74,8 @@ export const POLICY: Record<Operation, Rule> = {
   "targets.write": { roles: ["ADMIN", "STEERING"], scope: "subtree" },
   "teams.write": { roles: ["ADMIN", "WARD_OFFICIAL"], scope: "subtree" },
   "members.write": { roles: ["ADMIN", "WARD_OFFICIAL", "TEAM_LEADER"], scope: "team" },
+  // A team leader logs their own team's work; the ward any team of the ward (a campaign day across teams).
+  "activities.write": { roles: ["ADMIN", "WARD_OFFICIAL", "TEAM_LEADER"], scope: "team" },
   "users.manage": { roles: ["ADMIN", "STEERING"], scope: "subtree" },
   // The ward hands its team leaders their accounts; steering committees may too, as through users.manage.
   "leaders.manage": { roles: ["ADMIN", "STEERING", "WARD_OFFICIAL"], scope: "subtree" },
