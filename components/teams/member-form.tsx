@@ -5,9 +5,9 @@ import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import { TextField } from "@/components/ui/text-field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { keepPages, useOutbox } from "@/components/offline/offline-kit";
-import { discardEntry, entriesOf, entryFor, isStorageFull, onOutboxChange, queueSave, type OutboxEntry } from "@/lib/offline/outbox";
-import { sendSave } from "@/lib/offline/send-outbox";
+import { keepPages } from "@/components/offline/offline-kit";
+import { useQueuedSave } from "@/components/offline/use-queued-save";
+import { discardEntry, entriesOf, entryFor, onOutboxChange, type OutboxEntry } from "@/lib/offline/outbox";
 import { AFFILIATIONS, GENDERS, MEMBER_ROLES } from "@/lib/schemas/member-options";
 
 export interface MemberValues {
@@ -53,8 +53,8 @@ export function MemberForm({ teamCode, teamName, member, submitLabel }: { teamCo
   const affiliations = useTranslations("affiliations");
   const format = useFormatter();
   const router = useRouter();
-  const userId = useOutbox()?.userId ?? 0;
   const url = `/api/v1/teams/${encodeURIComponent(teamCode)}/members`;
+  const { userId, submit } = useQueuedSave(url, "member");
   const editing = member?.id !== undefined;
   const [defaults, setDefaults] = useState<Fields>(() => fieldsOf(member));
   const [formKey, setFormKey] = useState(0);
@@ -85,18 +85,20 @@ export function MemberForm({ teamCode, teamName, member, submitLabel }: { teamCo
     setNotice(entry.status === "waiting" ? { kind: "info", text: t("queuedAt", { time: when }) } : { kind: "error", text: entry.message ?? t("queuedRefused") });
   }
 
+  function startNext() {
+    // Added or kept on the device: the form empties for the next member (a waiting one is listed below).
+    setDefaults(fieldsOf());
+    setFormKey((key) => key + 1);
+    requestId.current = "";
+    lastSent.current = "";
+  }
+
   function applied(result: { version: number }) {
     setNotice({ kind: "success", text: t("saved") });
     setErrors({});
     setConflict(null);
     if (editing) setVersion(result.version);
-    else {
-      // Ready for the next member.
-      setDefaults(fieldsOf());
-      setFormKey((key) => key + 1);
-      requestId.current = "";
-      lastSent.current = "";
-    }
+    else startNext();
     router.refresh();
     keepPages([location.pathname]);
   }
@@ -123,24 +125,6 @@ export function MemberForm({ teamCode, teamName, member, submitLabel }: { teamCo
     // eslint-disable-next-line react-hooks/exhaustive-deps -- subscribes once per user and card
   }, [userId, member?.id]);
 
-  async function keepOnDevice(body: Record<string, unknown>, fields: Fields, signIn?: string) {
-    try {
-      const label = editing ? `${fields.fullName} · ${teamName}` : t("newMemberLabel", { name: fields.fullName, team: teamName });
-      await queueSave({ userId, key: outboxKey(), kind: "member", url, body, label, href: location.pathname });
-      if (!editing) {
-        // Kept on the device: the form empties for the next member, the waiting one is listed below.
-        setDefaults(fieldsOf());
-        setFormKey((key) => key + 1);
-        requestId.current = "";
-        lastSent.current = "";
-      }
-      setNotice(signIn ? { kind: "error", text: t("queuedSignIn", { message: signIn }) } : { kind: "info", text: t("queuedNow") });
-    } catch (error) {
-      console.warn("[outbox]", error);
-      setNotice({ kind: "error", text: isStorageFull(error) ? t("storageFull") : t("notSent") });
-    }
-  }
-
   async function save(form: HTMLFormElement, over?: number) {
     const data = new FormData(form);
     const fields = fieldsOf(Object.fromEntries(data.entries()));
@@ -150,20 +134,22 @@ export function MemberForm({ teamCode, teamName, member, submitLabel }: { teamCo
     lastSent.current = content;
     const base = over ?? version;
     const body: Record<string, unknown> = { ...fields, requestId: requestId.current, teamCode, ...(editing ? { memberId: member!.id, version: base } : {}) };
+    const label = editing ? `${fields.fullName} · ${teamName}` : t("newMemberLabel", { name: fields.fullName, team: teamName });
     setPending(true);
     setNotice(null);
     try {
-      const outcome = navigator.onLine ? await sendSave(url, body) : ({ kind: "offline" } as const);
-      if (outcome.kind === "sent") {
-        await discardEntry(userId, outboxKey()).catch(() => {});
-        applied(outcome.result as { version: number });
-      } else if (outcome.kind === "conflict") {
+      const outcome = await submit(outboxKey(), body, label);
+      if (outcome.kind === "sent") applied(outcome.result as { version: number });
+      else if (outcome.kind === "conflict") {
         setConflict((outcome.conflict as { member: ServerCard }).member);
         setNotice({ kind: "error", text: outcome.message });
       } else if (outcome.kind === "refused") {
         setErrors(outcome.fieldErrors ?? {});
         setNotice({ kind: "error", text: outcome.message });
-      } else await keepOnDevice(body, fields, outcome.kind === "signin" ? outcome.message : undefined);
+      } else if (outcome.kind === "queued") {
+        if (!editing) startNext();
+        setNotice(outcome.signIn ? { kind: "error", text: t("queuedSignIn", { message: outcome.signIn }) } : { kind: "info", text: t("queuedNow") });
+      } else setNotice({ kind: "error", text: outcome.storageFull ? t("storageFull") : t("notSent") });
     } finally {
       setPending(false);
     }

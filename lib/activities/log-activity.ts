@@ -13,9 +13,8 @@ import { fieldErrorsOf } from "../schemas/user";
 import { activitySchema, correctionReasonSchema, COUNT_FIELDS, type ActivityInput } from "../schemas/activity";
 import { languageOf, translator } from "../i18n/translate";
 import { vietnamDate } from "../periods";
+import { AUTHOR_EDIT_DAYS, editRightOf } from "./edit-right";
 
-/** How long the author may still change their own record without a reason. */
-export const AUTHOR_EDIT_DAYS = 7;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type Failure = { ok: false; status: 400; message: string; fieldErrors: Record<string, string[]> };
@@ -112,13 +111,6 @@ export async function logActivity(actor: Actor & { fullName?: string }, teamCode
   }
 }
 
-/** Whether the actor may change this record now, and whether a reason is needed. */
-function editRight(actor: Actor, activity: { createdById: number | null; createdAt: Date }, now: Date): "author" | "correction" | "refused" {
-  const withinWeek = now.getTime() - activity.createdAt.getTime() <= AUTHOR_EDIT_DAYS * 24 * 3600 * 1000;
-  if (activity.createdById === actor.id && withinWeek) return "author";
-  return actor.role === "WARD_OFFICIAL" || actor.role === "ADMIN" ? "correction" : "refused";
-}
-
 export type ActivityConflict = { ok: false; status: 409; message: string; conflict: { activity: ReturnType<typeof snapshot> & { version: number; updatedAt: string } } };
 
 export async function editActivity(actor: Actor, activityId: number, input: unknown, options: ActivityWriteOptions = {}) {
@@ -133,8 +125,8 @@ export async function editActivity(actor: Actor, activityId: number, input: unkn
     const [locked] = await tx.$queryRaw<{ version: number }[]>`SELECT version FROM activity WHERE id = ${existing.id} FOR UPDATE`;
     if ((await replayOf(tx, requestId)) !== null) return { ok: true, activityId: existing.id, version: locked.version, replayed: true };
     const before = await tx.activity.findUniqueOrThrow({ where: { id: existing.id }, include: { members: { select: { memberId: true } } } });
-    const right = editRight(actor, before, now);
-    if (right === "refused") throw new AppError("FORBIDDEN", "errors.activityEditWeek", { days: AUTHOR_EDIT_DAYS });
+    const right = editRightOf(actor, before, now);
+    if (right === null) throw new AppError("FORBIDDEN", "errors.activityEditWeek", { days: AUTHOR_EDIT_DAYS });
     let reason: string | null = null;
     if (right === "correction") {
       const parsed = correctionReasonSchema.safeParse(options.reason ?? "");

@@ -6,6 +6,8 @@
  * component reads a namespace missing here.
  */
 export const CLIENT_NAMESPACES = [
+  // The activity form logs a team's day from a phone, offline too.
+  "activities",
   "affiliations",
   "changePassword",
   "completeness",

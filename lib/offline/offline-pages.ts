@@ -23,7 +23,7 @@ export async function offlinePagesOf(user: SessionUser, now = new Date()): Promi
   const pages = ["/"];
   const ownGroup = await ownGroupOf(user);
   if (ownGroup) {
-    pages.push(...months.map((month) => entry(ownGroup.unit.code, month)), `/teams/${encodeURIComponent(ownGroup.teamCode)}`, `/units/${encodeURIComponent(ownGroup.unit.code)}`);
+    pages.push(...months.map((month) => entry(ownGroup.unit.code, month)), `/teams/${encodeURIComponent(ownGroup.teamCode)}`, `/teams/${encodeURIComponent(ownGroup.teamCode)}/activities/new`, `/units/${encodeURIComponent(ownGroup.unit.code)}`);
   } else if (roleAllows(user.role, "values.ward") && user.scopeUnitId !== null) {
     const ward = await db.adminUnit.findUnique({ where: { id: user.scopeUnitId }, select: { id: true, code: true, level: true, validTo: true } });
     if (ward && ward.level === "WARD" && ward.validTo === null) {

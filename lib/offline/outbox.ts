@@ -21,7 +21,7 @@ export interface OutboxEntry {
   seq?: number;
   userId: number;
   key: string;
-  kind: "report" | "member";
+  kind: "report" | "member" | "activity";
   /** The app's write route (lib/api/write-route.ts), which a new version keeps. */
   url: string;
   body: Record<string, unknown>;

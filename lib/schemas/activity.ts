@@ -6,15 +6,9 @@
  */
 import { z } from "zod";
 import { normalizeName } from "../text";
+import { ACTIVITY_KINDS, COUNT_FIELDS, HELPED_FIELDS, MAX_COUNT } from "./activity-options";
 
-export const ACTIVITY_KINDS = ["HOME_VISITS", "CAMPAIGN_DAY", "ONE_STOP_DUTY", "TRAINING", "COMMUNITY_MEETING", "OTHER"] as const;
-
-/** Residents helped, per service, then the other counts; the keys are the form's field names and the table's columns. */
-export const HELPED_FIELDS = ["helpedVneid", "helpedSignature", "helpedOnlineFiling", "helpedCashless", "helpedBankAccount", "helpedHealthBook", "helpedOther"] as const;
-export const COUNT_FIELDS = [...HELPED_FIELDS, "procedures", "appsInstalled"] as const;
-
-/** A count is a whole number from 0 to this: more residents than a team meets in a day is a typing slip. */
-export const MAX_COUNT = 10_000;
+export { ACTIVITY_KINDS, COUNT_FIELDS, HELPED_FIELDS, MAX_COUNT };
 
 /** Nine or more digits in a row, spaces, dots and dashes allowed between them: a phone number or an ID, never a place. */
 const PERSONAL_NUMBER = /(?:\d[\s.\-]?){8,}\d/;

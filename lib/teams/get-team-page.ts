@@ -23,6 +23,7 @@ export async function getTeamPage(actor: Actor, code: string) {
   return {
     ...team,
     canEdit: await can(actor, "members.write", { teamId: team.id }),
+    canLogActivities: await can(actor, "activities.write", { teamId: team.id }),
     canManageTeam: await can(actor, "teams.write", { unitId: team.unit.id }),
   };
 }

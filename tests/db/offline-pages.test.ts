@@ -34,8 +34,8 @@ const user = async (role: SessionUser["role"], scope: string | null, teamCode?: 
 describe("the pages kept on a phone for working offline", () => {
   it("for a team leader: home, their group's form for this month and last (across the year's turn), their team", async () => {
     const leader = await user("TEAM_LEADER", "W-01", "T-W01");
-    expect(await offlinePagesOf(leader, NOW)).toEqual(["/", "/entry/W-01/2026-03", "/entry/W-01/2026-02", "/teams/T-W01", "/units/W-01"]);
-    expect(await offlinePagesOf(leader, new Date("2026-01-05T08:00:00+07:00"))).toEqual(["/", "/entry/W-01/2026-01", "/entry/W-01/2025-12", "/teams/T-W01", "/units/W-01"]);
+    expect(await offlinePagesOf(leader, NOW)).toEqual(["/", "/entry/W-01/2026-03", "/entry/W-01/2026-02", "/teams/T-W01", "/teams/T-W01/activities/new", "/units/W-01"]);
+    expect(await offlinePagesOf(leader, new Date("2026-01-05T08:00:00+07:00"))).toEqual(["/", "/entry/W-01/2026-01", "/entry/W-01/2025-12", "/teams/T-W01", "/teams/T-W01/activities/new", "/units/W-01"]);
   });
 
   it("for a ward official: the ward's month pages and every group's form of their ward, none of another ward", async () => {

@@ -49,6 +49,7 @@ const ROUTE_CASES: Record<string, { path: (code: string) => string; inside?: str
 const SESSION_ROUTES: Record<string, { writes: string } | { reads: string }> = {
   "app/api/v1/units/[code]/reports/[period]/route.ts": { writes: "app/(app)/entry/actions.ts#saveReportAction" },
   "app/api/v1/teams/[code]/members/route.ts": { writes: "app/(app)/teams/actions.ts#saveMemberAction" },
+  "app/api/v1/teams/[code]/activities/route.ts": { writes: "app/(app)/teams/actions.ts#saveActivityAction" },
   "app/api/v1/me/offline-pages/route.ts": { reads: "the signed-in user's own pages to keep offline, from their scope (tests/db/offline-pages.test.ts)" },
   "app/manifest.webmanifest/route.ts": { reads: "the web app manifest: the app's name in the reader's language, nothing personal" },
   "app/serwist/[path]/route.ts": { reads: "the service worker script, the same for everyone" },
@@ -102,6 +103,15 @@ const form = (entries: Record<string, string | Blob>) => {
 
 /** For each action: arguments aimed inside the user's scope, and (unless the operation has no unit) outside it. */
 const MEMBER = { fullName: "Nguyễn Thị Lan", role: "MEMBER", affiliation: "WOMENS_UNION", birthYear: "1970", gender: "FEMALE", phone: "0905123456", trainedOn: "" };
+
+const ACTIVITY = { occurredOn: new Date(Date.now() + 7 * 3600 * 1000).toISOString().slice(0, 10), kind: "HOME_VISITS", place: "Kiệt 3", helpedVneid: "2", memberIds: [] };
+
+/** A record of this day on the team, logged by the role's own user. */
+async function activityBy(ctx: Context, role: Role, teamCode: string): Promise<number> {
+  const team = await db.team.findUniqueOrThrow({ where: { code: teamCode } });
+  const user = ctx.users[role];
+  return (await db.activity.create({ data: { teamId: team.id, occurredOn: new Date(`${ACTIVITY.occurredOn}T00:00:00Z`), kind: "HOME_VISITS", place: "Kiệt 3", createdById: user.id, createdBy: user.username } })).id;
+}
 
 /** A merge of residential groups from the first day of this month. */
 const reorganisation = (sourceCodes: string[], into: string) =>
@@ -213,6 +223,15 @@ const ACTION_CASES: Record<string, { inScope: Case; outOfScope?: Case; insideOve
   "app/(app)/teams/actions.ts#saveMemberAction (an edit)": {
     inScope: (ctx) => [{ ...MEMBER, teamCode: "T-D1", memberId: ctx.memberInScope }],
     outOfScope: (ctx) => [{ ...MEMBER, teamCode: "T-Z11", memberId: ctx.memberOutOfScope }],
+  },
+  "app/(app)/teams/actions.ts#saveActivityAction": {
+    inScope: () => [{ ...ACTIVITY, teamCode: "T-D1", requestId: crypto.randomUUID() }],
+    outOfScope: () => [{ ...ACTIVITY, teamCode: "T-Z11", requestId: crypto.randomUUID() }],
+  },
+  // The user's own record of this week: its author may change it (the 7-day rule is tests/db/activities.test.ts).
+  "app/(app)/teams/actions.ts#saveActivityAction (an edit)": {
+    inScope: async (ctx, role) => [{ ...ACTIVITY, teamCode: "T-D1", activityId: await activityBy(ctx, role, "T-D1") }],
+    outOfScope: async (ctx, role) => [{ ...ACTIVITY, teamCode: "T-Z11", activityId: await activityBy(ctx, role, "T-Z11") }],
   },
   "app/(app)/teams/actions.ts#setMemberActiveAction": {
     inScope: (ctx) => [null, form({ memberId: String(ctx.memberInScope), active: "true" })],

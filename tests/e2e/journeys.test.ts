@@ -111,8 +111,10 @@ function journeys(world: AppInBrowser, locale: Locale): void {
     await page.getByRole("heading", { name: M.signIn.title }).waitFor();
     await page.getByRole("link", { name: M.signIn.help }).click();
     await page.waitForURL(/\/help$/);
-    problems.push(...(await problemsAtBothWidths(page, `${locale}-help-signed-out`)));
+    // A link within the app changes the address before the new page (and its title) has rendered: checked once it has.
     for (const role of ["steering", "ward", "leader"] as const) await page.getByRole("heading", { name: M.help[role].title }).waitFor();
+    await page.waitForFunction(() => document.title.length > 0);
+    problems.push(...(await problemsAtBothWidths(page, `${locale}-help-signed-out`)));
     expect(problems).toEqual([]);
   });
 

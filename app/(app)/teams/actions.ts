@@ -4,6 +4,7 @@ import { defineAction } from "@/lib/auth/define-action";
 import { parseRowId } from "@/lib/ids";
 import { addMember, moveMember, setMemberActive, updateMember } from "@/lib/teams/manage-members";
 import { createMissingTeams, createTeam, setTeamActive, updateTeam } from "@/lib/teams/manage-teams";
+import { editActivity, logActivity } from "@/lib/activities/log-activity";
 
 const text = (formData: FormData, name: string) => String(formData.get(name) ?? "");
 const memberIdOf = (formData: FormData) => parseRowId(text(formData, "memberId"));
@@ -76,5 +77,31 @@ export const setTeamActiveAction = defineAction(
 export const createMissingTeamsAction = defineAction(
   "teams.write",
   (user, _previous: unknown, formData: FormData) => createMissingTeams(user, text(formData, "wardCode")),
+  { revalidate: ["/teams", "/units"] },
+);
+
+/** What the activity form sends, at once or later from the device's queue (app/api/v1/teams/[code]/activities). */
+export interface SaveActivityInput {
+  teamCode: string;
+  /** Absent for a new record. */
+  activityId?: number | string;
+  requestId?: string;
+  version?: number;
+  /** Why the ward corrects a record after the author's week, or someone else's. */
+  reason?: string;
+  /** The record's fields (occurredOn, kind, place, memberIds, the counts) sit beside these. */
+  [field: string]: unknown;
+}
+
+/** Logs a team's activity (no activityId) or changes one, once per request id, never over a later change. */
+export const saveActivityAction = defineAction(
+  "activities.write",
+  async (user, input: SaveActivityInput): Promise<Awaited<ReturnType<typeof logActivity>> | Awaited<ReturnType<typeof editActivity>>> => {
+    const { teamCode, activityId, requestId, version, reason, ...fields } = Object(input) as SaveActivityInput;
+    const options = { requestId, version: typeof version === "number" ? version : undefined, reason: typeof reason === "string" ? reason : undefined };
+    return activityId === undefined || activityId === ""
+      ? logActivity(user, String(teamCode ?? ""), fields, options)
+      : editActivity(user, parseRowId(String(activityId)), fields, options);
+  },
   { revalidate: ["/teams", "/units"] },
 );

@@ -4,6 +4,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { getTeamPage } from "@/lib/teams/get-team-page";
+import { listTeamActivities } from "@/lib/activities/get-activities";
 import { unitDisplayName } from "@/lib/units/display-name";
 import { MemberForm } from "@/components/teams/member-form";
 import { MemberRowActions } from "@/components/teams/member-row-actions";
@@ -23,6 +24,8 @@ export default async function TeamPage({ params }: { params: Promise<{ code: str
   const roles = await getTranslations("memberRoles");
   const affiliations = await getTranslations("affiliations");
   const format = await getFormatter();
+  const activityText = await getTranslations("activities");
+  const activities = await listTeamActivities(user, team.id, 10);
   const active = team.members.filter((member) => member.active);
   return (
     <>
@@ -51,6 +54,33 @@ export default async function TeamPage({ params }: { params: Promise<{ code: str
           <div className="mt-3"><MemberForm teamCode={team.code} teamName={team.name} submitLabel={t("add")} /></div>
         </details>
       )}
+      <section aria-labelledby="activities-heading" className="mb-6 rounded-md bg-white p-4 shadow-sm">
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <h2 id="activities-heading" className="text-lg font-semibold text-brand-900">{activityText("title")}</h2>
+          {team.canLogActivities && team.active ? (
+            <Link href={`/teams/${encodeURIComponent(team.code)}/activities/new`} className="inline-flex min-h-12 items-center rounded-md bg-brand-700 px-4 font-semibold text-white" data-testid="log-activity">
+              {activityText("log")}
+            </Link>
+          ) : null}
+        </div>
+        {activities.length === 0 ? <p className="mt-2 text-slate-700">{activityText("none")}</p> : (
+          <ul className="mt-2 divide-y divide-slate-200" data-testid="activity-list">
+            {activities.map((activity) => (
+              <li key={activity.id} className="py-2">
+                <p className="font-medium">
+                  {format.dateTime(activity.occurredOn, "date")} · {activityText(`kinds.${activity.kind}`)} · {activity.place}
+                  {activity.editRight ? (
+                    <> · <Link href={`/teams/${encodeURIComponent(team.code)}/activities/${activity.id}`} className="text-brand-700 underline">{activityText("edit")}</Link></>
+                  ) : null}
+                </p>
+                <p className="text-sm text-slate-700">
+                  {activityText("summary", { helped: activity.residentsHelped, procedures: activity.procedures, apps: activity.appsInstalled })} · {activityText("by", { members: activity.members.length, author: activity.createdBy })}
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
       <ul className="space-y-3">
         {team.members.map((member) => (
           <li key={member.id} className={`rounded-md bg-white p-3 shadow-sm ${member.active ? "" : "opacity-70"}`}>

@@ -1,0 +1,96 @@
+/**
+ * A team's day of work logged from a phone, in Chromium against the running
+ * app on the demo data: a team leader at 360 px logs a home-visit afternoon
+ * with three members and the residents helped per service; with no signal the
+ * record waits on the device and is written once when the signal returns.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { Page } from "playwright-core";
+import { DEMO_PASSWORD } from "@/prisma/seed/demo-places";
+import { launchPhone, screenshot, signIn } from "./helpers/browser";
+import { appInBrowser, describeInBrowser } from "./helpers/app-in-browser";
+
+jest.setTimeout(240_000);
+const TEAM = "TCNS-20206-01";
+const LEADER = "totruong.htt01";
+
+describeInBrowser("a team's activities logged from a phone, in Chromium", () => {
+  const world = appInBrowser({ sql: true });
+  const profiles: string[] = [];
+  afterAll(() => profiles.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+  const stored = async (place: string) =>
+    (
+      await world.sql.query(
+        `SELECT a.kind, a.helped_vneid, a.helped_signature, a.helped_online_filing, a.helped_cashless, a.procedures, a.apps_installed, a.created_by,
+                (SELECT count(*)::int FROM activity_member m WHERE m.activity_id = a.id) AS members
+         FROM activity a JOIN team t ON t.id = a.team_id AND t.code = $1 WHERE a.place = $2`,
+        [TEAM, place],
+      )
+    ).rows;
+
+  async function fill(page: Page, place: string) {
+    await page.locator("#place").fill(place);
+    const ticks = page.locator('input[name="memberIds"]');
+    for (let index = 0; index < 3; index += 1) await ticks.nth(index).check();
+    await page.locator("#helpedVneid").fill("5");
+    await page.locator("#helpedSignature").fill("3");
+    await page.locator("#helpedOnlineFiling").fill("2");
+    await page.locator("#procedures").fill("4");
+    await page.locator("#appsInstalled").fill("6");
+  }
+
+  it("a team leader at 360 px logs a home-visit afternoon with three members and the residents helped per service", async () => {
+    const context = await world.browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    await signIn(page, world.app.baseUrl, LEADER, DEMO_PASSWORD);
+    await page.waitForURL(`${world.app.baseUrl}/`);
+    await page.goto(`${world.app.baseUrl}/teams/${TEAM}`);
+    await page.getByTestId("log-activity").click();
+    await page.waitForURL(/\/activities\/new$/);
+    await fill(page, "Kiệt 12 Lê Đình Dương");
+    // A resident's phone number in the place is refused, naming the field; nothing is written.
+    await page.locator("#place").fill("Nhà bà Tư 0905 123 456");
+    await page.getByRole("button", { name: "Ghi hoạt động", exact: true }).click();
+    await page.getByText(/Địa điểm: có dãy số giống số điện thoại/).waitFor();
+    expect(await stored("Nhà bà Tư 0905 123 456")).toEqual([]);
+    await page.locator("#place").fill("Kiệt 12 Lê Đình Dương");
+    await page.getByRole("button", { name: "Ghi hoạt động", exact: true }).click();
+    await page.getByRole("status").getByText("Đã ghi hoạt động.").waitFor();
+    await screenshot(page, "activity-logged");
+    expect(await stored("Kiệt 12 Lê Đình Dương")).toEqual([
+      { kind: "HOME_VISITS", helped_vneid: 5, helped_signature: 3, helped_online_filing: 2, helped_cashless: 0, procedures: 4, apps_installed: 6, created_by: LEADER, members: 3 },
+    ]);
+    await page.goto(`${world.app.baseUrl}/teams/${TEAM}`);
+    await expect(page.getByTestId("activity-list").textContent()).resolves.toMatch(/Kiệt 12 Lê Đình Dương.*10 người được hỗ trợ · 4 thủ tục · 6 ứng dụng · 3 thành viên/);
+    await context.close();
+  });
+
+  it("with no signal the record waits on the device and is written once when the signal returns", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "tcns-phone-"));
+    profiles.push(dir);
+    const context = await launchPhone(dir);
+    const page = context.pages()[0] ?? (await context.newPage());
+    await signIn(page, world.app.baseUrl, LEADER, DEMO_PASSWORD);
+    await page.waitForURL(`${world.app.baseUrl}/`);
+    const form = `${world.app.baseUrl}/teams/${TEAM}/activities/new`;
+    const isKept = () => page.evaluate(async (address) => navigator.serviceWorker.controller !== null && Boolean(await caches.match(address, { cacheName: "tcns-pages", ignoreVary: true })), new URL(form).pathname);
+    for (const started = Date.now(); !(await isKept()); await page.waitForTimeout(250)) if (Date.now() - started > 60_000) throw new Error("the form was not kept");
+    await context.setOffline(true);
+    await page.goto(form);
+    await fill(page, "Chợ Hòa Thuận, không có sóng");
+    await page.getByRole("button", { name: "Ghi hoạt động", exact: true }).click();
+    await page.getByRole("status").getByText("Đã lưu trên máy, sẽ gửi khi có mạng.").waitFor();
+    await page.getByTestId("outbox-count").getByText("1 đang chờ gửi").waitFor();
+    expect(await stored("Chợ Hòa Thuận, không có sóng")).toEqual([]);
+    await context.setOffline(false);
+    await page.getByTestId("outbox-bar").waitFor({ state: "detached" });
+    expect(await stored("Chợ Hòa Thuận, không có sóng")).toHaveLength(1);
+    await page.reload();
+    await page.waitForTimeout(1_000);
+    expect(await stored("Chợ Hòa Thuận, không có sóng")).toHaveLength(1);
+    await context.close();
+  });
+});
