@@ -8,6 +8,7 @@ import type { EntryForm } from "@/lib/reports/get-entry-form";
 import type { submitReportAction } from "@/app/(app)/entry/actions";
 import { clearDraft, draftKey, legacyDraftKey, readDraft, writeDraft, type ReportDraft } from "./use-report-draft";
 import { ConflictPanel, asText, type Conflict } from "./conflict-panel";
+import Link from "@/components/ui/link";
 import { keepPages, useOutbox } from "@/components/offline/offline-kit";
 import { discardEntry, entryFor, isStorageFull, onOutboxChange, queueSave, type OutboxEntry } from "@/lib/offline/outbox";
 import { sendSave } from "@/lib/offline/send-outbox";
@@ -40,6 +41,8 @@ export function PeriodReportForm({ form, actions }: Props) {
   const outboxKey = `report:${form.unit.code}:${form.period}`;
   const saveUrl = `/api/v1/units/${encodeURIComponent(form.unit.code)}/reports/${form.period}`;
   const locked = form.report.status === "APPROVED" || form.report.status === "LOCKED";
+  // Figures this month takes from the team's activity log (lib/activities/residents-helped.ts): shown, not typed.
+  const fromActivities = new Set(form.fromActivities?.codes ?? []);
 
   const [saved, setSaved] = useState<Record<string, string>>(() => asText(form.values));
   const [values, setValues] = useState<Record<string, string>>(() => asText(form.values));
@@ -341,6 +344,7 @@ export function PeriodReportForm({ form, actions }: Props) {
                 inputMode="numeric"
                 autoComplete="off"
                 disabled={locked}
+                readOnly={fromActivities.has(element.code)}
                 value={values[element.code] ?? ""}
                 onChange={(event) => type(element.code, event.target.value)}
                 aria-invalid={error ? true : undefined}
@@ -348,6 +352,12 @@ export function PeriodReportForm({ form, actions }: Props) {
                 className="mt-1 block min-h-12 w-full rounded-md border border-slate-400 px-3 text-lg tabular-nums aria-invalid:border-red-600"
               />
               {isConfirmed ? <p className="mt-1 text-sm font-medium text-green-800" data-testid={`confirmed-${element.code}`}>✓ {t("confirmedUnchanged")}</p> : null}
+              {fromActivities.has(element.code) ? (
+                <p className="mt-1 text-sm text-slate-700" data-testid={`from-activities-${element.code}`}>
+                  {t("fromActivities")}{" "}
+                  {form.fromActivities?.teamCode ? <Link href={`/teams/${encodeURIComponent(form.fromActivities.teamCode)}`} className="text-brand-700 underline">{t("seeActivities")}</Link> : null}
+                </p>
+              ) : null}
               {author && (values[element.code] ?? "") === (saved[element.code] ?? "") ? (
                 <p className="mt-1 text-sm text-slate-600" data-testid={`author-${element.code}`}>
                   {t(author.confirmed ? "confirmedBy" : "enteredBy", { name: author.name ?? t("someoneElse"), time: format.dateTime(new Date(author.at), "dateTime") })}

@@ -14,6 +14,7 @@ import { activitySchema, correctionReasonSchema, COUNT_FIELDS, type ActivityInpu
 import { languageOf, translator } from "../i18n/translate";
 import { vietnamDate } from "../periods";
 import { AUTHOR_EDIT_DAYS, editRightOf } from "./edit-right";
+import { monthOf, syncResidentsHelped } from "./residents-helped";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -100,6 +101,7 @@ export async function logActivity(actor: Actor & { fullName?: string }, teamCode
         include: { members: { select: { memberId: true } } },
       });
       if (requestId) await tx.writeRequest.create({ data: { id: requestId, entityType: "activity", entityId: activity.id } });
+      await syncResidentsHelped(tx, actor, team.unitId, [monthOf(checked.data.occurredOn)]);
       await writeAuditLog(tx, actor, { action: "activities.add", entityType: "activity", entityId: activity.id, unitId: team.unitId, after: snapshot(activity) });
       return activity;
     });
@@ -144,6 +146,8 @@ export async function editActivity(actor: Actor, activityId: number, input: unkn
       include: { members: { select: { memberId: true } } },
     });
     if (requestId) await tx.writeRequest.create({ data: { id: requestId, entityType: "activity", entityId: before.id } });
+    // A record moved to another month changes both months' figures.
+    await syncResidentsHelped(tx, actor, team.unitId, [monthOf(before.occurredOn.toISOString().slice(0, 10)), monthOf(checked.data.occurredOn)]);
     await writeAuditLog(tx, actor, { action: right === "author" ? "activities.update" : "activities.correct", entityType: "activity", entityId: before.id, unitId: team.unitId, before: snapshot(before), after: snapshot(updated), reason });
     return { ok: true, activityId: before.id, version: updated.version, replayed: false };
   });

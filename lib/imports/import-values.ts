@@ -22,6 +22,7 @@ import { languageOf, say } from "../i18n/translate";
 import { writeAuditLog } from "../audit/write-audit-log";
 import { previewOf, type ImportIssue, type ImportRefusal, type PreviewRow } from "./import-result";
 import { lockInForce } from "../reports/save-period-report";
+import { monthsWithActivities, RESIDENTS_HELPED } from "../activities/residents-helped";
 
 export const VALUE_COLUMNS = ["unit_code", "period", "element_code", "value"] as const;
 /** The wide layout's columns besides the element codes; unit_name is there for the reader and not read. */
@@ -199,6 +200,10 @@ export async function importValues(actor: Actor, bytes: Uint8Array, options: Val
     if (status === "APPROVED" || status === "LOCKED") {
       for (const row of differing) errors.push({ line: row.line, column: row.column ?? "period", message: say(locale, "importRows.reportFinal", { code: row.unitCode, month: formatPeriod(row.periodId, locale) }) });
       continue;
+    }
+    const fromActivities = differing.filter((row) => row.elementCode === RESIDENTS_HELPED);
+    if (fromActivities.length > 0 && (await monthsWithActivities(db, fromActivities[0].unitId, [fromActivities[0].periodId])).size > 0) {
+      for (const row of fromActivities) errors.push({ line: row.line, column: row.column ?? "value", message: say(locale, "importRows.residentsHelpedFromActivities", { code: row.unitCode, month: formatPeriod(row.periodId, locale) }) });
     }
     changing.push(...differing);
     for (const row of group) merged.set(row.elementId, row.value);

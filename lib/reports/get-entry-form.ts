@@ -7,6 +7,7 @@ import { resolveTargets } from "../targets/resolve-targets";
 import { elementsForLevel, partOfRules } from "./report-catalogue";
 import { findReportUnit, readFigures, reportPeriod } from "./save-period-report";
 import { languageOf } from "../i18n/translate";
+import { monthsWithActivities, RESIDENTS_HELPED } from "../activities/residents-helped";
 
 const HISTORY_PER_FIELD = 10;
 
@@ -52,7 +53,7 @@ export async function getEntryForm(actor: Actor, unitCode: string, period: strin
       };
     });
   const history = await db.auditLog.findMany({
-    where: { action: { in: ["values.save", "values.confirm", "values.import"] }, entityId: { startsWith: `${unit.code}/${period}/` } },
+    where: { action: { in: ["values.save", "values.confirm", "values.import", "values.fromActivities"] }, entityId: { startsWith: `${unit.code}/${period}/` } },
     orderBy: { id: "desc" },
     take: HISTORY_PER_FIELD * Math.max(elements.length, 1),
     select: { at: true, action: true, actorName: true, entityId: true, before: true, after: true, reason: true },
@@ -72,7 +73,11 @@ export async function getEntryForm(actor: Actor, unitCode: string, period: strin
       });
     }
   }
+  // A month with the team's activities takes RESIDENTS_HELPED from them: shown read-only, with the way to the activities.
+  const withActivities = (await monthsWithActivities(db, unit.id, [periodId])).size > 0;
+  const activityTeam = withActivities ? await db.team.findFirst({ where: { unitId: unit.id }, orderBy: [{ active: "desc" }, { id: "asc" }], select: { code: true } }) : null;
   return {
+    fromActivities: withActivities ? { codes: [RESIDENTS_HELPED], teamCode: activityTeam?.code ?? null } : null,
     unit: { code: unit.code, name: unit.name, kind: unit.kind, level: unit.level },
     period,
     previousPeriod: periodCode(addMonths(periodId, -1)),

@@ -10,6 +10,7 @@
  */
 import { db, type Prisma } from "../db";
 import { AppError } from "../errors";
+import { monthsWithActivities, RESIDENTS_HELPED } from "../activities/residents-helped";
 import { authorize, type Actor } from "../auth/authorize";
 import { addMonths, parsePeriodCode, periodCode, periodOfDate } from "../periods";
 import { checkConfirmations, checkFigures } from "../schemas/figure-rules";
@@ -223,6 +224,10 @@ export async function applyUnitSave(
       return { element, current, next, confirm };
     })
     .filter(({ current, next, confirm }) => (current?.value ?? null) !== next || (next !== null && (current?.confirmed ?? false) !== confirm));
+  // A month with activities takes RESIDENTS_HELPED from them (lib/activities/residents-helped.ts): a different figure typed is refused.
+  if (changes.some((change) => change.element.code === RESIDENTS_HELPED) && (await monthsWithActivities(tx, unit.id, [periodId])).size > 0) {
+    throw new AppError("INVALID_INPUT", "errors.residentsHelpedFromActivities", { code: unit.code });
+  }
   // One statement for the written figures and one for the cleared ones: the roll-up triggers run once each.
   const written = changes.filter((change) => change.next !== null);
   if (written.length > 0) {
