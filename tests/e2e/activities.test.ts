@@ -65,6 +65,18 @@ describeInBrowser("a team's activities logged from a phone, in Chromium", () => 
     ]);
     await page.goto(`${world.app.baseUrl}/teams/${TEAM}`);
     await expect(page.getByTestId("activity-list").textContent()).resolves.toMatch(/Kiệt 12 Lê Đình Dương.*10 người được hỗ trợ · 4 thủ tục · 6 ứng dụng · 3 thành viên/);
+    // The month's residents helped is now the activities' sum: on the group's form, read-only, and in the ward's roll-up.
+    const month = new Date(Date.now() + 7 * 3600 * 1000).toISOString().slice(0, 7);
+    await page.goto(`${world.app.baseUrl}/entry/20206-01/${month}`);
+    await page.getByTestId("from-activities-RESIDENTS_HELPED").waitFor();
+    expect(await page.locator("#field-RESIDENTS_HELPED").inputValue()).toBe("10");
+    expect(await page.locator("#field-RESIDENTS_HELPED").getAttribute("readonly")).not.toBeNull();
+    const { rows } = await world.sql.query(
+      `SELECT r.value::int AS value FROM rollup_value r JOIN admin_unit u ON u.id = r.unit_id AND u.code = '20206' JOIN data_element e ON e.id = r.element_id AND e.code = 'RESIDENTS_HELPED'
+       WHERE r.period_id = $1`,
+      [Number(month.replace("-", ""))],
+    );
+    expect(rows).toEqual([{ value: 10 }]);
     await context.close();
   });
 
