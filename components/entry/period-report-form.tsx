@@ -12,6 +12,7 @@ import Link from "@/components/ui/link";
 import { keepPages, useOutbox } from "@/components/offline/offline-kit";
 import { discardEntry, entryFor, isStorageFull, onOutboxChange, queueSave, type OutboxEntry } from "@/lib/offline/outbox";
 import { sendSave } from "@/lib/offline/send-outbox";
+import { NoticeBox } from "@/components/ui/notice-box";
 
 interface Props {
   form: EntryForm;
@@ -280,7 +281,7 @@ export function PeriodReportForm({ form, actions }: Props) {
       {locked && <p role="status" className="rounded-md border border-amber-300 bg-amber-50 p-3">{t("lockedNotice")}</p>}
 
       {notice && (
-        <div role={notice.kind === "error" ? "alert" : "status"} className={`rounded-md border p-3 ${notice.kind === "error" ? "border-red-300 bg-red-50 text-red-900" : notice.kind === "success" ? "border-green-300 bg-green-50 text-green-900" : "border-sky-300 bg-sky-50 text-sky-900"}`}>
+        <NoticeBox kind={notice.kind}>
           <p>{notice.text}</p>
           {notice.action === "discard" ? (
             <button type="button" className="mt-2 min-h-10 underline" onClick={() => { clearDraft(key); setValues(saved); setReasons({}); setConfirmed(savedConfirmed()); setNotice(null); }}>
@@ -295,7 +296,7 @@ export function PeriodReportForm({ form, actions }: Props) {
           {notice.action === "retry" ? (
             <button type="button" onClick={save} className="mt-2 min-h-12 rounded-md bg-brand-700 px-4 font-semibold text-white">{t("retry")}</button>
           ) : null}
-        </div>
+        </NoticeBox>
       )}
 
       {conflict && <ConflictPanel elements={form.elements} mine={values} conflict={conflict} onResolve={resolveConflict} />}

@@ -11,6 +11,7 @@ import { ConflictPanel, asText, type Conflict } from "./conflict-panel";
 import { clearDraft, gridDraftKey, readDraft, writeDraft } from "./use-report-draft";
 import { useOutbox } from "@/components/offline/offline-kit";
 import { pastedBlock } from "./pasted-block";
+import { NoticeBox } from "@/components/ui/notice-box";
 
 type Cells = Record<string, Record<string, string>>;
 type Notice = { kind: "info" | "success" | "error"; text: string; retry?: boolean };
@@ -238,10 +239,10 @@ export function WardGridTable({ grid, action }: { grid: WardGrid; action: typeof
       ) : null}
 
       {notice && (
-        <div role={notice.kind === "error" ? "alert" : "status"} className={`rounded-md border p-3 ${notice.kind === "error" ? "border-red-300 bg-red-50 text-red-900" : notice.kind === "success" ? "border-green-300 bg-green-50 text-green-900" : "border-sky-300 bg-sky-50 text-sky-900"}`}>
+        <NoticeBox kind={notice.kind}>
           <p>{notice.text}</p>
           {notice.retry ? <button type="button" onClick={save} className="mt-2 min-h-12 rounded-md bg-brand-700 px-4 font-semibold text-white">{t("retry")}</button> : null}
-        </div>
+        </NoticeBox>
       )}
 
       {Object.entries(conflicts).map(([rowCode, conflict]) => {

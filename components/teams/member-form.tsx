@@ -9,6 +9,7 @@ import { keepPages } from "@/components/offline/offline-kit";
 import { useQueuedSave } from "@/components/offline/use-queued-save";
 import { discardEntry, entriesOf, entryFor, onOutboxChange, type OutboxEntry } from "@/lib/offline/outbox";
 import { AFFILIATIONS, GENDERS, MEMBER_ROLES } from "@/lib/schemas/member-options";
+import { NoticeBox } from "@/components/ui/notice-box";
 
 export interface MemberValues {
   id?: number;
@@ -231,9 +232,9 @@ export function MemberForm({ teamCode, teamName, member, submitLabel }: { teamCo
           ) : null}
           <SubmitButton pending={pending || !ready}>{submitLabel}</SubmitButton>
           {notice ? (
-            <p role={notice.kind === "error" ? "alert" : "status"} className={`rounded-md border p-3 ${notice.kind === "error" ? "border-red-300 bg-red-50 text-red-900" : notice.kind === "success" ? "border-green-300 bg-green-50 text-green-900" : "border-sky-300 bg-sky-50 text-sky-900"}`}>
+            <NoticeBox kind={notice.kind} as="p">
               {notice.text}
-            </p>
+            </NoticeBox>
           ) : null}
         </div>
       </form>
