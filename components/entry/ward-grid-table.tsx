@@ -52,7 +52,7 @@ export function WardGridTable({ grid, action }: { grid: WardGrid; action: typeof
 
   const editable = (rowIndex: number, columnIndex: number) => {
     const row = rows[rowIndex];
-    return columns[columnIndex].level === row.level && row.status !== "APPROVED" && row.status !== "LOCKED";
+    return columns[columnIndex].level === row.level && row.status !== "APPROVED" && row.status !== "LOCKED" && !row.fromActivities.includes(columns[columnIndex].code);
   };
   const elementsOf = (level: string) => columns.filter((column) => column.level === level);
   const changedRows = rows.filter((row) => elementsOf(row.level).some((column) => (cells[row.code]?.[column.code] ?? "") !== (saved[row.code]?.[column.code] ?? "")));
@@ -275,7 +275,8 @@ export function WardGridTable({ grid, action }: { grid: WardGrid; action: typeof
                   {columns.map((column, columnIndex) => {
                     if (!editable(rowIndex, columnIndex)) {
                       const value = row.values[column.code];
-                      return <td key={column.code} className="bg-slate-50 p-1 text-center text-slate-500">{column.level === row.level && value != null ? format.number(value) : ""}</td>;
+                      const fromActivities = row.fromActivities.includes(column.code);
+                      return <td key={column.code} title={fromActivities ? t("fromActivities") : undefined} data-from-activities={fromActivities || undefined} className="bg-slate-50 p-1 text-center text-slate-500">{column.level === row.level && value != null ? format.number(value) : ""}</td>;
                     }
                     const error = errorOf(row.code, column.code);
                     const warning = warningOf(row.code, column.code);

@@ -13,6 +13,7 @@ import type { Actor } from "@/lib/auth/authorize";
 import { editActivity, logActivity } from "@/lib/activities/log-activity";
 import { savePeriodReport } from "@/lib/reports/save-period-report";
 import { importValues } from "@/lib/imports/import-values";
+import { getWardGrid } from "@/lib/reports/ward-grid";
 import { elementSumsOf } from "@/lib/dashboard/rollup-queries";
 import { HELPED_FIELDS } from "@/lib/schemas/activity";
 import { createUnits } from "../setup/create-units";
@@ -125,6 +126,10 @@ describe("activities become figures, once", () => {
     const refused = await importValues(admin, file(99), { commit: true });
     expect(refused).toMatchObject({ ok: false, errors: [{ message: expect.stringMatching(/R-G, tháng .*lấy từ nhật ký hoạt động của tổ/) }] });
     expect(await stored(ids["R-G"], "2026-08")).toBe(20);
+    // The ward's grid shows that cell as not typed, the others of the row as usual.
+    const grid = await getWardGrid(admin, "R-W", "2026-08");
+    expect(grid.rows.find((row) => row.code === "R-G")).toMatchObject({ fromActivities: ["RESIDENTS_HELPED"], values: { RESIDENTS_HELPED: 20 } });
+    expect(grid.rows.find((row) => row.code === "R-W")).toMatchObject({ fromActivities: [] });
     // The activity is audited as the figure's own change.
     expect(await db.auditLog.count({ where: { action: "values.fromActivities", entityId: "R-G/2026-08/RESIDENTS_HELPED" } })).toBe(1);
   });
