@@ -19,7 +19,7 @@ import { addMember } from "@/lib/teams/manage-members";
 import type { SessionUser } from "@/lib/auth/session";
 import { reviewReportAction, saveReportAction, submitReportAction } from "@/app/(app)/entry/actions";
 import { setTargetAction } from "@/app/(app)/dashboard/[code]/targets/actions";
-import { createTeamAction, saveMemberAction, updateTeamAction } from "@/app/(app)/teams/actions";
+import { createTeamAction, saveActivityAction, saveMemberAction, updateTeamAction } from "@/app/(app)/teams/actions";
 import { changeUserScopeAction, createUserAction } from "@/app/(app)/admin/users/actions";
 import { reorganiseAction } from "@/app/(app)/admin/reorganise/actions";
 import { importValues } from "@/lib/imports/import-values";
@@ -182,6 +182,13 @@ describe("every server action refuses hostile input whole, with a message", () =
     const member = { fullName: "Trần Văn Bình", role: "MEMBER", affiliation: "YOUTH_UNION", birthYear: "1990", gender: "MALE", phone: "0912 345 678", trainedOn: "2025-01-10" };
     await fc.assert(fc.asyncProperty(mutate(member), (fields) => attempt(() => saveMemberAction.runAs(admin, { ...fields, teamCode: "T1", requestId: crypto.randomUUID() }))), RUNS);
     await fc.assert(fc.asyncProperty(mutate(member), (fields) => attempt(() => saveMemberAction.runAs(admin, { ...fields, teamCode: "T1", memberId }))), RUNS);
+  });
+
+  it("a team's activity (the form sends an object, which may be anything)", async () => {
+    const today = new Date(Date.now() + 7 * 3600 * 1000).toISOString().slice(0, 10);
+    const activity = { occurredOn: today, kind: "HOME_VISITS", place: "Kiệt 12 Lê Đình Dương", memberIds: [], helpedVneid: "5", procedures: "2", appsInstalled: "1", attendees: "" };
+    await fc.assert(fc.asyncProperty(mutate(activity), (input) => attempt(() => saveActivityAction.runAs(admin, { ...input, teamCode: "T1", requestId: crypto.randomUUID() } as never))), RUNS);
+    await fc.assert(fc.asyncProperty(hostile, (input) => attempt(() => saveActivityAction.runAs(admin, input as never))), RUNS);
   });
 
   it("an account", async () => {
