@@ -21,6 +21,7 @@ import { benchDatabase as database } from "./bench-database";
 import { benchDashboards, benchSaves, type Figure } from "./dashboard-bench";
 import { benchExports } from "./export-bench";
 import { benchWardGrid } from "./grid-bench";
+import { benchActivities } from "./activity-bench";
 import { benchImport } from "./import-bench";
 import { benchReorganisations } from "./reorganisation-bench";
 import { scaleFigures } from "./scale-bench";
@@ -71,6 +72,7 @@ async function demoFigures(): Promise<Figure[]> {
       )),
     );
     figures.push(...(await benchSaves("20206-03", "2024-01")));
+    figures.push(...(await benchActivities("TCNS-20206-03")));
     figures.push(...(await benchWardGrid("20206", "2024-06")));
     figures.push(...(await benchReorganisations()));
     figures.push(...(await benchExports(db.url)));
