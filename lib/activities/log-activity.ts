@@ -12,11 +12,10 @@ import { writeAuditLog } from "../audit/write-audit-log";
 import { fieldErrorsOf } from "../schemas/user";
 import { activitySchema, correctionReasonSchema, COUNT_FIELDS, type ActivityInput } from "../schemas/activity";
 import { languageOf, translator } from "../i18n/translate";
-import { vietnamDate } from "../periods";
+import { parsePeriodCode, periodOfDate, vietnamDate } from "../periods";
+import { racedReplay, recordRequest, replayOf, requestIdOf } from "../write-requests";
 import { AUTHOR_EDIT_DAYS, editRightOf } from "./edit-right";
-import { monthOf, syncResidentsHelped } from "./residents-helped";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { syncResidentsHelped } from "./residents-helped";
 
 type Failure = { ok: false; status: 400; message: string; fieldErrors: Record<string, string[]> };
 type Stored = Prisma.ActivityGetPayload<{ include: { members: { select: { memberId: true } } } }>;
@@ -39,12 +38,6 @@ const snapshot = (activity: Stored) => ({
   attendees: activity.attendees,
   memberIds: activity.members.map((member) => member.memberId).sort((a, b) => a - b),
 });
-
-function requestIdOf(options: ActivityWriteOptions): string | null {
-  if (options.requestId === undefined) return null;
-  if (typeof options.requestId === "string" && UUID.test(options.requestId)) return options.requestId.toLowerCase();
-  throw new AppError("INVALID_INPUT", "rules.requestId");
-}
 
 function fail(actor: Actor, fieldErrors: Record<string, string[]>): Failure {
   return { ok: false, status: 400, message: translator(languageOf(actor))("rules.activityInvalid"), fieldErrors };
@@ -81,13 +74,8 @@ const columns = (data: ActivityInput) => ({
   ...Object.fromEntries(COUNT_FIELDS.map((field) => [field, data[field]])),
 });
 
-async function replayOf(tx: Prisma.TransactionClient, requestId: string | null): Promise<number | null> {
-  if (!requestId) return null;
-  return (await tx.writeRequest.findUnique({ where: { id: requestId }, select: { entityId: true } }))?.entityId ?? null;
-}
-
 export async function logActivity(actor: Actor & { fullName?: string }, teamCode: string, input: unknown, options: ActivityWriteOptions = {}) {
-  const requestId = requestIdOf(options);
+  const requestId = requestIdOf(options.requestId);
   const team = await teamOf(actor, teamCode);
   const earlier = await replayOf(db, requestId);
   if (earlier !== null) return { ok: true as const, activityId: earlier, version: 1, replayed: true };
@@ -100,14 +88,14 @@ export async function logActivity(actor: Actor & { fullName?: string }, teamCode
         data: { ...columns(checked.data), teamId: team.id, createdById: actor.id, createdBy: actor.username, members: { create: checked.data.memberIds.map((memberId) => ({ memberId })) } },
         include: { members: { select: { memberId: true } } },
       });
-      if (requestId) await tx.writeRequest.create({ data: { id: requestId, entityType: "activity", entityId: activity.id } });
-      await syncResidentsHelped(tx, actor, team.unitId, [monthOf(checked.data.occurredOn)]);
+      await recordRequest(tx, requestId, "activity", activity.id);
+      await syncResidentsHelped(tx, actor, team.unitId, [parsePeriodCode(checked.data.occurredOn.slice(0, 7))!]);
       await writeAuditLog(tx, actor, { action: "activities.add", entityType: "activity", entityId: activity.id, unitId: team.unitId, after: snapshot(activity) });
       return activity;
     });
     return { ok: true as const, activityId: created.id, version: created.version, replayed: false };
   } catch (error) {
-    const raced = error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002" ? await replayOf(db, requestId) : null;
+    const raced = await racedReplay(db, error, requestId);
     if (raced !== null) return { ok: true as const, activityId: raced, version: 1, replayed: true };
     throw error;
   }
@@ -116,7 +104,7 @@ export async function logActivity(actor: Actor & { fullName?: string }, teamCode
 export type ActivityConflict = { ok: false; status: 409; message: string; conflict: { activity: ReturnType<typeof snapshot> & { version: number; updatedAt: string } } };
 
 export async function editActivity(actor: Actor, activityId: number, input: unknown, options: ActivityWriteOptions = {}) {
-  const requestId = requestIdOf(options);
+  const requestId = requestIdOf(options.requestId);
   const now = options.now ?? new Date();
   const existing = Number.isInteger(activityId) && activityId > 0 ? await db.activity.findUnique({ where: { id: activityId }, select: { id: true, teamId: true, team: { select: { code: true } } } }) : null;
   if (!existing) throw new AppError("NOT_FOUND", "errors.activityNotFound");
@@ -145,9 +133,9 @@ export async function editActivity(actor: Actor, activityId: number, input: unkn
       data: { ...columns(checked.data), version: { increment: 1 }, members: { create: checked.data.memberIds.map((memberId) => ({ memberId })) } },
       include: { members: { select: { memberId: true } } },
     });
-    if (requestId) await tx.writeRequest.create({ data: { id: requestId, entityType: "activity", entityId: before.id } });
+    await recordRequest(tx, requestId, "activity", before.id);
     // A record moved to another month changes both months' figures.
-    await syncResidentsHelped(tx, actor, team.unitId, [monthOf(before.occurredOn.toISOString().slice(0, 10)), monthOf(checked.data.occurredOn)]);
+    await syncResidentsHelped(tx, actor, team.unitId, [periodOfDate(before.occurredOn), parsePeriodCode(checked.data.occurredOn.slice(0, 7))!]);
     await writeAuditLog(tx, actor, { action: right === "author" ? "activities.update" : "activities.correct", entityType: "activity", entityId: before.id, unitId: team.unitId, before: snapshot(before), after: snapshot(updated), reason });
     return { ok: true, activityId: before.id, version: updated.version, replayed: false };
   });

@@ -4,7 +4,8 @@
  * with before and after. Nothing is deleted: a member who leaves is deactivated.
  */
 import { isRowId } from "../ids";
-import { db, Prisma } from "../db";
+import { db } from "../db";
+import { racedReplay, recordRequest, replayOf, requestIdOf } from "../write-requests";
 import { AppError } from "../errors";
 import { authorize, type Actor } from "../auth/authorize";
 import { writeAuditLog } from "../audit/write-audit-log";
@@ -55,14 +56,6 @@ export interface WriteOptions {
   version?: number;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function requestIdOf(actor: Actor, options: WriteOptions): string | null {
-  if (options.requestId === undefined) return null;
-  if (typeof options.requestId === "string" && UUID.test(options.requestId)) return options.requestId.toLowerCase();
-  throw new AppError("INVALID_INPUT", "rules.requestId");
-}
-
 /** The member's card as the form shows it, for the conflict panel. */
 export const memberCard = (member: AuditedMember & { id: number; version: number; updatedAt: Date }) => ({
   ...memberSnapshot(member),
@@ -73,19 +66,13 @@ export const memberCard = (member: AuditedMember & { id: number; version: number
 
 export type MemberConflict = { ok: false; status: 409; message: string; conflict: { member: ReturnType<typeof memberCard> } };
 
-async function replayOf(tx: Prisma.TransactionClient, requestId: string | null): Promise<number | null> {
-  if (!requestId) return null;
-  const done = await tx.writeRequest.findUnique({ where: { id: requestId }, select: { entityId: true } });
-  return done?.entityId ?? null;
-}
-
 async function replayedAdd(memberId: number) {
   const member = await db.teamMember.findUnique({ where: { id: memberId }, select: { version: true } });
   return { ok: true as const, memberId, version: member?.version ?? 1, replayed: true };
 }
 
 export async function addMember(actor: Actor, teamCode: string, input: unknown, options: WriteOptions = {}) {
-  const requestId = requestIdOf(actor, options);
+  const requestId = requestIdOf(options.requestId);
   const team = await teamByCode(actor, teamCode);
   const earlier = await replayOf(db, requestId);
   // Sent again after a lost answer: it was added once, and that is the answer.
@@ -98,20 +85,20 @@ export async function addMember(actor: Actor, teamCode: string, input: unknown, 
     const member = await db.$transaction(async (tx) => {
       const created = await tx.teamMember.create({ data: { ...parsed.data, trainedOn: dateOrNull(parsed.data.trainedOn), teamId: team.id } });
       // The request id's primary key: the same add racing itself is refused here and answered below.
-      if (requestId) await tx.writeRequest.create({ data: { id: requestId, entityType: "team_member", entityId: created.id } });
+      await recordRequest(tx, requestId, "team_member", created.id);
       await writeAuditLog(tx, actor, { action: "members.add", entityType: "team_member", entityId: created.id, unitId: team.unitId, after: memberSnapshot(created) });
       return created;
     });
     return { ok: true as const, memberId: member.id, version: member.version, replayed: false };
   } catch (error) {
-    const raced = error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002" ? await replayOf(db, requestId) : null;
+    const raced = await racedReplay(db, error, requestId);
     if (raced !== null) return replayedAdd(raced);
     throw error;
   }
 }
 
 export async function updateMember(actor: Actor, memberId: number, input: unknown, options: WriteOptions = {}) {
-  const requestId = requestIdOf(actor, options);
+  const requestId = requestIdOf(options.requestId);
   const member = await memberById(actor, memberId);
   const parsed = parse(actor, input);
   if (!parsed.ok) return parsed;
@@ -126,7 +113,7 @@ export async function updateMember(actor: Actor, memberId: number, input: unknow
     }
     if (fresh.active) await assertSingleLeader(fresh.teamId, parsed.data.role, fresh.id);
     const updated = await tx.teamMember.update({ where: { id: fresh.id }, data: { ...parsed.data, trainedOn: dateOrNull(parsed.data.trainedOn), version: { increment: 1 } } });
-    if (requestId) await tx.writeRequest.create({ data: { id: requestId, entityType: "team_member", entityId: fresh.id } });
+    await recordRequest(tx, requestId, "team_member", fresh.id);
     await writeAuditLog(tx, actor, { action: "members.update", entityType: "team_member", entityId: fresh.id, before: memberSnapshot(fresh), after: memberSnapshot(updated) });
     return { ok: true, memberId: member.id, version: updated.version, replayed: false };
   });
