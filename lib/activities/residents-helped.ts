@@ -13,16 +13,21 @@
  * Activities of a commune-level team (a team at a ward) are not in any group's
  * figure: RESIDENTS_HELPED is a residential group's figure.
  */
-import type { Prisma } from "../db";
+import { Prisma } from "../db";
 import { AppError } from "../errors";
 import type { Actor } from "../auth/authorize";
+import { periodCode } from "../periods";
+import { formatPeriod } from "../format";
+import { say } from "../i18n/translate";
+import { HELPED_FIELDS } from "../schemas/activity-options";
 
 export const RESIDENTS_HELPED = "RESIDENTS_HELPED";
 
-const HELPED_SUM = `helped_vneid + helped_signature + helped_online_filing + helped_cashless + helped_bank_account + helped_health_book + helped_other`;
+/** Every service's residents helped, added up in SQL: the table's columns are the fields' names in snake case. */
+const HELPED_SUM = HELPED_FIELDS.map((field) => field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`)).join(" + ");
 
-/** The month (yyyymm) a date falls in. */
-export const monthOf = (date: string) => Number(date.slice(0, 4)) * 100 + Number(date.slice(5, 7));
+/** The month (yyyymm) of an activity's date, in SQL. */
+const ACTIVITY_MONTH = "to_char(a.occurred_on, 'YYYYMM')::int";
 
 /**
  * Recomputes the group's RESIDENTS_HELPED for each month given, from its
@@ -34,6 +39,7 @@ export async function syncResidentsHelped(tx: Prisma.TransactionClient, actor: A
   const [element] = await tx.$queryRaw<{ id: number; level: string }[]>`SELECT id, collection_level::text AS level FROM data_element WHERE code = ${RESIDENTS_HELPED}`;
   if (!unit || !element || unit.level !== element.level) return;
   for (const periodId of [...new Set(periodIds)].sort()) {
+    const entityId = `${unit.code}/${periodCode(periodId)}/${RESIDENTS_HELPED}`;
     // The month's report row, created if needed and locked: a form save of the same month waits here and sees the figure.
     const [report] = await tx.$queryRaw<{ id: number; status: string }[]>`
       INSERT INTO period_report (unit_id, period_id, updated_at) VALUES (${unitId}, ${periodId}, now())
@@ -41,7 +47,7 @@ export async function syncResidentsHelped(tx: Prisma.TransactionClient, actor: A
       RETURNING id, status::text`;
     const [sum] = await tx.$queryRawUnsafe<{ activities: number; helped: number | null }[]>(
       `SELECT count(*)::int AS activities, sum(${HELPED_SUM})::int AS helped FROM activity a JOIN team t ON t.id = a.team_id
-       WHERE t.unit_id = $1 AND to_char(a.occurred_on, 'YYYYMM')::int = $2`,
+       WHERE t.unit_id = $1 AND ${ACTIVITY_MONTH} = $2`,
       unitId,
       periodId,
     );
@@ -52,12 +58,14 @@ export async function syncResidentsHelped(tx: Prisma.TransactionClient, actor: A
       // "no data"); a figure a person typed, never taken over by activities, stays.
       if (!current) continue;
       const [last] = await tx.$queryRaw<{ action: string }[]>`
-        SELECT action FROM audit_log WHERE entity_type = 'data_value' AND entity_id = ${`${unit.code}/${Math.floor(periodId / 100)}-${String(periodId % 100).padStart(2, "0")}/${RESIDENTS_HELPED}`} ORDER BY id DESC LIMIT 1`;
+        SELECT action FROM audit_log WHERE entity_type = 'data_value' AND entity_id = ${entityId} ORDER BY id DESC LIMIT 1`;
       if (last?.action !== "values.fromActivities") continue;
       next = null;
     }
     if (current?.value === next) continue;
-    if (report.status === "APPROVED" || report.status === "LOCKED") throw new AppError("CONFLICT", "errors.activityMonthFinal", { month: `${periodId % 100}/${Math.floor(periodId / 100)}` });
+    if (report.status === "APPROVED" || report.status === "LOCKED") {
+      throw new AppError("CONFLICT", (locale) => say(locale, "errors.activityMonthFinal", { month: formatPeriod(periodId, locale) }));
+    }
     if (next === null) await tx.$executeRaw`DELETE FROM data_value WHERE id = ${current!.id}`;
     else {
       await tx.$executeRaw`
@@ -73,7 +81,7 @@ export async function syncResidentsHelped(tx: Prisma.TransactionClient, actor: A
         actorName: actor.username,
         action: "values.fromActivities",
         entityType: "data_value",
-        entityId: `${unit.code}/${Math.floor(periodId / 100)}-${String(periodId % 100).padStart(2, "0")}/${RESIDENTS_HELPED}`,
+        entityId,
         unitId,
         before: current ? { value: current.value } : undefined,
         after: next === null ? undefined : { value: next },
@@ -82,11 +90,23 @@ export async function syncResidentsHelped(tx: Prisma.TransactionClient, actor: A
   }
 }
 
-/** The months (of these) in which the group's team logged activities. */
-export async function monthsWithActivities(tx: Prisma.TransactionClient | { $queryRaw: Prisma.TransactionClient["$queryRaw"] }, unitId: number, periodIds: number[]): Promise<Set<number>> {
-  if (periodIds.length === 0) return new Set();
-  const rows = await tx.$queryRaw<{ period_id: number }[]>`
-    SELECT DISTINCT to_char(a.occurred_on, 'YYYYMM')::int AS period_id FROM activity a JOIN team t ON t.id = a.team_id
-    WHERE t.unit_id = ${unitId} AND to_char(a.occurred_on, 'YYYYMM')::int = ANY(${periodIds}::int[])`;
-  return new Set(rows.map((row) => row.period_id));
+type Reader = { $queryRaw: Prisma.TransactionClient["$queryRaw"] };
+
+/**
+ * Which of these unit-months have activities of the unit's teams, in one
+ * query, as "unitId:periodId" keys: the form, the grid, the import and the
+ * save all ask it before showing or accepting a typed RESIDENTS_HELPED.
+ */
+export async function unitMonthsWithActivities(client: Reader, pairs: { unitId: number; periodId: number }[]): Promise<Set<string>> {
+  if (pairs.length === 0) return new Set();
+  const rows = await client.$queryRaw<{ unit_id: number; period_id: number }[]>`
+    SELECT DISTINCT t.unit_id, ${Prisma.raw(ACTIVITY_MONTH)} AS period_id FROM activity a JOIN team t ON t.id = a.team_id
+    JOIN unnest(${pairs.map((pair) => pair.unitId)}::int[], ${pairs.map((pair) => pair.periodId)}::int[]) AS g(unit_id, period_id)
+      ON g.unit_id = t.unit_id AND g.period_id = ${Prisma.raw(ACTIVITY_MONTH)}`;
+  return new Set(rows.map((row) => `${row.unit_id}:${row.period_id}`));
+}
+
+/** Whether the unit's month has activities of its teams. */
+export async function hasActivities(client: Reader, unitId: number, periodId: number): Promise<boolean> {
+  return (await unitMonthsWithActivities(client, [{ unitId, periodId }])).size > 0;
 }

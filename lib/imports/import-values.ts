@@ -22,7 +22,7 @@ import { languageOf, say } from "../i18n/translate";
 import { writeAuditLog } from "../audit/write-audit-log";
 import { previewOf, type ImportIssue, type ImportRefusal, type PreviewRow } from "./import-result";
 import { lockInForce } from "../reports/save-period-report";
-import { monthsWithActivities, RESIDENTS_HELPED } from "../activities/residents-helped";
+import { RESIDENTS_HELPED, unitMonthsWithActivities } from "../activities/residents-helped";
 
 export const VALUE_COLUMNS = ["unit_code", "period", "element_code", "value"] as const;
 /** The wide layout's columns besides the element codes; unit_name is there for the reader and not read. */
@@ -182,6 +182,8 @@ export async function importValues(actor: Actor, bytes: Uint8Array, options: Val
           ON g.unit_id = r.unit_id AND g.period_id = r.period_id`
     : [];
   const statusOf = new Map(reports.map((report) => [groupKey(report.unit_id, report.period_id), report.status]));
+  // The unit-months whose RESIDENTS_HELPED comes from the teams' activities, asked once for the whole file.
+  const withActivities = await unitMonthsWithActivities(db, pairs.map(([unitId, periodId]) => ({ unitId, periodId })));
   const storedOf = new Map<string, Map<number, number>>();
   for (const value of stored) {
     const key = groupKey(value.unit_id, value.period_id);
@@ -201,9 +203,8 @@ export async function importValues(actor: Actor, bytes: Uint8Array, options: Val
       for (const row of differing) errors.push({ line: row.line, column: row.column ?? "period", message: say(locale, "importRows.reportFinal", { code: row.unitCode, month: formatPeriod(row.periodId, locale) }) });
       continue;
     }
-    const fromActivities = differing.filter((row) => row.elementCode === RESIDENTS_HELPED);
-    if (fromActivities.length > 0 && (await monthsWithActivities(db, fromActivities[0].unitId, [fromActivities[0].periodId])).size > 0) {
-      for (const row of fromActivities) errors.push({ line: row.line, column: row.column ?? "value", message: say(locale, "importRows.residentsHelpedFromActivities", { code: row.unitCode, month: formatPeriod(row.periodId, locale) }) });
+    if (withActivities.has(key)) {
+      for (const row of differing.filter((candidate) => candidate.elementCode === RESIDENTS_HELPED)) errors.push({ line: row.line, column: row.column ?? "value", message: say(locale, "importRows.residentsHelpedFromActivities", { code: row.unitCode, month: formatPeriod(row.periodId, locale) }) });
     }
     changing.push(...differing);
     for (const row of group) merged.set(row.elementId, row.value);

@@ -7,7 +7,7 @@ import { resolveTargets } from "../targets/resolve-targets";
 import { elementsForLevel, partOfRules } from "./report-catalogue";
 import { findReportUnit, readFigures, reportPeriod } from "./save-period-report";
 import { languageOf } from "../i18n/translate";
-import { monthsWithActivities, RESIDENTS_HELPED } from "../activities/residents-helped";
+import { hasActivities, RESIDENTS_HELPED } from "../activities/residents-helped";
 
 const HISTORY_PER_FIELD = 10;
 
@@ -74,7 +74,7 @@ export async function getEntryForm(actor: Actor, unitCode: string, period: strin
     }
   }
   // A month with the team's activities takes RESIDENTS_HELPED from them: shown read-only, with the way to the activities.
-  const withActivities = (await monthsWithActivities(db, unit.id, [periodId])).size > 0;
+  const withActivities = await hasActivities(db, unit.id, periodId);
   const activityTeam = withActivities ? await db.team.findFirst({ where: { unitId: unit.id }, orderBy: [{ active: "desc" }, { id: "asc" }], select: { code: true } }) : null;
   return {
     fromActivities: withActivities ? { codes: [RESIDENTS_HELPED], teamCode: activityTeam?.code ?? null } : null,

@@ -10,7 +10,7 @@
  */
 import { db, type Prisma } from "../db";
 import { AppError } from "../errors";
-import { monthsWithActivities, RESIDENTS_HELPED } from "../activities/residents-helped";
+import { hasActivities, RESIDENTS_HELPED } from "../activities/residents-helped";
 import { authorize, type Actor } from "../auth/authorize";
 import { addMonths, parsePeriodCode, periodCode, periodOfDate } from "../periods";
 import { checkConfirmations, checkFigures } from "../schemas/figure-rules";
@@ -225,7 +225,7 @@ export async function applyUnitSave(
     })
     .filter(({ current, next, confirm }) => (current?.value ?? null) !== next || (next !== null && (current?.confirmed ?? false) !== confirm));
   // A month with activities takes RESIDENTS_HELPED from them (lib/activities/residents-helped.ts): a different figure typed is refused.
-  if (changes.some((change) => change.element.code === RESIDENTS_HELPED) && (await monthsWithActivities(tx, unit.id, [periodId])).size > 0) {
+  if (changes.some((change) => change.element.code === RESIDENTS_HELPED) && (await hasActivities(tx, unit.id, periodId))) {
     throw new AppError("INVALID_INPUT", "errors.residentsHelpedFromActivities", { code: unit.code });
   }
   // One statement for the written figures and one for the cleared ones: the roll-up triggers run once each.

@@ -18,7 +18,7 @@ import { languageOf, say } from "../i18n/translate";
 import { issueMessage } from "../schemas/user";
 import { dayBefore } from "../reorganisation/map-changes";
 import { elementsForLevel, partOfRules } from "./report-catalogue";
-import { RESIDENTS_HELPED } from "../activities/residents-helped";
+import { RESIDENTS_HELPED, unitMonthsWithActivities } from "../activities/residents-helped";
 import { applyUnitSave, checkUnitSave, findReportUnit, lockInForce, reportPeriod, type SaveConflict, type UnitSavePlan } from "./save-period-report";
 
 /** A ward has a few hundred groups at most (Hải Châu's largest ward, 60): a bigger save is not a grid. */
@@ -89,11 +89,7 @@ export async function getWardGrid(actor: Actor, wardCode: string, period: string
     db.periodReport.findMany({ where: { unitId: { in: units.map((unit) => unit.id) }, periodId }, select: { unitId: true, status: true, version: true } }),
   ]);
   // The groups whose team logged activities this month take RESIDENTS_HELPED from them (lib/activities/residents-helped.ts).
-  const withActivities = new Set(
-    (await db.$queryRaw<{ unit_id: number }[]>`
-      SELECT DISTINCT t.unit_id FROM activity a JOIN team t ON t.id = a.team_id
-      WHERE t.unit_id = ANY(${units.map((unit) => unit.id)}::int[]) AND to_char(a.occurred_on, 'YYYYMM')::int = ${periodId}`).map((row) => row.unit_id),
-  );
+  const withActivities = await unitMonthsWithActivities(db, units.map((unit) => ({ unitId: unit.id, periodId })));
   const english = languageOf(actor) === "en";
   const column = (element: (typeof groupElements)[number], level: "RESIDENTIAL_GROUP" | "WARD") => ({
     code: element.code,
@@ -113,7 +109,7 @@ export async function getWardGrid(actor: Actor, wardCode: string, period: string
       status: report?.status ?? "DRAFT",
       version: report?.version ?? 0,
       /** Figures this row takes from the team's activities: shown, not typed. */
-      fromActivities: withActivities.has(unit.id) ? [RESIDENTS_HELPED] : [],
+      fromActivities: withActivities.has(`${unit.id}:${periodId}`) ? [RESIDENTS_HELPED] : [],
       values: Object.fromEntries(mine.filter((figure) => figure.period_id === periodId).map((figure) => [figure.code, figure.value])) as Record<string, number>,
       previous: Object.fromEntries(mine.filter((figure) => figure.period_id === previousId).map((figure) => [figure.code, figure.value])) as Record<string, number>,
       authors: Object.fromEntries(
