@@ -5,6 +5,8 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { TextField } from "@/components/ui/text-field";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { useHydrated } from "@/components/ui/use-hydrated";
+import { vietnamDate } from "@/lib/periods";
 import { keepPages } from "@/components/offline/offline-kit";
 import { useQueuedSave } from "@/components/offline/use-queued-save";
 import { entryFor, onOutboxChange } from "@/lib/offline/outbox";
@@ -50,7 +52,7 @@ export function ActivityForm({ teamCode, teamName, today: servedOn, members, act
   const [notice, setNotice] = useState<Notice | null>(null);
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [pending, setPending] = useState(false);
-  const [ready, setReady] = useState(false);
+  const ready = useHydrated();
   const [newerVersion, setNewerVersion] = useState<number | null>(null);
   // A form kept on the phone for days offline defaults to the device's today, not the day it was fetched.
   const [today, setToday] = useState(servedOn);
@@ -59,10 +61,9 @@ export function ActivityForm({ teamCode, teamName, today: servedOn, members, act
   const outboxKey = () => (editing ? `activity:${activity!.id}` : `activity:new:${requestId.current}`);
 
   useEffect(() => {
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- the device's clock and the script running are the browser's to know
-    setReady(true);
-    const local = new Date(Date.now() + 7 * 3600 * 1000).toISOString().slice(0, 10);
+    const local = vietnamDate(new Date());
     if (local > servedOn) {
+      // eslint-disable-next-line react-hooks/set-state-in-effect -- the device's clock is the browser's to know
       setToday(local);
       if (!editing) setFormKey((key) => key + 1);
     }

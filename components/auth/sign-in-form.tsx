@@ -1,12 +1,11 @@
 "use client";
 
-import { useState, useSyncExternalStore } from "react";
+import { useState } from "react";
 import { signIn } from "next-auth/react";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import { TextField } from "@/components/ui/text-field";
-
-const noSubscription = () => () => {};
+import { useHydrated } from "@/components/ui/use-hydrated";
 
 export function SignInForm() {
   const t = useTranslations("signIn");
@@ -17,7 +16,7 @@ export function SignInForm() {
   const [pending, setPending] = useState(false);
   // False in the server's HTML, true once the script runs: until then a native
   // submit would post the password nowhere useful, so the button stays off.
-  const ready = useSyncExternalStore(noSubscription, () => true, () => false);
+  const ready = useHydrated();
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -8,10 +8,11 @@ import type { EntryForm } from "@/lib/reports/get-entry-form";
 import type { submitReportAction } from "@/app/(app)/entry/actions";
 import { clearDraft, draftKey, legacyDraftKey, readDraft, writeDraft, type ReportDraft } from "./use-report-draft";
 import { ConflictPanel, asText, type Conflict } from "./conflict-panel";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import Link from "@/components/ui/link";
-import { keepPages, useOutbox } from "@/components/offline/offline-kit";
-import { discardEntry, entryFor, isStorageFull, onOutboxChange, queueSave, type OutboxEntry } from "@/lib/offline/outbox";
-import { sendSave } from "@/lib/offline/send-outbox";
+import { keepPages } from "@/components/offline/offline-kit";
+import { useQueuedSave } from "@/components/offline/use-queued-save";
+import { discardEntry, entryFor, onOutboxChange, type OutboxEntry } from "@/lib/offline/outbox";
 import { NoticeBox } from "@/components/ui/notice-box";
 
 interface Props {
@@ -36,11 +37,10 @@ export function PeriodReportForm({ form, actions }: Props) {
   const say = useTranslations() as unknown as Say;
   const format = useFormatter();
   const router = useRouter();
-  const userId = useOutbox()?.userId ?? 0;
-  const key = draftKey(userId, form.unit.code, form.period);
   // The device's queue holds one save per unit and month, sent to the app's write route (lib/api/write-route.ts).
+  const { userId, submit: submitSave } = useQueuedSave(`/api/v1/units/${encodeURIComponent(form.unit.code)}/reports/${form.period}`, "report");
+  const key = draftKey(userId, form.unit.code, form.period);
   const outboxKey = `report:${form.unit.code}:${form.period}`;
-  const saveUrl = `/api/v1/units/${encodeURIComponent(form.unit.code)}/reports/${form.period}`;
   const locked = form.report.status === "APPROVED" || form.report.status === "LOCKED";
   // Figures this month takes from the team's activity log (lib/activities/residents-helped.ts): shown, not typed.
   const fromActivities = new Set(form.fromActivities?.codes ?? []);
@@ -58,7 +58,7 @@ export function PeriodReportForm({ form, actions }: Props) {
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [pending, setPending] = useState(false);
   // Until the page's script runs, the button does nothing rather than submit the figures in the address (a slow phone, offline).
-  const [ready, setReady] = useState(false);
+  const ready = useHydrated();
   // One id per content: a retry after a network failure sends the same id, so the server applies it once.
   const requestId = useRef<string | null>(null);
   // The save waiting in the device's queue for this month, if any: what it sent is what becomes saved once it arrives.
@@ -91,9 +91,6 @@ export function PeriodReportForm({ form, actions }: Props) {
     if (draft.confirmed) setConfirmed(new Set(draft.confirmed));
     setNotice({ kind: "info", text: t("draftRestored", { time: format.dateTime(new Date(draft.savedAt), "dateTime") }), action: "discard" });
   }
-
-  // eslint-disable-next-line react-hooks/set-state-in-effect -- true once the script runs, which the server render cannot know
-  useEffect(() => setReady(true), []);
 
   // Bring back a save still on the device, else what was typed before a reload, a lost connection or a closed tab.
   useEffect(() => {
@@ -182,20 +179,6 @@ export function PeriodReportForm({ form, actions }: Props) {
     [userId, outboxKey],
   );
 
-  /** No connection (or no answer): the save goes to the device's queue, sent when the connection returns. */
-  async function keepOnDevice(body: SaveBody, signIn?: string) {
-    try {
-      await queueSave({ userId, key: outboxKey, kind: "report", url: saveUrl, body: body as unknown as Record<string, unknown>, label: `${form.unit.name} · ${form.period.split("-").reverse().join("/")}`, href: location.pathname });
-      queued.current = body;
-      clearDraft(key);
-      setNotice(signIn ? { kind: "error", text: t("queuedSignIn", { time: format.dateTime(new Date(), "dateTime"), message: signIn }) } : { kind: "info", text: t("queuedNow"), action: "discardQueued" });
-    } catch (error) {
-      console.warn("[outbox]", error);
-      // The device could not keep it either: the figures stay on the screen, and the user is told plainly.
-      setNotice({ kind: "error", text: isStorageFull(error) ? t("storageFull") : t("offline"), action: "retry" });
-    }
-  }
-
   async function save() {
     if (Object.keys(check.errors).length + Object.keys(check.warnings).length > 0) {
       setNotice({ kind: "error", text: t("fixFirst") });
@@ -208,17 +191,23 @@ export function PeriodReportForm({ form, actions }: Props) {
     setPending(true);
     setNotice(null);
     try {
-      const outcome = navigator.onLine ? await sendSave(saveUrl, body as unknown as Record<string, unknown>) : ({ kind: "offline" } as const);
-      if (outcome.kind === "sent") {
-        await discardEntry(userId, outboxKey).catch(() => {});
-        applySaved(outcome.result as { version: number; changed: number }, values);
-      } else if (outcome.kind === "conflict") {
+      const outcome = await submitSave(outboxKey, body as unknown as Record<string, unknown>, `${form.unit.name} · ${form.period.split("-").reverse().join("/")}`);
+      if (outcome.kind === "sent") applySaved(outcome.result as { version: number; changed: number }, values);
+      else if (outcome.kind === "conflict") {
         setConflict(outcome.conflict as Conflict);
         setNotice({ kind: "error", text: outcome.message });
       } else if (outcome.kind === "refused") {
         if (outcome.fieldErrors) setServerErrors(outcome.fieldErrors);
         setNotice({ kind: "error", text: outcome.message });
-      } else await keepOnDevice(body, outcome.kind === "signin" ? outcome.message : undefined);
+      } else if (outcome.kind === "queued") {
+        // No connection (or no answer): the save waits on the device and is sent when the connection returns.
+        queued.current = body;
+        clearDraft(key);
+        setNotice(outcome.signIn ? { kind: "error", text: t("queuedSignIn", { time: format.dateTime(new Date(), "dateTime"), message: outcome.signIn }) } : { kind: "info", text: t("queuedNow"), action: "discardQueued" });
+      } else {
+        // The device could not keep it either: the figures stay on the screen, and the user is told plainly.
+        setNotice({ kind: "error", text: outcome.storageFull ? t("storageFull") : t("offline"), action: "retry" });
+      }
     } finally {
       setPending(false);
     }

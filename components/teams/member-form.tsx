@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import { TextField } from "@/components/ui/text-field";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { keepPages } from "@/components/offline/offline-kit";
 import { useQueuedSave } from "@/components/offline/use-queued-save";
 import { discardEntry, entriesOf, entryFor, onOutboxChange, type OutboxEntry } from "@/lib/offline/outbox";
@@ -66,7 +67,7 @@ export function MemberForm({ teamCode, teamName, member, submitLabel }: { teamCo
   const [pending, setPending] = useState(false);
   const [waitingNew, setWaitingNew] = useState<OutboxEntry[]>([]);
   // Until the page's script runs, the button does nothing rather than submit the card in the address (a slow phone, offline).
-  const [ready, setReady] = useState(false);
+  const ready = useHydrated();
   // A new member's request id lives until the member is added: sent again after a lost answer, it is added once.
   const requestId = useRef<string>("");
   const lastSent = useRef<string>("");
@@ -103,9 +104,6 @@ export function MemberForm({ teamCode, teamName, member, submitLabel }: { teamCo
     router.refresh();
     keepPages([location.pathname]);
   }
-
-  // eslint-disable-next-line react-hooks/set-state-in-effect -- true once the script runs, which the server render cannot know
-  useEffect(() => setReady(true), []);
 
   // An edit still on the device comes back into its form; the new members waiting are listed under the add form.
   useEffect(() => {
