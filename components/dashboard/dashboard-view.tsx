@@ -10,6 +10,7 @@ import { LeagueTable, sortChildren, SORT_COLUMNS, type SortColumn } from "./leag
 import { HeatMap } from "./heat-map";
 import { CompletenessPanel } from "./completeness-panel";
 import { TeamPanel } from "./team-panel";
+import { ActivityPanel } from "./activity-panel";
 import { PeriodPicker, periodLabel } from "./period-picker";
 import { LazyChildrenChart, LazyTrendChart } from "./lazy-charts";
 import { dashboardHref } from "./dashboard-links";
@@ -210,6 +211,8 @@ export async function DashboardView({ dashboard, options }: { dashboard: Dashboa
           <HeatMap rows={rows} indicators={dashboard.indicators} locale={locale} childHref={childHref} />
         </section>
       )}
+
+      <ActivityPanel panel={dashboard.activities} locale={locale} childHref={childHref} />
     </>
   );
 }

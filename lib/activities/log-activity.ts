@@ -85,7 +85,7 @@ export async function logActivity(actor: Actor & { fullName?: string }, teamCode
   try {
     const created = await db.$transaction(async (tx) => {
       const activity = await tx.activity.create({
-        data: { ...columns(checked.data), teamId: team.id, createdById: actor.id, createdBy: actor.username, members: { create: checked.data.memberIds.map((memberId) => ({ memberId })) } },
+        data: { ...columns(checked.data), teamId: team.id, unitId: team.unitId, createdById: actor.id, createdBy: actor.username, members: { create: checked.data.memberIds.map((memberId) => ({ memberId })) } },
         include: { members: { select: { memberId: true } } },
       });
       await recordRequest(tx, requestId, "activity", activity.id);
@@ -134,9 +134,9 @@ export async function editActivity(actor: Actor, activityId: number, input: unkn
       include: { members: { select: { memberId: true } } },
     });
     await recordRequest(tx, requestId, "activity", before.id);
-    // A record moved to another month changes both months' figures.
-    await syncResidentsHelped(tx, actor, team.unitId, [periodOfDate(before.occurredOn), parsePeriodCode(checked.data.occurredOn.slice(0, 7))!]);
-    await writeAuditLog(tx, actor, { action: right === "author" ? "activities.update" : "activities.correct", entityType: "activity", entityId: before.id, unitId: team.unitId, before: snapshot(before), after: snapshot(updated), reason });
+    // A record moved to another month changes both months' figures; it stays on the unit it was logged for.
+    await syncResidentsHelped(tx, actor, before.unitId, [periodOfDate(before.occurredOn), parsePeriodCode(checked.data.occurredOn.slice(0, 7))!]);
+    await writeAuditLog(tx, actor, { action: right === "author" ? "activities.update" : "activities.correct", entityType: "activity", entityId: before.id, unitId: before.unitId, before: snapshot(before), after: snapshot(updated), reason });
     return { ok: true, activityId: before.id, version: updated.version, replayed: false };
   });
 }

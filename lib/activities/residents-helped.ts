@@ -4,14 +4,21 @@
  * sum of the residents helped in those activities (every service). The figure
  * is written by the activity's own transaction into the group's month, so it
  * rolls up the tree, shows on every dashboard and leaves in every export like
- * a typed figure, and is audited as `values.fromActivities`. While a month has
+ * a typed figure, and is audited as `values.fromActivities`. Written by
+ * activities alone it is marked from_activities: nobody reported the month,
+ * so the group's completeness does not count it (a typed figure that
+ * activities later take over stays a reported one). While a month has
  * activities the entry form shows the figure read-only, and a form, grid or
  * import that sends a different one is refused (naming the field); a month
  * without activities keeps the figure the ward types, as before; a month whose
  * activities all moved to another month loses the figure they made (no data
  * again), never keeping it to be counted in both months.
  * Activities of a commune-level team (a team at a ward) are not in any group's
- * figure: RESIDENTS_HELPED is a residential group's figure.
+ * figure: RESIDENTS_HELPED is a residential group's figure. An activity counts
+ * at the unit it was logged for (activity.unit_id), also after its team moves,
+ * so an old month's record edited later changes that month of that unit only.
+ * The per-service figures (HELPED_VNEID…, ACTIVITIES) are not written here:
+ * triggers on the activity table add them up (the activity_figures migration).
  */
 import { Prisma } from "../db";
 import { AppError } from "../errors";
@@ -46,8 +53,7 @@ export async function syncResidentsHelped(tx: Prisma.TransactionClient, actor: A
       ON CONFLICT (unit_id, period_id) DO UPDATE SET version = period_report.version
       RETURNING id, status::text`;
     const [sum] = await tx.$queryRawUnsafe<{ activities: number; helped: number | null }[]>(
-      `SELECT count(*)::int AS activities, sum(${HELPED_SUM})::int AS helped FROM activity a JOIN team t ON t.id = a.team_id
-       WHERE t.unit_id = $1 AND ${ACTIVITY_MONTH} = $2`,
+      `SELECT count(*)::int AS activities, sum(${HELPED_SUM})::int AS helped FROM activity a WHERE a.unit_id = $1 AND ${ACTIVITY_MONTH} = $2`,
       unitId,
       periodId,
     );
@@ -69,8 +75,8 @@ export async function syncResidentsHelped(tx: Prisma.TransactionClient, actor: A
     if (next === null) await tx.$executeRaw`DELETE FROM data_value WHERE id = ${current!.id}`;
     else {
       await tx.$executeRaw`
-        INSERT INTO data_value (unit_id, period_id, element_id, value, confirmed, updated_by_id, updated_at)
-        VALUES (${unitId}, ${periodId}, ${element.id}, ${next}, false, ${actor.id}::int, now())
+        INSERT INTO data_value (unit_id, period_id, element_id, value, confirmed, from_activities, updated_by_id, updated_at)
+        VALUES (${unitId}, ${periodId}, ${element.id}, ${next}, false, true, ${actor.id}::int, now())
         ON CONFLICT (unit_id, period_id, element_id) DO UPDATE SET value = EXCLUDED.value, confirmed = false, version = data_value.version + 1, updated_by_id = EXCLUDED.updated_by_id, updated_at = now()`;
     }
     // A form opened before this sees a newer version and merges rather than sending the old figure back.
@@ -100,9 +106,9 @@ type Reader = { $queryRaw: Prisma.TransactionClient["$queryRaw"] };
 export async function unitMonthsWithActivities(client: Reader, pairs: { unitId: number; periodId: number }[]): Promise<Set<string>> {
   if (pairs.length === 0) return new Set();
   const rows = await client.$queryRaw<{ unit_id: number; period_id: number }[]>`
-    SELECT DISTINCT t.unit_id, ${Prisma.raw(ACTIVITY_MONTH)} AS period_id FROM activity a JOIN team t ON t.id = a.team_id
+    SELECT DISTINCT a.unit_id, ${Prisma.raw(ACTIVITY_MONTH)} AS period_id FROM activity a
     JOIN unnest(${pairs.map((pair) => pair.unitId)}::int[], ${pairs.map((pair) => pair.periodId)}::int[]) AS g(unit_id, period_id)
-      ON g.unit_id = t.unit_id AND g.period_id = ${Prisma.raw(ACTIVITY_MONTH)}`;
+      ON g.unit_id = a.unit_id AND g.period_id = ${Prisma.raw(ACTIVITY_MONTH)}`;
   return new Set(rows.map((row) => `${row.unit_id}:${row.period_id}`));
 }
 

@@ -1,7 +1,8 @@
 /**
  * The steering committee's dashboard for a unit (or the country) and a period:
  * a card per indicator against its target, the trend of the chosen indicator,
- * the children ranked and as a heat map, data completeness and the teams.
+ * the children ranked and as a heat map, data completeness, the teams and
+ * what they did (the activity panel).
  * Every figure comes from the roll-up tables, so a value saved a moment ago is
  * already in every ancestor's dashboard.
  */
@@ -22,6 +23,7 @@ import { findDashboardSubject, groupsBelow } from "./dashboard-subject";
 import { mapOfThatTime } from "../reorganisation/map-of-that-time";
 import { compareVietnamese } from "../text";
 import { defaultMonthFor, defaultReportingMonth } from "./default-month";
+import { activityPanelOf, activityWindow } from "../activities/get-activity-panel";
 
 /** Two years of months in a trend: enough to see a season and the year before. */
 export const TREND_MONTHS = 24;
@@ -82,13 +84,15 @@ export async function getDashboard(actor: Actor, code: string | null, params: Da
   const trendMonths = periodRange(addMonths(selection.to, -(TREND_MONTHS - 1)), selection.to);
   const figuresOnMap = mapMode === "now" ? figuresOnTodaysMap : figuresOnMapOfThatTime;
 
-  const [{ sums, previousSums, childUnits, childFigures, childReporting, ownReporting, groupTotals }, monthly, subjectTargetGrid, teams] = await Promise.all([
+  const [{ sums, previousSums, childUnits, childFigures, childReporting, ownReporting, groupTotals }, monthly, subjectTargetGrid, teams, activities] = await Promise.all([
     figuresOnMap(subject.rootIds, subject.children, selection, previous, indicators),
     // The trend is always on today's map: continuous across reorganisations.
     monthlyElementSums(subject.rootIds, trendMonths[0], selection.to),
     // Month by month for the subject's own trend line.
     resolveTargetGrid([subjectKey], trendMonths),
     teamStats(subject.rootIds, Math.floor(selection.to / 100)),
+    // What the teams did, over the twelve months to the period (to today when it is the latest).
+    activityPanelOf(subject, activityWindow(selection.to, now), now),
   ]);
   const targetsOf = (month: number) => subjectTargetGrid.get(gridKey(subjectKey, month)) ?? new Map();
   const subjectTargets = targetsOf(selection.to);
@@ -144,6 +148,7 @@ export async function getDashboard(actor: Actor, code: string | null, params: Da
     children,
     completeness,
     teams,
+    activities,
     canSetTargets: subject.unit !== null ? await can(actor, "targets.write", { unitId: subject.unit.id }) : actor.role === "ADMIN",
   };
 }

@@ -31,6 +31,8 @@ export async function verifyRollups(limit = 100, options: { periodIds?: number[]
         SELECT unit_id, period_id, element_id, value::bigint AS value, 1 AS figures FROM data_value
         UNION ALL -- the shares of split units that today's map carries (reorganisations)
         SELECT unit_id, period_id, element_id, value, CASE WHEN received THEN 1 ELSE 0 END FROM carried_value
+        UNION ALL -- each activity record's figures (the activity_figures migration)
+        SELECT unit_id, period_id, element_id, value, 1 FROM activity_figure
       ) v JOIN admin_unit_closure c ON c.descendant_id = v.unit_id
       WHERE ${periods}::int[] IS NULL OR v.period_id = ANY(${periods}::int[])
       GROUP BY 1, 2, 3
@@ -54,7 +56,7 @@ export async function verifyRollups(limit = 100, options: { periodIds?: number[]
     WITH per_unit AS (
       SELECT coalesce(v.unit_id, p.unit_id) AS unit_id, coalesce(v.period_id, p.period_id) AS period_id,
              v.unit_id IS NOT NULL AS reported, coalesce(p.status IN ('APPROVED', 'LOCKED'), false) AS approved
-      FROM (SELECT DISTINCT unit_id, period_id FROM data_value WHERE ${periods}::int[] IS NULL OR period_id = ANY(${periods}::int[])) v
+      FROM (SELECT DISTINCT unit_id, period_id FROM data_value WHERE NOT from_activities AND (${periods}::int[] IS NULL OR period_id = ANY(${periods}::int[]))) v
       FULL JOIN (SELECT * FROM period_report WHERE ${periods}::int[] IS NULL OR period_id = ANY(${periods}::int[])) p
         ON p.unit_id = v.unit_id AND p.period_id = v.period_id
     ), expected AS (

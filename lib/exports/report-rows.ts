@@ -53,7 +53,11 @@ export async function* valueRows(unitId: number, from: number, to: number): Asyn
     afterCode = units.at(-1)!.code;
     const values = await db.$queryRaw<{ unit_id: number; period_id: number; element_id: number; value: number }[]>`
       SELECT unit_id, period_id, element_id, value FROM data_value
-      WHERE unit_id = ANY(${units.map((unit) => unit.id)}::int[]) AND period_id BETWEEN ${from} AND ${to}`;
+      WHERE unit_id = ANY(${units.map((unit) => unit.id)}::int[]) AND period_id BETWEEN ${from} AND ${to}
+      UNION ALL -- the month's activity figures of the unit's teams (ACTIVITIES, HELPED_…)
+      SELECT unit_id, period_id, element_id, sum(value)::int FROM activity_figure
+      WHERE unit_id = ANY(${units.map((unit) => unit.id)}::int[]) AND period_id BETWEEN ${from} AND ${to}
+      GROUP BY 1, 2, 3`;
     const byKey = new Map<string, Map<number, number>>();
     for (const value of values) {
       const key = `${value.unit_id}:${value.period_id}`;

@@ -99,7 +99,7 @@ export interface ValueImportOptions {
 export async function importValues(actor: Actor, bytes: Uint8Array, options: ValueImportOptions): Promise<ValueImportResult> {
   if (!roleAllows(actor.role, "values.ward")) throw new AppError("FORBIDDEN", "errors.valuesRoleRefused");
   const locale = languageOf(actor);
-  const elements = new Map((await db.dataElement.findMany({ select: { id: true, code: true, name: true, nameEn: true, collectionLevel: true } })).map((element) => [element.code, element]));
+  const elements = new Map((await db.dataElement.findMany({ select: { id: true, code: true, name: true, nameEn: true, collectionLevel: true, source: true } })).map((element) => [element.code, element]));
   const table = await readValueRows(bytes, [...elements.keys()], locale);
   if (!table.ok) return { ok: false, message: table.message, errors: [], preview: [] };
   if (table.rows.length === 0) return { ok: false, message: say(locale, table.wide ? "importRows.wideEmpty" : "importRows.headerOnly"), errors: [], preview: [] };
@@ -144,6 +144,8 @@ export async function importValues(actor: Actor, bytes: Uint8Array, options: Val
     else if (!allowed.has(unit.id)) fail("unit_code", say(locale, "importRows.unitOutside", { code: values.unit_code }));
     else if (unit.validTo !== null) fail("unit_code", say(locale, "importRows.unitEnded", { code: values.unit_code }));
     if (!element) fail("element_code", say(locale, "importRows.elementUnknown", { code: values.element_code }));
+    // Activity figures are added up from the teams' records: a typed copy would count them twice.
+    else if (element.source === "ACTIVITIES") fail("element_code", say(locale, "importRows.elementFromActivities", { code: element.code }));
     else if (unit && element.collectionLevel !== unit.level) {
       fail("element_code", say(locale, "importRows.elementLevel", { code: element.code, elementLevel: { key: `levels.${element.collectionLevel}` }, unitLevel: { key: `levels.${unit.level}` }, unit: unit.code }));
     }

@@ -43,7 +43,7 @@ export async function mapOfThatTime(rootIds: number[], from: number, to: number)
       GROUP BY t.top, t.root, v.element_id`,
     db.$queryRaw<{ id: number; top: number; root: number; code: string; name: string; level: UnitSummary["level"]; kind: string; parent_id: number | null; reported: boolean; approved: boolean }[]>`
       SELECT t.id, t.top, r.id AS root, u.code, u.name, u.level, u.kind, unit_parent_at(t.id, ${to}) AS parent_id,
-             EXISTS (SELECT 1 FROM data_value v WHERE v.unit_id = t.id AND v.period_id = ${to}) AS reported,
+             EXISTS (SELECT 1 FROM data_value v WHERE v.unit_id = t.id AND v.period_id = ${to} AND NOT v.from_activities) AS reported,
              EXISTS (SELECT 1 FROM period_report p WHERE p.unit_id = t.id AND p.period_id = ${to} AND p.status IN ('APPROVED', 'LOCKED')) AS approved
       FROM unnest(${rootIds}::int[]) AS r(id)
       CROSS JOIN LATERAL unit_tree_at(r.id, ${to}) t

@@ -31,7 +31,8 @@ function once<T>(name: string, load: () => Promise<T>): Promise<T> {
 
 export function elementsForLevel(level: UnitLevel): Promise<ReportElement[]> {
   return once(`elements ${level}`, () => db.dataElement.findMany({
-    where: { collectionLevel: level },
+    // Activity figures are never typed: the database adds them up from the teams' records.
+    where: { collectionLevel: level, source: "FORM" },
     orderBy: { sortOrder: "asc" },
     select: { id: true, code: true, name: true, nameEn: true, description: true, aggregation: true },
   }));
@@ -43,4 +44,18 @@ export function partOfRules(): Promise<PartOfRule[]> {
     const indicators = await db.indicator.findMany({ select: { numerator: { select: { code: true } }, denominator: { select: { code: true } } } });
     return indicators.map((indicator) => ({ part: indicator.numerator.code, whole: indicator.denominator.code }));
   });
+}
+
+export interface ActivityElement {
+  id: number;
+  code: string;
+  name: string;
+  nameEn: string;
+}
+
+/** The elements the database adds up from the teams' activity records (ACTIVITIES, HELPED_…), in catalogue order. */
+export function activityElements(): Promise<ActivityElement[]> {
+  return once("activity elements", () =>
+    db.dataElement.findMany({ where: { source: "ACTIVITIES" }, orderBy: { sortOrder: "asc" }, select: { id: true, code: true, name: true, nameEn: true } }),
+  );
 }

@@ -11,3 +11,16 @@ export const COUNT_FIELDS = [...HELPED_FIELDS, "procedures", "appsInstalled"] as
 
 /** A count is a whole number from 0 to this: more residents than a team meets in a day is a typing slip. */
 export const MAX_COUNT = 10_000;
+
+/** The data element each count of a record adds to (the activity_figures migration unpivots the same columns), besides ACTIVITIES and TRAINING_ATTENDEES. */
+export const ELEMENT_OF_COUNT: Record<(typeof COUNT_FIELDS)[number], string> = {
+  helpedVneid: "HELPED_VNEID",
+  helpedSignature: "HELPED_SIGNATURE",
+  helpedOnlineFiling: "HELPED_ONLINE_FILING",
+  helpedCashless: "HELPED_CASHLESS",
+  helpedBankAccount: "HELPED_BANK_ACCOUNT",
+  helpedHealthBook: "HELPED_HEALTH_BOOK",
+  helpedOther: "HELPED_OTHER",
+  procedures: "PROCEDURES_SUPPORTED",
+  appsInstalled: "APPS_INSTALLED",
+};

@@ -3,7 +3,7 @@
  * two elements), with their stable codes. Imports, exports and the API name
  * them by these codes; never rename one.
  */
-import type { AggregationType, UnitLevel } from "../../lib/generated/prisma/enums";
+import type { AggregationType, ElementSource, UnitLevel } from "../../lib/generated/prisma/enums";
 
 export interface DataElementSeed {
   code: string;
@@ -12,6 +12,8 @@ export interface DataElementSeed {
   description: string;
   aggregation: AggregationType;
   collectionLevel: UnitLevel;
+  /** FORM when typed (the default); ACTIVITIES when the database adds it up from the teams' activity records. */
+  source?: ElementSource;
 }
 
 const stock = (code: string, name: string, nameEn: string, description: string): DataElementSeed => ({
@@ -22,6 +24,10 @@ const stock = (code: string, name: string, nameEn: string, description: string):
   aggregation: "STOCK",
   collectionLevel: "RESIDENTIAL_GROUP",
 });
+
+function fromActivities(code: string, name: string, nameEn: string, description: string): DataElementSeed {
+  return { code, name, nameEn, description, aggregation: "FLOW", collectionLevel: "RESIDENTIAL_GROUP", source: "ACTIVITIES" };
+}
 
 export const DATA_ELEMENTS: DataElementSeed[] = [
   stock("ADULTS", "Người trưởng thành", "Adults", "Số người từ 15 tuổi trở lên đang sinh sống trên địa bàn, tính đến cuối tháng."),
@@ -69,6 +75,18 @@ export const DATA_ELEMENTS: DataElementSeed[] = [
     aggregation: "FLOW",
     collectionLevel: "RESIDENTIAL_GROUP",
   },
+  // Never typed: each activity record is one figure of each (see the activity_figures migration).
+  fromActivities("ACTIVITIES", "Hoạt động của tổ", "Team activities", "Số lần tổ ghi hoạt động trong tháng (đi từng nhà, ngày cao điểm, trực một cửa, tập huấn, họp dân…)."),
+  fromActivities("HELPED_VNEID", "Lượt hỗ trợ kích hoạt VNeID", "Residents helped with VNeID", "Từ nhật ký hoạt động của tổ."),
+  fromActivities("HELPED_SIGNATURE", "Lượt hỗ trợ chữ ký số cá nhân", "Residents helped with a digital signature", "Từ nhật ký hoạt động của tổ."),
+  fromActivities("HELPED_ONLINE_FILING", "Lượt hướng dẫn nộp hồ sơ trực tuyến", "Residents helped to file online", "Từ nhật ký hoạt động của tổ."),
+  fromActivities("HELPED_CASHLESS", "Lượt hỗ trợ ứng dụng thanh toán không dùng tiền mặt", "Residents helped with a cashless-payment app", "Từ nhật ký hoạt động của tổ."),
+  fromActivities("HELPED_BANK_ACCOUNT", "Lượt hỗ trợ mở tài khoản ngân hàng, ví điện tử", "Residents helped with a bank or e-wallet account", "Từ nhật ký hoạt động của tổ."),
+  fromActivities("HELPED_HEALTH_BOOK", "Lượt hỗ trợ sổ sức khỏe điện tử", "Residents helped with an electronic health book", "Từ nhật ký hoạt động của tổ."),
+  fromActivities("HELPED_OTHER", "Lượt hỗ trợ khác", "Residents helped with other services", "Từ nhật ký hoạt động của tổ."),
+  fromActivities("PROCEDURES_SUPPORTED", "Thủ tục hành chính được hỗ trợ", "Procedures supported", "Từ nhật ký hoạt động của tổ."),
+  fromActivities("APPS_INSTALLED", "Ứng dụng được cài đặt", "Apps installed", "Từ nhật ký hoạt động của tổ."),
+  fromActivities("TRAINING_ATTENDEES", "Lượt người dự tập huấn", "Training attendees", "Từ các buổi tập huấn trong nhật ký hoạt động của tổ."),
 ];
 
 export interface IndicatorSeed {

@@ -9,10 +9,11 @@ import type { UnitLevel } from "../../lib/generated/prisma/enums";
 import { hashPassword } from "../../lib/auth/password";
 import { SYSTEM_ACTOR, writeAuditLog } from "../../lib/audit/write-audit-log";
 import { normalizeName } from "../../lib/text";
-import { addMonths } from "../../lib/periods";
+import { addMonths, periodOfDate } from "../../lib/periods";
 import { UNIT_LEVELS } from "../../lib/units/levels";
 import { DATA_ELEMENTS, INDICATORS, TARGETS } from "./catalogue";
 import { buildDemoData, memberData } from "./demo-data";
+import { buildDemoActivities, DEMO_ACTIVITY_MONTHS } from "./demo-activities";
 import { demoAnchor, DEMO_PASSWORD, DEMO_USERS } from "./demo-places";
 import { seedDemoReorganisations, splitValuesAtReform } from "./demo-reorganisations";
 
@@ -173,6 +174,8 @@ async function seedDemo(tx: Tx, elementIds: Map<string, number>, passwordHash: s
       ) AS reported
     ) AS dated`;
 
+  await seedDemoActivities(tx, elementIds, anchor);
+
   const indicatorIds = new Map((await tx.indicator.findMany({ select: { id: true, code: true } })).map((i) => [i.code, i.id]));
   await tx.target.createMany({
     data: TARGETS.filter((target) => target.unitCode !== null).map((target) => ({
@@ -195,4 +198,46 @@ async function seedDemo(tx: Tx, elementIds: Map<string, number>, passwordHash: s
       passwordHash,
     })),
   });
+}
+
+/** The teams' activity log (prisma/seed/demo-activities.ts), on the map after the demo's reorganisations. */
+async function seedDemoActivities(tx: Tx, elementIds: Map<string, number>, anchor: number): Promise<void> {
+  const teams = await tx.$queryRaw<{ id: number; code: string; unit_id: number; level: string; valid_from: Date; member_ids: number[] }[]>`
+    SELECT t.id, t.code, t.unit_id, u.level::text, u.valid_from,
+           array(SELECT m.id FROM team_member m WHERE m.team_id = t.id AND m.active ORDER BY m.role = 'LEADER' DESC, m.id) AS member_ids
+    FROM team t JOIN admin_unit u ON u.id = t.unit_id
+    WHERE t.active AND u.valid_to IS NULL ORDER BY t.code`;
+  const helped = await tx.$queryRaw<{ unit_id: number; period_id: number; value: number }[]>`
+    SELECT unit_id, period_id, value FROM data_value WHERE element_id = ${elementIds.get("RESIDENTS_HELPED")!} AND period_id > ${addMonths(anchor, -DEMO_ACTIVITY_MONTHS)}`;
+  const helpedByKey = new Map(helped.map((row) => [`${row.unit_id}:${row.period_id}`, row.value]));
+  const activities = buildDemoActivities(
+    teams.map((team) => ({ id: team.id, code: team.code, unitId: team.unit_id, atGroup: team.level === "RESIDENTIAL_GROUP", firstPeriod: periodOfDate(team.valid_from), memberIds: team.member_ids })),
+    (unitId, period) => helpedByKey.get(`${unitId}:${period}`) ?? null,
+    anchor,
+  );
+  const [{ first }] = await tx.$queryRaw<{ first: bigint }[]>`SELECT nextval('activity_id_seq') AS first`;
+  const ids = activities.map((_, index) => Number(first) + index);
+  await tx.$executeRaw`SELECT setval('activity_id_seq', ${Number(first) + activities.length})`;
+  for (let start = 0; start < activities.length; start += VALUE_BATCH) {
+    const batch = activities.slice(start, start + VALUE_BATCH);
+    const column = <K extends keyof (typeof batch)[number]>(key: K) => batch.map((activity) => activity[key]);
+    await tx.$executeRaw`
+      INSERT INTO activity (id, team_id, unit_id, occurred_on, kind, place, helped_vneid, helped_signature, helped_online_filing, helped_cashless,
+                            helped_bank_account, helped_health_book, helped_other, procedures, apps_installed, attendees, created_by, created_at, updated_at)
+      SELECT id, team_id, unit_id, occurred_on, kind::"ActivityKind", place, vneid, signature, filing, cashless, bank, health, other, procedures, apps, attendees, 'demo',
+             occurred_on + time '18:00', occurred_on + time '18:00'
+      FROM unnest(${ids.slice(start, start + VALUE_BATCH)}::int[], ${column("teamId")}::int[], ${column("unitId")}::int[], ${column("occurredOn")}::date[],
+                  ${column("kind")}::text[], ${column("place")}::text[], ${column("helpedVneid")}::int[], ${column("helpedSignature")}::int[],
+                  ${column("helpedOnlineFiling")}::int[], ${column("helpedCashless")}::int[], ${column("helpedBankAccount")}::int[],
+                  ${column("helpedHealthBook")}::int[], ${column("helpedOther")}::int[], ${column("procedures")}::int[], ${column("appsInstalled")}::int[],
+                  ${column("attendees")}::int[])
+        AS a(id, team_id, unit_id, occurred_on, kind, place, vneid, signature, filing, cashless, bank, health, other, procedures, apps, attendees)`;
+  }
+  const members = activities.flatMap((activity, index) => activity.memberIds.map((memberId) => [ids[index], memberId] as const));
+  for (let start = 0; start < members.length; start += VALUE_BATCH) {
+    const batch = members.slice(start, start + VALUE_BATCH);
+    await tx.$executeRaw`
+      INSERT INTO activity_member (activity_id, member_id)
+      SELECT * FROM unnest(${batch.map((row) => row[0])}::int[], ${batch.map((row) => row[1])}::int[])`;
+  }
 }

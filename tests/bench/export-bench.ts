@@ -38,7 +38,7 @@ async function generateProvince(url: string): Promise<string> {
        SELECT u.id, p.id, e.id, CASE WHEN e.code LIKE 'ADULTS_%' THEN 300 + (u.id % 50) WHEN e.code = 'ADULTS' THEN 700 ELSE 50 + (u.id % 30) END, now()
        FROM admin_unit u JOIN admin_unit w ON w.id = u.parent_id AND w.code LIKE 'BENCH-%'
        CROSS JOIN (SELECT id FROM period WHERE id BETWEEN 202511 AND 202610) p
-       CROSS JOIN data_element e WHERE e.collection_level = 'RESIDENTIAL_GROUP'`,
+       CROSS JOIN data_element e WHERE e.collection_level = 'RESIDENTIAL_GROUP' AND e.source = 'FORM'`,
     );
     await client.query(
       `INSERT INTO team (code, name, unit_id, updated_at)

@@ -138,7 +138,7 @@ async function run(op: Operation): Promise<Written | null> {
 beforeAll(async () => {
   await seedDatabase(db, { demo: false });
   await createUnits([["P", "PROVINCE", "Tỉnh", null]]);
-  elements = (await db.dataElement.findMany({ where: { collectionLevel: "RESIDENTIAL_GROUP" }, select: { code: true }, orderBy: { code: "asc" } })).map((row) => row.code);
+  elements = (await db.dataElement.findMany({ where: { collectionLevel: "RESIDENTIAL_GROUP", source: "FORM" }, select: { code: true }, orderBy: { code: "asc" } })).map((row) => row.code);
   sql = new Client({ connectionString: currentDatabaseUrl() });
   // The file's database is dropped (with its connections) before this file's afterAll runs.
   sql.on("error", () => {});

@@ -224,7 +224,8 @@ async function expectRollupsEqualRebuild() {
 
 beforeAll(async () => {
   await seedDatabase(db, { demo: false });
-  elements = (await db.dataElement.findMany({ select: { id: true, code: true, aggregation: true, collectionLevel: true } })) as typeof elements;
+  // The figures people report; the activity elements are the activity tests' (activity-figures.test.ts).
+  elements = (await db.dataElement.findMany({ where: { source: "FORM" }, select: { id: true, code: true, aggregation: true, collectionLevel: true } })) as typeof elements;
   indicators = await db.indicator.findMany({ select: { code: true, numeratorElementId: true, denominatorElementId: true } });
   const admin = await db.user.create({ data: { username: "quantri.api", fullName: "Quản trị API", role: "ADMIN", passwordHash: "x" } });
   apiToken = (await issueApiToken(nationalAdmin, admin.id, "kiểm tra")).token;

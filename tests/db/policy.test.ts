@@ -34,6 +34,7 @@ const PUBLIC_ACTIONS: Record<string, string> = {
 const ROUTE_CASES: Record<string, { path: (code: string) => string; inside?: string; outside?: string; operation?: Operation }> = {
   "app/api/v1/units/[code]/indicators/route.ts": { path: (code) => `/api/v1/units/${code}/indicators` },
   "app/api/v1/units/[code]/children/indicators/route.ts": { path: (code) => `/api/v1/units/${code}/children/indicators` },
+  "app/api/v1/units/[code]/activities/route.ts": { path: (code) => `/api/v1/units/${code}/activities` },
   "app/api/v1/units/[code]/report.xlsx/route.ts": { path: (code) => `/api/v1/units/${code}/report.xlsx` },
   "app/api/v1/units/[code]/report.csv/route.ts": { path: (code) => `/api/v1/units/${code}/report.csv` },
   "app/api/v1/units/[code]/report.pdf/route.ts": { path: (code) => `/api/v1/units/${code}/report.pdf` },
@@ -110,7 +111,7 @@ const ACTIVITY = { occurredOn: new Date(Date.now() + 7 * 3600 * 1000).toISOStrin
 async function activityBy(ctx: Context, role: Role, teamCode: string): Promise<number> {
   const team = await db.team.findUniqueOrThrow({ where: { code: teamCode } });
   const user = ctx.users[role];
-  return (await db.activity.create({ data: { teamId: team.id, occurredOn: new Date(`${ACTIVITY.occurredOn}T00:00:00Z`), kind: "HOME_VISITS", place: "Kiệt 3", createdById: user.id, createdBy: user.username } })).id;
+  return (await db.activity.create({ data: { teamId: team.id, unitId: team.unitId, occurredOn: new Date(`${ACTIVITY.occurredOn}T00:00:00Z`), kind: "HOME_VISITS", place: "Kiệt 3", createdById: user.id, createdBy: user.username } })).id;
 }
 
 /** A merge of residential groups from the first day of this month. */

@@ -30,7 +30,7 @@ beforeAll(async () => {
   }
   const ids = await createUnits(specs);
   groups = Object.entries(ids).filter(([code]) => /-\d+$/.test(code)).map(([code, id]) => ({ code, id }));
-  elements = await db.dataElement.findMany({ where: { collectionLevel: "RESIDENTIAL_GROUP" }, select: { id: true, code: true } });
+  elements = await db.dataElement.findMany({ where: { collectionLevel: "RESIDENTIAL_GROUP", source: "FORM" }, select: { id: true, code: true } });
 });
 
 describe("roll-ups with concurrent writers", () => {

@@ -114,7 +114,7 @@ describeInBrowser("killing the app in the middle of a write", () => {
       `SELECT u.code AS unit, CASE v.period_id WHEN ${PREVIOUS} THEN '2024-03' ELSE '2024-04' END AS period, e.code AS element, v.value
        FROM data_value v JOIN admin_unit u ON u.id = v.unit_id AND u.level = 'RESIDENTIAL_GROUP' AND u.valid_to IS NULL
        JOIN admin_unit_closure c ON c.descendant_id = u.id JOIN admin_unit d ON d.id = c.ancestor_id AND d.code = '492'
-       JOIN data_element e ON e.id = v.element_id AND e.collection_level = 'RESIDENTIAL_GROUP'
+       JOIN data_element e ON e.id = v.element_id AND e.collection_level = 'RESIDENTIAL_GROUP' AND e.source = 'FORM'
        WHERE v.period_id IN (${PREVIOUS}, ${addMonths(PREVIOUS, -1)}) ORDER BY v.period_id DESC, u.code, e.code LIMIT 10000`,
     );
     expect(rows).toHaveLength(10_000);

@@ -37,7 +37,7 @@ export async function storedFigures(sql: Client, unitCode: string, periodId: num
  */
 export async function reportedGroups(sql: Client, wardCode = "20206", month = LATEST): Promise<string[]> {
   const { rows } = await sql.query(
-    `WITH elements AS (SELECT count(*) AS n FROM data_element WHERE collection_level = 'RESIDENTIAL_GROUP')
+    `WITH elements AS (SELECT count(*) AS n FROM data_element WHERE collection_level = 'RESIDENTIAL_GROUP' AND source = 'FORM')
      SELECT u.code FROM admin_unit u JOIN admin_unit p ON p.id = u.parent_id AND p.code = $1
      WHERE u.valid_to IS NULL
        AND (SELECT count(*) FROM data_value v WHERE v.unit_id = u.id AND v.period_id = $2) = (SELECT n FROM elements)

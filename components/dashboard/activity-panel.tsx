@@ -1,0 +1,175 @@
+import Link from "@/components/ui/link";
+import { getTranslations } from "next-intl/server";
+import { SILENT_DAYS, type ActivityPanel as Panel } from "@/lib/activities/get-activity-panel";
+import { formatNumber, type Locale } from "@/lib/format";
+import { HELPED_FIELDS, ELEMENT_OF_COUNT } from "@/lib/schemas/activity-options";
+import { ScrollBox } from "@/components/ui/scroll-box";
+
+const monthLabel = (period: string) => period.split("-").reverse().join("/");
+const dayLabel = (date: string) => date.split("-").reverse().join("/");
+
+/**
+ * What the teams below the unit did: plain server-rendered tables (nothing to
+ * hydrate), each bar beside the number it draws, "–" where no team logged
+ * anything (no records is not 0).
+ */
+export async function ActivityPanel({ panel, locale, childHref }: { panel: Panel; locale: Locale; childHref: (code: string) => string }) {
+  const t = await getTranslations("activityPanel");
+  const counts = await getTranslations("activities.counts");
+  const number = (value: number | null) => (value === null ? t("noRecords") : formatNumber(value, locale));
+  const services = HELPED_FIELDS.map((field) => ({ field, code: ELEMENT_OF_COUNT[field], label: counts(field) }));
+  const totals = panel.totals;
+  const largestService = Math.max(1, ...services.map((service) => totals[service.code] ?? 0));
+  const largestMonth = Math.max(1, ...panel.months.map((month) => month.helped ?? 0));
+  const children = [...panel.children].sort((a, b) => (b.activitiesPerTeam ?? -1) - (a.activitiesPerTeam ?? -1) || (b.activities ?? -1) - (a.activities ?? -1));
+
+  return (
+    <section aria-labelledby="activity-heading" className="mb-6 rounded-md bg-white p-4 shadow-sm">
+      <h2 id="activity-heading" className="text-xl font-semibold">{t("title")}</h2>
+      <p className="mb-2 text-sm text-slate-700">
+        {panel.throughToday ? t("windowToday", { from: monthLabel(panel.from), today: dayLabel(panel.asOf) }) : t("window", { from: monthLabel(panel.from), to: monthLabel(panel.to) })} · {t("teams", { count: formatNumber(panel.teams, locale) })}
+      </p>
+      {totals.ACTIVITIES === null ? (
+        <p role="status" data-testid="activity-empty">{t("empty")}</p>
+      ) : (
+        <>
+          <p className="mb-3 font-medium tabular-nums" data-testid="activity-summary">
+            {t("summary", { activities: number(totals.ACTIVITIES), helped: number(panel.helped), procedures: number(totals.PROCEDURES_SUPPORTED), apps: number(totals.APPS_INSTALLED), attendees: number(totals.TRAINING_ATTENDEES) })}
+          </p>
+          <div className="grid gap-4 lg:grid-cols-2">
+            <div>
+              <h3 className="mb-1 font-medium">{t("byService")}</h3>
+              <ul className="space-y-1 text-sm" data-testid="activity-services">
+                {services.map((service) => (
+                  <li key={service.code}>
+                    <div className="flex justify-between gap-2"><span>{service.label}</span><span className="tabular-nums">{number(totals[service.code])}</span></div>
+                    <div className="h-2 rounded bg-slate-200" aria-hidden><div className="h-2 rounded bg-[#e69f00]" style={{ width: `${Math.round(((totals[service.code] ?? 0) / largestService) * 100)}%` }} /></div>
+                  </li>
+                ))}
+              </ul>
+            </div>
+            <div>
+              <h3 className="mb-1 font-medium">{t("byMonth")}</h3>
+              <ScrollBox label={t("byMonthTable")}>
+                <table className="w-full text-right text-sm tabular-nums" data-testid="activity-months">
+                  <caption className="sr-only">{t("byMonthTable")}</caption>
+                  <thead>
+                    <tr><th scope="col" className="p-1 text-left">{t("monthCol")}</th><th scope="col" className="p-1">{t("activitiesCol")}</th><th scope="col" className="p-1">{t("helpedCol")}</th><th scope="col" className="w-1/3 p-1"><span className="sr-only">{t("helpedCol")}</span></th></tr>
+                  </thead>
+                  <tbody>
+                    {panel.months.map((month) => (
+                      <tr key={month.period} className="border-t border-slate-100">
+                        <th scope="row" className="p-1 text-left font-normal">{monthLabel(month.period)}</th>
+                        <td className="p-1">{number(month.figures.ACTIVITIES)}</td>
+                        <td className="p-1">{number(month.helped)}</td>
+                        <td className="p-1" aria-hidden><div className="h-2 rounded bg-[#e69f00]" style={{ width: `${Math.round(((month.helped ?? 0) / largestMonth) * 100)}%` }} /></td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </ScrollBox>
+              <p className="mt-1 text-xs text-slate-700">{t("noRecordsNote")}</p>
+            </div>
+          </div>
+        </>
+      )}
+
+      {children.length > 0 && (
+        <details className="mt-4">
+          <summary className="min-h-10 cursor-pointer py-2 font-medium">{t("childrenTitle")} ({children.length})</summary>
+          <ScrollBox label={t("childrenTable")}>
+            <table className="w-full min-w-[28rem] text-right text-sm tabular-nums" data-testid="activity-children">
+              <caption className="sr-only">{t("childrenTable")}</caption>
+              <thead><tr><th scope="col" className="p-1 text-left">{t("unitCol")}</th><th scope="col" className="p-1">{t("teamsCol")}</th><th scope="col" className="p-1">{t("activitiesCol")}</th><th scope="col" className="p-1">{t("perTeamCol")}</th><th scope="col" className="p-1">{t("helpedCol")}</th></tr></thead>
+              <tbody>
+                {children.map((child) => (
+                  <tr key={child.code} className="border-t border-slate-100">
+                    <th scope="row" className="p-1 text-left font-normal"><Link href={`${childHref(child.code)}#activity-heading`} className="text-brand-700 underline">{child.name}</Link></th>
+                    <td className="p-1">{formatNumber(child.teams, locale)}</td>
+                    <td className="p-1">{number(child.activities)}</td>
+                    <td className="p-1">{child.activitiesPerTeam === null ? t("noRecords") : child.activitiesPerTeam.toLocaleString(locale === "en" ? "en-US" : "vi-VN", { maximumFractionDigits: 1 })}</td>
+                    <td className="p-1">{number(child.helped)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollBox>
+        </details>
+      )}
+
+      {panel.teamLists === null ? (
+        children.length > 0 && <p className="mt-2 text-sm text-slate-700">{t("listsAbove")}</p>
+      ) : (
+        <div className="mt-4 grid gap-4 lg:grid-cols-2">
+          {panel.teamLists.ranked.length > 0 && (
+            <div>
+              <h3 className="mb-1 font-medium">{t("rankedTitle")}</h3>
+              <ScrollBox label={t("rankedTable")}>
+                <table className="w-full text-right text-sm tabular-nums" data-testid="activity-ranked">
+                  <caption className="sr-only">{t("rankedTable")}</caption>
+                  <thead><tr><th scope="col" className="p-1 text-left">{t("teamCol")}</th><th scope="col" className="p-1">{t("activitiesCol")}</th><th scope="col" className="p-1">{t("helpedCol")}</th><th scope="col" className="p-1">{t("lastCol")}</th></tr></thead>
+                  <tbody>
+                    {panel.teamLists.ranked.map((team) => (
+                      <tr key={team.code} className="border-t border-slate-100">
+                        <th scope="row" className="p-1 text-left font-normal"><Link href={`/teams/${encodeURIComponent(team.code)}`} className="text-brand-700 underline">{team.unitName}</Link></th>
+                        <td className="p-1">{formatNumber(team.activities, locale)}</td>
+                        <td className="p-1">{formatNumber(team.helped, locale)}</td>
+                        <td className="p-1">{dayLabel(team.lastOn)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </ScrollBox>
+            </div>
+          )}
+          {panel.teamLists.members.length > 0 && (
+            <div>
+              <h3 className="mb-1 font-medium">{t("membersTitle")}</h3>
+              <ScrollBox label={t("membersTable")}>
+                <table className="w-full text-right text-sm tabular-nums" data-testid="activity-members">
+                  <caption className="sr-only">{t("membersTable")}</caption>
+                  <thead><tr><th scope="col" className="p-1 text-left">{t("memberCol")}</th><th scope="col" className="p-1 text-left">{t("teamCol")}</th><th scope="col" className="p-1">{t("timesCol")}</th></tr></thead>
+                  <tbody>
+                    {panel.teamLists.members.map((member) => (
+                      <tr key={`${member.teamCode}-${member.fullName}`} className="border-t border-slate-100">
+                        <th scope="row" className="p-1 text-left font-normal">{member.fullName}</th>
+                        <td className="p-1 text-left"><Link href={`/teams/${encodeURIComponent(member.teamCode)}`} className="text-brand-700 underline">{member.unitName}</Link></td>
+                        <td className="p-1">{formatNumber(member.activities, locale)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </ScrollBox>
+            </div>
+          )}
+          <div className="lg:col-span-2">
+            {panel.teamLists.silentCount === 0 ? (
+              <p>{t("silentNone", { days: SILENT_DAYS })}</p>
+            ) : (
+              <details>
+                <summary className="min-h-10 cursor-pointer py-2 font-medium">{t("silentTitle", { days: SILENT_DAYS, count: formatNumber(panel.teamLists.silentCount, locale) })}</summary>
+                <ScrollBox label={t("silentTable", { days: SILENT_DAYS })}>
+                  <table className="w-full min-w-[32rem] text-left text-sm" data-testid="activity-silent">
+                    <caption className="sr-only">{t("silentTable", { days: SILENT_DAYS })}</caption>
+                    <thead><tr><th scope="col" className="p-1">{t("teamCol")}</th><th scope="col" className="p-1">{t("lastCol")}</th><th scope="col" className="p-1">{t("leaderCol")}</th><th scope="col" className="p-1">{t("phoneCol")}</th></tr></thead>
+                    <tbody>
+                      {panel.teamLists.silent.map((team) => (
+                        <tr key={team.code} className="border-t border-slate-100">
+                          <th scope="row" className="p-1 font-normal"><Link href={`/teams/${encodeURIComponent(team.code)}`} className="text-brand-700 underline">{team.unitName}</Link></th>
+                          <td className="p-1">{team.lastOn ? dayLabel(team.lastOn) : t("never")}</td>
+                          <td className="p-1">{team.leaderName ?? t("noLeader")}</td>
+                          <td className="p-1">{team.leaderPhone ? <a href={`tel:${team.leaderPhone}`} className="inline-flex min-h-10 items-center text-brand-700 underline">{team.leaderPhone}</a> : "–"}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </ScrollBox>
+                {panel.teamLists.silent.length < panel.teamLists.silentCount && <p className="text-sm">{t("silentMore", { shown: panel.teamLists.silent.length })}</p>}
+              </details>
+            )}
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}
