@@ -78,6 +78,29 @@ describeInBrowser("a team's activities logged from a phone, in Chromium", () => 
     );
     expect(rows).toEqual([{ value: 10 }]);
     await context.close();
+
+    // The ward's dashboard and the district's show the day on their next load: this month's row of the
+    // activity panel holds what the records below add up to, counted here from the records themselves.
+    for (const [username, unit] of [["canbo.hoathuantay", "20206"], ["bcd.haichau", "492"]] as const) {
+      const { rows: [expected] } = await world.sql.query(
+        `SELECT count(*)::int AS activities,
+                sum(a.helped_vneid + a.helped_signature + a.helped_online_filing + a.helped_cashless + a.helped_bank_account + a.helped_health_book + a.helped_other)::int AS helped
+         FROM activity a JOIN admin_unit_closure c ON c.descendant_id = a.unit_id JOIN admin_unit u ON u.id = c.ancestor_id AND u.code = $1
+         WHERE to_char(a.occurred_on, 'YYYY-MM') = $2`,
+        [unit, month],
+      );
+      expect(expected.activities).toBeGreaterThanOrEqual(1);
+      const reader = await world.browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const dashboard = await reader.newPage();
+      await signIn(dashboard, world.app.baseUrl, username, DEMO_PASSWORD);
+      await dashboard.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
+      await dashboard.goto(`${world.app.baseUrl}/dashboard/${unit}`);
+      const row = dashboard.getByTestId("activity-months").locator("tbody tr").filter({ has: dashboard.locator("th", { hasText: month.split("-").reverse().join("/") }) });
+      await expect(row.locator("td").nth(0).textContent()).resolves.toBe(String(expected.activities));
+      await expect(row.locator("td").nth(1).textContent()).resolves.toBe(expected.helped.toLocaleString("vi-VN"));
+      if (unit === "20206") await screenshot(dashboard, "activity-panel-ward");
+      await reader.close();
+    }
   });
 
   it("with no signal the record waits on the device and is written once when the signal returns", async () => {
