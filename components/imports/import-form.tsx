@@ -18,7 +18,7 @@ type ImportState = ImportRefusal | ({ ok: true; committed: boolean; rows: number
  */
 export function ImportForm({ action, namespace, columns, fields = {} }: {
   action: (previous: unknown, data: FormData) => Promise<ImportState>;
-  namespace: "importValues" | "importMembers" | "importTeams";
+  namespace: "importValues" | "importMembers" | "importTeams" | "importActivities";
   columns: readonly string[];
   /** Sent with the file: what the page holds the import to (the ward and month of a workbook). */
   fields?: Record<string, string>;

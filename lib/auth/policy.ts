@@ -39,6 +39,8 @@ export type Operation =
   | "members.write"
   /** Log and correct a team's activities (home visits, campaign days, trainings…). */
   | "activities.write"
+  /** Enter a campaign day once for many teams of a ward, a district or a province, a line per team. */
+  | "activities.campaign"
   /** See and manage accounts inside one's scope. */
   | "users.manage"
   /** Create, reset and deactivate the team leaders' accounts of the teams inside one's scope. */
@@ -76,6 +78,8 @@ export const POLICY: Record<Operation, Rule> = {
   "members.write": { roles: ["ADMIN", "WARD_OFFICIAL", "TEAM_LEADER"], scope: "team" },
   // A team leader logs their own team's work; the ward any team of the ward (a campaign day across teams).
   "activities.write": { roles: ["ADMIN", "WARD_OFFICIAL", "TEAM_LEADER"], scope: "team" },
+  // Thanh Oai's 27 August: the district (or the ward) enters the day once, with a line per team below it.
+  "activities.campaign": { roles: ["ADMIN", "STEERING", "WARD_OFFICIAL"], scope: "subtree" },
   "users.manage": { roles: ["ADMIN", "STEERING"], scope: "subtree" },
   // The ward hands its team leaders their accounts; steering committees may too, as through users.manage.
   "leaders.manage": { roles: ["ADMIN", "STEERING", "WARD_OFFICIAL"], scope: "subtree" },

@@ -9,12 +9,15 @@ export const CLIENT_NAMESPACES = [
   // The activity form logs a team's day from a phone, offline too.
   "activities",
   "affiliations",
+  // A campaign day's lines, typed by the ward or district.
+  "campaignDay",
   "changePassword",
   "completeness",
   "entry",
   "errors",
   "exports",
   "grid",
+  "importActivities",
   "importMembers",
   "importTeams",
   "importUnits",

@@ -41,7 +41,8 @@ const AFFILIATION_LABELS: Record<string, (typeof AFFILIATIONS)[number]> = {
 const GENDER_LABELS: Record<string, (typeof GENDERS)[number]> = { nam: "MALE", nu: "FEMALE" };
 
 /** A code as written (LEADER) or a label in Vietnamese (Tổ trưởng, to truong); unknown text is passed on for the rule to refuse. */
-function codeOf(cell: string, codes: readonly string[], labels: Record<string, string>, empty: string): string {
+/** A cell as a code: the code itself, or its label folded (with or without diacritics); `empty` for an empty cell. */
+export function codeOf(cell: string, codes: readonly string[], labels: Record<string, string>, empty: string): string {
   const trimmed = cell.trim();
   if (trimmed === "") return empty;
   if (codes.includes(trimmed.toUpperCase())) return trimmed.toUpperCase();

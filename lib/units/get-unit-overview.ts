@@ -44,6 +44,8 @@ export async function getUnitOverview(user: SessionUser, code: string) {
   const [canWorkOnWard, canManageLeaders, canSetUpTeams] = isWard
     ? await Promise.all([can(user, "values.ward", { unitId: unit.id }), can(user, "leaders.manage", { unitId: unit.id }), can(user, "teams.write", { unitId: unit.id })])
     : [false, false, false];
+  // A campaign day of many teams: entered by the ward, the district or the province.
+  const canLogCampaignDay = unit.level !== "RESIDENTIAL_GROUP" && unit.validTo === null && (await can(user, "activities.campaign", { unitId: unit.id }));
   const groupsWithoutTeam = canSetUpTeams
     ? await db.adminUnit.count({ where: { level: "RESIDENTIAL_GROUP", validTo: null, ancestors: { some: { ancestorId: unit.id } }, teams: { none: { active: true } } } })
     : 0;
@@ -60,6 +62,7 @@ export async function getUnitOverview(user: SessionUser, code: string) {
     canCreateTeam,
     canWorkOnWard,
     canManageLeaders,
+    canLogCampaignDay,
     groupsWithoutTeam,
     /** The last complete month: what a ward official usually reports now. */
     reportingPeriod: periodCode(addMonths(periodOfDate(new Date()), -1)),

@@ -7,7 +7,23 @@
 import { db } from "../../lib/db";
 import { logActivity } from "../../lib/activities/log-activity";
 import { vietnamDate } from "../../lib/periods";
+import { getActivityPanel } from "../../lib/activities/get-activity-panel";
 import { BENCH_ADMIN, percentile, time, type Figure } from "./dashboard-bench";
+
+/**
+ * The activity panel (twelve months by service, the units below compared, and for a district, a
+ * ward or a group the teams ranked, the silent teams and the members by participation), read as
+ * the dashboard and the API read it, for the window ending `month`.
+ */
+export async function benchActivityPanel(units: { label: string; code: string | null }[], month: string, runs = 50): Promise<Figure[]> {
+  const figures: Figure[] = [];
+  for (const unit of units) {
+    const samples = await time(runs, () => getActivityPanel(BENCH_ADMIN, unit.code, { period: month }));
+    figures.push({ name: `activity panel, ${unit.label}, 12 months: p50`, value: Math.round(percentile(samples, 0.5) * 10) / 10, unit: "ms" });
+    figures.push({ name: `activity panel, ${unit.label}, 12 months: p95`, value: Math.round(percentile(samples, 0.95) * 10) / 10, unit: "ms", goal: "≤ 50 ms" });
+  }
+  return figures;
+}
 
 export async function benchActivities(teamCode: string, runs = 50): Promise<Figure[]> {
   const team = await db.team.findUniqueOrThrow({ where: { code: teamCode }, select: { id: true } });

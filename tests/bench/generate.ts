@@ -5,7 +5,8 @@
  * BENCH_DATABASE_URL's server or on a persistent embedded cluster in
  * .data/bench-postgres. National: 34 provinces, about 3,300 wards (a share of
  * them under districts), 100,000 residential groups with one team of 4–9
- * members each, 24 months of every figure. The roll-up triggers are deferred
+ * members each, 24 months of every figure and of the teams' activities (0–3
+ * records a team a month). The roll-up triggers are deferred
  * for the load and the roll-ups built once at the end.
  */
 import { mkdirSync, readFileSync } from "node:fs";
@@ -171,6 +172,36 @@ export async function generate(scale: Scale, seed: number, log: (line: string) =
       })(),
     );
     step("teams and members");
+
+    // The teams' activity log: 0–3 records a month (one team in ten silent for its last three months).
+    const activityTeams = (await client.query<{ id: number; unit_id: number }>("SELECT id, unit_id FROM team ORDER BY id")).rows;
+    let activityCount = 0;
+    await copyRows(
+      client,
+      "COPY activity (id, team_id, unit_id, occurred_on, kind, place, helped_vneid, helped_signature, helped_online_filing, helped_cashless, helped_bank_account, helped_health_book, helped_other, procedures, apps_installed, attendees, created_by, updated_at) FROM STDIN",
+      (function* () {
+        const kinds = ["HOME_VISITS", "HOME_VISITS", "HOME_VISITS", "ONE_STOP_DUTY", "CAMPAIGN_DAY", "TRAINING", "COMMUNITY_MEETING", "OTHER"];
+        const periods = months();
+        for (const team of activityTeams) {
+          const silentFrom = random.chance(0.1) ? periods.length - 3 : periods.length;
+          for (let index = 0; index < silentFrom; index += 1) {
+            const period = periods[index];
+            for (let n = random.int(0, 3); n > 0; n -= 1) {
+              activityCount += 1;
+              const kind = kinds[random.int(0, kinds.length - 1)];
+              const day = `${Math.floor(period / 100)}-${String(period % 100).padStart(2, "0")}-${String(random.int(1, 28)).padStart(2, "0")}`;
+              yield [activityCount, team.id, team.unit_id, day, kind, "Nhà văn hóa thôn", random.int(0, 8), random.int(0, 5), random.int(0, 6), random.int(0, 5), random.int(0, 3), random.int(0, 3), random.int(0, 2), random.int(0, 4), random.int(0, 6), kind === "TRAINING" ? random.int(10, 40) : null, "bench", "2026-01-01"];
+            }
+          }
+        }
+      })(),
+    );
+    await client.query("SELECT setval('activity_id_seq', $1)", [activityCount + 1]);
+    // Two or three of the team's members took part in each.
+    const participations = await client.query(
+      "INSERT INTO activity_member (activity_id, member_id) SELECT a.id, m.id FROM activity a CROSS JOIN LATERAL (SELECT id FROM team_member WHERE team_id = a.team_id ORDER BY id LIMIT 2 + a.id % 2) m",
+    );
+    step(`${activityCount.toLocaleString("en")} activities, ${(participations.rowCount ?? 0).toLocaleString("en")} participations`);
 
     const elements = (await client.query<{ id: number; code: string; collection_level: string }>("SELECT id, code, collection_level::text FROM data_element")).rows;
     const byCode = new Map(elements.map((element) => [element.code, element.id]));

@@ -21,7 +21,7 @@ import { benchDatabase as database } from "./bench-database";
 import { benchDashboards, benchSaves, type Figure } from "./dashboard-bench";
 import { benchExports } from "./export-bench";
 import { benchWardGrid } from "./grid-bench";
-import { benchActivities } from "./activity-bench";
+import { benchActivities, benchActivityPanel } from "./activity-bench";
 import { benchImport } from "./import-bench";
 import { benchReorganisations } from "./reorganisation-bench";
 import { scaleFigures } from "./scale-bench";
@@ -69,6 +69,17 @@ async function demoFigures(): Promise<Figure[]> {
           { label: "ward (Hòa Thuận Tây)", code: "20206" },
         ],
         "2026-09",
+      )),
+    );
+    figures.push(
+      ...(await benchActivityPanel(
+        [
+          { label: "whole country", code: null },
+          { label: "province (Đà Nẵng)", code: "48" },
+          { label: "district (Hải Châu)", code: "492" },
+          { label: "ward (Hòa Thuận Tây)", code: "20206" },
+        ],
+        "2026-10",
       )),
     );
     figures.push(...(await benchSaves("20206-03", "2024-01")));

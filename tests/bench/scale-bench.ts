@@ -1,6 +1,8 @@
 /**
  * The benchmark on a generated database (npm run bench:seed first): dashboard
  * data at every level against the naive way, a 12-month range for the root,
+ * the activity panel at every level and logging an activity (alone with
+ * --only-activities),
  * saves one by one and 200 at once from 20 writers (then the roll-ups of that
  * month checked against a recomputation), a 10,000-row import, a province's
  * XLSX export, and 100 users loading a district's dashboard page.
@@ -13,6 +15,7 @@ import { verifyRollups } from "../../lib/dashboard/verify-rollups";
 import { BENCH_ADMIN, benchConcurrentSaves, benchDashboards, benchSaves, percentile, time, type Figure } from "./dashboard-bench";
 import { exportOnce } from "./export-bench";
 import { benchImport } from "./import-bench";
+import { benchActivities, benchActivityPanel } from "./activity-bench";
 import { benchDashboardLoad } from "./load-bench";
 import { benchDatabaseName, benchServer, type Scale } from "./generate";
 
@@ -55,7 +58,18 @@ export async function scaleFigures(scale: Scale): Promise<Figure[]> {
       for (const figure of list) console.log(`  ${figure.name}: ${figure.value} ${figure.unit}${figure.goal ? ` (goal ${figure.goal})` : ""}`);
       return list;
     };
+    // The teams' activities: the panel at every level (its window ends with the generated months) and logging one.
+    const activityFigures = async () => [
+      ...show(await benchActivityPanel(units, "2026-10")),
+      ...show(await benchActivities(`TCNS-${group!}`)),
+    ];
+    if (process.argv.includes("--only-activities")) {
+      const figures = await activityFigures();
+      await disconnectDb();
+      return figures;
+    }
     const figures = show(await benchDashboards(units, "2026-09"));
+    figures.push(...(await activityFigures()));
     const trend = await time(50, async () => {
       const result = await getDashboard(BENCH_ADMIN, null, { from: "2025-10", to: "2026-09" });
       if (!result.ok) throw new Error(result.error.message);

@@ -212,6 +212,16 @@ const ACTION_CASES: Record<string, { inScope: Case; outOfScope?: Case; insideOve
     inScope: () => [null, form({ file: new File(["unit_code,period,element_code,value\nD1,2024-01,PEOPLE,100\n"], "v.csv"), commit: "false" })],
     outOfScope: () => [null, form({ file: new File(["unit_code,period,element_code,value\nZ11,2024-01,PEOPLE,100\n"], "v.csv"), commit: "false" })],
   },
+  "app/(app)/import/activities/actions.ts#importActivitiesAction": {
+    // A check without commit: allowed means every row passed the one-record form's rules and permission.
+    inScope: () => [null, form({ file: new File([`team_code,date,kind,place,helped_vneid,helped_signature,helped_online_filing,helped_cashless,helped_bank_account,helped_health_book,helped_other,procedures,apps_installed,attendees\nT-D1,${ACTIVITY.occurredOn},HOME_VISITS,Kiệt 3,2,,,,,,,,,\n`], "a.csv"), commit: "false" })],
+    outOfScope: () => [null, form({ file: new File([`team_code,date,kind,place,helped_vneid,helped_signature,helped_online_filing,helped_cashless,helped_bank_account,helped_health_book,helped_other,procedures,apps_installed,attendees\nT-Z11,${ACTIVITY.occurredOn},HOME_VISITS,Kiệt 3,2,,,,,,,,,\n`], "a.csv"), commit: "false" })],
+  },
+  // A campaign day of the ward's teams, written: each allowed run logs one record.
+  "app/(app)/units/[code]/campaign-day/actions.ts#campaignDayAction": {
+    inScope: () => [{ unitCode: "C", occurredOn: ACTIVITY.occurredOn, place: "Sân UBND", requestId: crypto.randomUUID(), lines: [{ teamCode: "T-D1", helpedVneid: "3" }] }],
+    outOfScope: () => [{ unitCode: "Z1", occurredOn: ACTIVITY.occurredOn, place: "Sân UBND", requestId: crypto.randomUUID(), lines: [{ teamCode: "T-Z11", helpedVneid: "3" }] }],
+  },
   "app/(app)/import/members/actions.ts#importMembersAction": {
     // A check without commit: allowed means the file passed every rule for this user's scope.
     inScope: () => [null, form({ file: new File(["team_code,full_name,role,affiliation,birth_year,gender,phone,trained_on\nT-D1,Người Mới,,,,,,\n"], "m.csv"), commit: "false" })],

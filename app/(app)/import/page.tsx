@@ -22,6 +22,8 @@ export default async function ImportValuesPage() {
           </p>
           <p className="mb-4">
             <Link href="/import/members" className="inline-flex min-h-10 items-center text-brand-700 underline">{t("membersLink")}</Link>
+            {" · "}
+            <Link href="/import/activities" className="inline-flex min-h-10 items-center text-brand-700 underline">{t("activitiesLink")}</Link>
           </p>
           <ImportForm action={importValuesAction} namespace="importValues" columns={VALUE_COLUMNS} />
         </>

@@ -67,8 +67,13 @@ export default async function UnitPage({ params }: { params: Promise<{ code: str
           </Link>
         </p>
       )}
-      {(overview.canWorkOnWard || overview.canManageLeaders || overview.groupsWithoutTeam > 0) && (
+      {(overview.canWorkOnWard || overview.canManageLeaders || overview.canLogCampaignDay || overview.groupsWithoutTeam > 0) && (
         <div className="mb-4 flex flex-wrap items-center gap-x-6 gap-y-2">
+          {overview.canLogCampaignDay && (
+            <Link href={`/units/${encodeURIComponent(unit.code)}/campaign-day`} className="inline-flex min-h-12 items-center text-brand-700 underline">
+              {t("campaignDay")}
+            </Link>
+          )}
           {overview.canWorkOnWard && (
             <Link href={`/units/${encodeURIComponent(unit.code)}/month/${overview.reportingPeriod}/grid`} className="inline-flex min-h-12 items-center text-brand-700 underline">
               {gridT("openGrid")}
