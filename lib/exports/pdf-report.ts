@@ -31,15 +31,15 @@ export function pdfFonts() {
 
 /** Okabe–Ito colours, as on the dashboard: readable by colour-blind readers, and each bar also carries its figure. */
 const STATE_COLOUR: Record<IndicatorFigure["state"], string> = { met: "#0072b2", near: "#e69f00", far: "#d55e00", noTarget: "#6b7280", noData: "#9ca3af", noDenominator: "#9ca3af" };
-const MARGIN = 40;
+export const MARGIN = 40;
 
-interface Column {
+export interface Column {
   header: string;
   width: number;
   align?: "left" | "right" | "center";
 }
 
-function table(doc: PDFKit.PDFDocument, columns: Column[], rows: string[][]) {
+export function table(doc: PDFKit.PDFDocument, columns: Column[], rows: string[][]) {
   const x0 = MARGIN;
   const drawRow = (cells: string[], bold: boolean) => {
     doc.font(bold ? "bold" : "regular").fontSize(8.5);
@@ -105,8 +105,9 @@ function barChart(doc: PDFKit.PDFDocument, bars: { name: string; figure: Indicat
   doc.moveDown();
 }
 
-export function writePdfReport(context: ReportContext, output: Writable, indicatorCode?: string | null): Promise<void> {
-  const doc = new PDFDocument({ size: "A4", margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN }, bufferPages: true, info: { Title: `Báo cáo ${context.unit.name}`, Author: context.generatedBy } });
+/** An A4 portrait document in Noto Sans, piped to `output`; `finished` settles when the output has it all. */
+export function openReportPdf(title: string, author: string, output: Writable): { doc: PDFKit.PDFDocument; finished: Promise<void> } {
+  const doc = new PDFDocument({ size: "A4", margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN }, bufferPages: true, info: { Title: title, Author: author } });
   const fonts = pdfFonts();
   doc.registerFont("regular", fonts.regular);
   doc.registerFont("bold", fonts.bold);
@@ -116,10 +117,12 @@ export function writePdfReport(context: ReportContext, output: Writable, indicat
     output.on("error", reject);
   });
   doc.pipe(output);
-  const header = reportHeader(context, periodLabel(context.selection, "vi"));
-  const half = (doc.page.width - 2 * MARGIN) / 2;
+  return { doc, finished };
+}
 
-  // Header block: issuing body on the left, the national motto on the right.
+/** The header of a Vietnamese administrative document: issuing body on the left, the national motto on the right, place and date, title. */
+export function drawReportHeader(doc: PDFKit.PDFDocument, header: ReturnType<typeof reportHeader>) {
+  const half = (doc.page.width - 2 * MARGIN) / 2;
   const top = doc.y;
   doc.font("regular").fontSize(10).text(header.issuerAbove, MARGIN, top, { width: half - 20, align: "center" });
   doc.font("bold").text(header.issuer, { width: half - 20, align: "center" });
@@ -132,6 +135,23 @@ export function writePdfReport(context: ReportContext, output: Writable, indicat
   doc.font("bold").fontSize(15).text(header.title, MARGIN, doc.y, { width: 2 * half, align: "center" });
   doc.font("bold").fontSize(11).text(header.subtitle, { width: 2 * half, align: "center" });
   doc.moveDown(1.2);
+}
+
+/** "Trang n/N" at the foot of every page, then the document is closed. */
+export function finishReportPdf(doc: PDFKit.PDFDocument) {
+  const range = doc.bufferedPageRange();
+  for (let index = range.start; index < range.start + range.count; index += 1) {
+    doc.switchToPage(index);
+    // Written into the bottom margin: without this pdfkit would start a new page for it.
+    doc.page.margins.bottom = 0;
+    doc.font("regular").fontSize(8).fillColor("#475569").text(`Trang ${index + 1}/${range.count}`, MARGIN, doc.page.height - MARGIN + 10, { width: doc.page.width - 2 * MARGIN, align: "center", lineBreak: false });
+  }
+  doc.end();
+}
+
+export function writePdfReport(context: ReportContext, output: Writable, indicatorCode?: string | null): Promise<void> {
+  const { doc, finished } = openReportPdf(`Báo cáo ${context.unit.name}`, context.generatedBy, output);
+  drawReportHeader(doc, reportHeader(context, periodLabel(context.selection, "vi")));
 
   const [own, ...children] = context.summary;
   doc.font("bold").fontSize(11).text(`I. Các chỉ tiêu của ${unitDisplayName(own.unit)}`, MARGIN);
@@ -188,13 +208,6 @@ export function writePdfReport(context: ReportContext, output: Writable, indicat
   }
 
   doc.font("italic").fontSize(8).fillColor("#475569").text(`Tỷ lệ = tổng tử số / tổng mẫu số của mọi tổ dân phố, thôn bên dưới. Người lập: ${context.generatedBy}.`, MARGIN);
-  const range = doc.bufferedPageRange();
-  for (let index = range.start; index < range.start + range.count; index += 1) {
-    doc.switchToPage(index);
-    // Written into the bottom margin: without this pdfkit would start a new page for it.
-    doc.page.margins.bottom = 0;
-    doc.font("regular").fontSize(8).fillColor("#475569").text(`Trang ${index + 1}/${range.count}`, MARGIN, doc.page.height - MARGIN + 10, { width: doc.page.width - 2 * MARGIN, align: "center", lineBreak: false });
-  }
-  doc.end();
+  finishReportPdf(doc);
   return finished;
 }

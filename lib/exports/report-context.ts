@@ -37,10 +37,7 @@ export async function loadReportContext(actor: Actor, code: string, params: Dash
   const [figures, elements, ancestors] = await Promise.all([
     indicatorFiguresOf([unit, ...subject.children], selection),
     db.dataElement.findMany({ orderBy: [{ sortOrder: "asc" }, { id: "asc" }], select: { id: true, code: true, name: true, aggregation: true } }),
-    db.adminUnit.findMany({
-      where: { descendants: { some: { descendantId: unit.id, depth: { gt: 0 } } } },
-      select: { id: true, code: true, name: true, level: true, kind: true, parentId: true },
-    }),
+    ancestorsOf(unit.id),
   ]);
   // Who exported what: the audit log keeps every export, like every change.
   await writeAuditLog(db, actor, {
@@ -50,10 +47,9 @@ export async function loadReportContext(actor: Actor, code: string, params: Dash
     unitId: unit.id,
     after: { format, from: selection.from, to: selection.to },
   });
-  const order = ["PROVINCE", "DISTRICT", "WARD", "RESIDENTIAL_GROUP"];
   return {
     unit,
-    ancestors: ancestors.sort((a, b) => order.indexOf(a.level) - order.indexOf(b.level)),
+    ancestors,
     selection,
     summary: [unit, ...subject.children].map((entry) => ({ unit: entry, figures: figures.get(entry.id)! })),
     elements,
@@ -62,8 +58,18 @@ export async function loadReportContext(actor: Actor, code: string, params: Dash
   };
 }
 
+/** The units above, from the province down to the parent: the header names them. */
+export async function ancestorsOf(unitId: number): Promise<UnitSummary[]> {
+  const order = ["PROVINCE", "DISTRICT", "WARD", "RESIDENTIAL_GROUP"];
+  const ancestors = await db.adminUnit.findMany({
+    where: { descendants: { some: { descendantId: unitId, depth: { gt: 0 } } } },
+    select: { id: true, code: true, name: true, level: true, kind: true, parentId: true },
+  });
+  return ancestors.sort((a, b) => order.indexOf(a.level) - order.indexOf(b.level));
+}
+
 /** The header of a Vietnamese administrative report: issuing body, national motto, place and date, title. */
-export function reportHeader(context: ReportContext, periodText: string) {
+export function reportHeader(context: Pick<ReportContext, "unit" | "ancestors" | "generatedAt">, periodText: string) {
   const { unit, ancestors, generatedAt } = context;
   const upper = (text: string) => text.toLocaleUpperCase("vi");
   const parent = ancestors.at(-1);
@@ -84,7 +90,10 @@ export function reportHeader(context: ReportContext, periodText: string) {
   };
 }
 
+/** Text as a file name's part: ASCII letters, digits and dashes (the download name has a UTF-8 form beside it). */
+export const safeFileName = (text: string) => text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D").replace(/[^A-Za-z0-9-]+/g, "-").replace(/^-|-$/g, "");
+
 export function reportFileName(context: ReportContext, format: ReportFormat, table?: string): string {
-  const safe = (text: string) => text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D").replace(/[^A-Za-z0-9-]+/g, "-").replace(/^-|-$/g, "");
+  const safe = safeFileName;
   return `bao-cao-${safe(context.unit.code)}-${safe(context.selection.code.replace("..", "_"))}${table ? `-${table}` : ""}.${format}`;
 }

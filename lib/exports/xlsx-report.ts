@@ -20,10 +20,45 @@ const INTEGER = "#,##0";
 const INTEGER_STYLE: Partial<ExcelJS.Style> = { numFmt: INTEGER };
 const safe = (cells: Cell[]) => cells.map((cell) => (typeof cell === "string" ? neutraliseCell(cell) : cell));
 
-function boldHeader(row: ExcelJS.Row) {
+export function boldHeader(row: ExcelJS.Row) {
   row.font = { bold: true };
   row.alignment = { vertical: "middle", wrapText: true };
   row.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE2E8F0" } };
+}
+
+/**
+ * Rows 1–7 of a sheet: the issuing body beside the national motto, place and date, the title, the
+ * subtitle and a note, each merged across the columns given (row 7 left empty above the table).
+ */
+export function writeHeaderBlock(sheet: ExcelJS.Worksheet, header: ReturnType<typeof reportHeader>, note: string, columns: { leftTo: number; rightFrom: number; lastColumn: number }) {
+  const block: [string, string][] = [
+    [header.issuerAbove, header.motto1],
+    [header.issuer, header.motto2],
+    ["", header.placeDate],
+    [header.title, ""],
+    [header.subtitle, ""],
+    [note, ""],
+  ];
+  block.forEach(([left, right], index) => {
+    const rowNumber = index + 1;
+    const row = sheet.getRow(rowNumber);
+    if (rowNumber <= 3) {
+      row.getCell(1).value = left;
+      row.getCell(columns.rightFrom).value = right;
+      sheet.mergeCells(rowNumber, 1, rowNumber, columns.leftTo);
+      sheet.mergeCells(rowNumber, columns.rightFrom, rowNumber, columns.lastColumn);
+      row.getCell(1).alignment = { horizontal: "center" };
+      row.getCell(columns.rightFrom).alignment = { horizontal: "center" };
+      row.font = { bold: rowNumber <= 2, italic: rowNumber === 3 };
+    } else {
+      row.getCell(1).value = left;
+      sheet.mergeCells(rowNumber, 1, rowNumber, columns.lastColumn);
+      row.getCell(1).alignment = { horizontal: "center", wrapText: true };
+      row.font = { bold: rowNumber === 4, size: rowNumber === 4 ? 14 : 11, italic: rowNumber === 6 };
+    }
+    row.commit();
+  });
+  sheet.getRow(7).commit();
 }
 
 export async function writeXlsxReport(context: ReportContext, output: Writable, onRows?: (rows: number) => void): Promise<void> {
@@ -36,34 +71,7 @@ export async function writeXlsxReport(context: ReportContext, output: Writable, 
   // Summary: header block in rows 1–6, the table's header on row 8, frozen above it.
   const summary = workbook.addWorksheet("Tổng hợp", { views: [{ state: "frozen", ySplit: 8 }], pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
   summary.columns = [32, 12, 16, 44, 12, 12, 10, 12, 20, 14, 16].map((width) => ({ width }));
-  const block: [string, string][] = [
-    [header.issuerAbove, header.motto1],
-    [header.issuer, header.motto2],
-    ["", header.placeDate],
-    [header.title, ""],
-    [header.subtitle, ""],
-    [`Người lập: ${context.generatedBy}`, ""],
-  ];
-  block.forEach(([left, right], index) => {
-    const rowNumber = index + 1;
-    const row = summary.getRow(rowNumber);
-    if (rowNumber <= 3) {
-      row.getCell(1).value = left;
-      row.getCell(6).value = right;
-      summary.mergeCells(rowNumber, 1, rowNumber, 4);
-      summary.mergeCells(rowNumber, 6, rowNumber, 11);
-      row.getCell(1).alignment = { horizontal: "center" };
-      row.getCell(6).alignment = { horizontal: "center" };
-      row.font = { bold: rowNumber <= 2, italic: rowNumber === 3 };
-    } else {
-      row.getCell(1).value = left;
-      summary.mergeCells(rowNumber, 1, rowNumber, 11);
-      row.getCell(1).alignment = { horizontal: "center", wrapText: true };
-      row.font = { bold: rowNumber === 4, size: rowNumber === 4 ? 14 : 11, italic: rowNumber === 6 };
-    }
-    row.commit();
-  });
-  summary.getRow(7).commit();
+  writeHeaderBlock(summary, header, `Người lập: ${context.generatedBy}`, { leftTo: 4, rightFrom: 6, lastColumn: 11 });
   const summaryHeader = summary.getRow(8);
   summaryHeader.values = [...SUMMARY_COLUMNS];
   boldHeader(summaryHeader);
