@@ -67,25 +67,34 @@ export type CampaignDayResult =
   | { ok: true; rows: number; teams: number; helped: number; replayed: boolean }
   | { ok: false; status: number; message: string; fieldErrors: Record<string, string[]>; lineErrors: ImportIssue[] };
 
+/** A code as the form sends it; anything but text (a broken or hostile client) names nothing. */
+const codeOf = (value: unknown) => (typeof value === "string" ? value : "");
+/** A cell someone filled in: the rules then judge it, whatever it holds. */
+const filled = (value: unknown) => value !== undefined && value !== null && !(typeof value === "string" && value.trim() === "");
+
 export async function logCampaignDay(actor: Actor, input: CampaignDayInput, now = new Date()): Promise<CampaignDayResult> {
   const locale = languageOf(actor);
-  const { teams } = await getCampaignTeams(actor, String(input.unitCode ?? ""));
+  if (!input || typeof input !== "object") throw new AppError("INVALID_INPUT", "rules.activityInvalid");
+  const { teams } = await getCampaignTeams(actor, codeOf(input.unitCode));
   // The day's own fields first, once (not once per team).
   const day = activitySchema(vietnamDate(now)).safeParse({ occurredOn: input.occurredOn, kind: "CAMPAIGN_DAY", place: input.place, memberIds: [] });
   if (!day.success) return { ok: false, status: 400, message: say(locale, "rules.activityInvalid"), fieldErrors: fieldErrorsOf(day.error, locale), lineErrors: [] };
   const listed = new Set(teams.map((team) => team.code));
   const lines = (Array.isArray(input.lines) ? input.lines : [])
-    .map((line, index) => ({ line: index + 1, ...line }))
-    .filter((line) => COUNT_FIELDS.some((field) => String(line[field] ?? "").trim() !== ""));
-  const stray = lines.find((line) => !listed.has(String(line.teamCode)));
-  if (stray) return { ok: false, status: 400, message: say(locale, "importRows.errorsNothingSaved", { count: 1 }), fieldErrors: {}, lineErrors: [{ line: stray.line, column: "teamCode", message: say(locale, "errors.campaignTeam", { code: String(stray.teamCode) }) }] };
+    .map((line: unknown, index) => {
+      const fields = (line && typeof line === "object" ? line : {}) as Record<string, unknown>;
+      return { line: index + 1, teamCode: codeOf(fields.teamCode), counts: Object.fromEntries(COUNT_FIELDS.map((field) => [field, fields[field]])) };
+    })
+    .filter((line) => COUNT_FIELDS.some((field) => filled(line.counts[field])));
+  const stray = lines.find((line) => !listed.has(line.teamCode));
+  if (stray) return { ok: false, status: 400, message: say(locale, "importRows.errorsNothingSaved", { count: 1 }), fieldErrors: {}, lineErrors: [{ line: stray.line, column: "teamCode", message: say(locale, "errors.campaignTeam", { code: stray.teamCode }) }] };
   if (lines.length === 0) return { ok: false, status: 400, message: say(locale, "errors.campaignEmpty"), fieldErrors: {}, lineErrors: [] };
   const result = await logActivities(
     actor,
     lines.map((line) => ({
       line: line.line,
       teamCode: line.teamCode,
-      input: { occurredOn: day.data.occurredOn, kind: "CAMPAIGN_DAY", place: day.data.place, memberIds: [], ...Object.fromEntries(COUNT_FIELDS.map((field) => [field, line[field] ?? ""])) },
+      input: { occurredOn: day.data.occurredOn, kind: "CAMPAIGN_DAY", place: day.data.place, memberIds: [], ...line.counts },
     })),
     { commit: true, operation: "activities.campaign", action: "activities.campaign", requestId: input.requestId, now },
   );

@@ -22,6 +22,8 @@ import { setTargetAction } from "@/app/(app)/dashboard/[code]/targets/actions";
 import { createTeamAction, saveActivityAction, saveMemberAction, updateTeamAction } from "@/app/(app)/teams/actions";
 import { changeUserScopeAction, createUserAction } from "@/app/(app)/admin/users/actions";
 import { reorganiseAction } from "@/app/(app)/admin/reorganise/actions";
+import { campaignDayAction } from "@/app/(app)/units/[code]/campaign-day/actions";
+import { importActivities } from "@/lib/imports/import-activities";
 import { importValues } from "@/lib/imports/import-values";
 import { importMembers } from "@/lib/imports/import-members";
 import { MAX_CSV_BYTES } from "@/lib/csv/read-csv";
@@ -191,6 +193,14 @@ describe("every server action refuses hostile input whole, with a message", () =
     await fc.assert(fc.asyncProperty(hostile, (input) => attempt(() => saveActivityAction.runAs(admin, input as never))), RUNS);
   });
 
+  it("a campaign day of many teams (the form sends an object, which may be anything)", async () => {
+    const today = new Date(Date.now() + 7 * 3600 * 1000).toISOString().slice(0, 10);
+    const day = { unitCode: "W", occurredOn: today, place: "Sân UBND xã", lines: [{ teamCode: "T1", helpedVneid: "4", procedures: "1" }] };
+    await fc.assert(fc.asyncProperty(mutate(day), (input) => attempt(() => campaignDayAction.runAs(admin, { ...input, requestId: crypto.randomUUID() } as never))), RUNS);
+    await fc.assert(fc.asyncProperty(mutate(day.lines[0]), (line) => attempt(() => campaignDayAction.runAs(admin, { ...day, lines: [line], requestId: crypto.randomUUID() } as never))), RUNS);
+    await fc.assert(fc.asyncProperty(hostile, (input) => attempt(() => campaignDayAction.runAs(admin, input as never))), RUNS);
+  });
+
   it("an account", async () => {
     const account = { userId: String(userId), username: "canbo.moi", fullName: "Cán bộ Mới", role: "WARD_OFFICIAL", scopeUnitCode: "W" };
     await fc.assert(fc.asyncProperty(mutate(account), (input) => attempt(() => createUserAction.runAs(admin, null, form(input)))), { ...RUNS, numRuns: 25 });
@@ -235,6 +245,7 @@ describe("the imports refuse generated and hostile files whole", () => {
         tried.files += 1;
         await attempt(() => importValues(admin, bytes, { commit: true }));
         await attempt(() => importMembers(admin, bytes, { commit: true }));
+        await attempt(() => importActivities(admin, bytes, { commit: true }));
       }),
       { numRuns: 60, seed: Number(process.env.FC_SEED ?? 20261124), endOnFailure: true },
     );
