@@ -74,11 +74,17 @@ const columns = (data: ActivityInput) => ({
   ...Object.fromEntries(COUNT_FIELDS.map((field) => [field, data[field]])),
 });
 
+/** An add sent again: the record as it stands now (an edit since may have raised its version). */
+async function replayedAdd(activityId: number) {
+  const stored = await db.activity.findUnique({ where: { id: activityId }, select: { version: true } });
+  return { ok: true as const, activityId, version: stored?.version ?? 1, replayed: true };
+}
+
 export async function logActivity(actor: Actor & { fullName?: string }, teamCode: string, input: unknown, options: ActivityWriteOptions = {}) {
   const requestId = requestIdOf(options.requestId);
   const team = await teamOf(actor, teamCode);
   const earlier = await replayOf(db, requestId);
-  if (earlier !== null) return { ok: true as const, activityId: earlier, version: 1, replayed: true };
+  if (earlier !== null) return replayedAdd(earlier);
   if (!team.active) throw new AppError("INVALID_INPUT", "errors.teamInactiveNoActivities");
   const checked = await check(actor, team, input, options.now ?? new Date());
   if (!checked.ok) return checked;
@@ -96,7 +102,7 @@ export async function logActivity(actor: Actor & { fullName?: string }, teamCode
     return { ok: true as const, activityId: created.id, version: created.version, replayed: false };
   } catch (error) {
     const raced = await racedReplay(db, error, requestId);
-    if (raced !== null) return { ok: true as const, activityId: raced, version: 1, replayed: true };
+    if (raced !== null) return replayedAdd(raced);
     throw error;
   }
 }

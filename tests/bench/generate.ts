@@ -199,7 +199,9 @@ export async function generate(scale: Scale, seed: number, log: (line: string) =
     await client.query("SELECT setval('activity_id_seq', $1)", [activityCount + 1]);
     // Two or three of the team's members took part in each.
     const participations = await client.query(
-      "INSERT INTO activity_member (activity_id, member_id) SELECT a.id, m.id FROM activity a CROSS JOIN LATERAL (SELECT id FROM team_member WHERE team_id = a.team_id ORDER BY id LIMIT 2 + a.id % 2) m",
+      `INSERT INTO activity_member (activity_id, member_id)
+       SELECT a.id, m.id FROM activity a
+       JOIN (SELECT id, team_id, row_number() OVER (PARTITION BY team_id ORDER BY id) AS n FROM team_member) m ON m.team_id = a.team_id AND m.n <= 2 + a.id % 2`,
     );
     step(`${activityCount.toLocaleString("en")} activities, ${(participations.rowCount ?? 0).toLocaleString("en")} participations`);
 

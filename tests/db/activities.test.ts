@@ -108,6 +108,9 @@ describe("logging a team's activity", () => {
     const written = await db.activity.findMany({ where: { place: "Chợ Hòa Thuận" } });
     expect(written).toHaveLength(1);
     for (const answer of [...answers, again]) expect(answer).toMatchObject({ ok: true, activityId: written[0].id });
+    // Sent again after an edit: the answer carries the record's version now, so the phone's next edit is not a conflict.
+    expect(await editActivity(leader, written[0].id, { ...input, place: "Chợ Hòa Thuận, cổng sau" }, { version: 1, now: NOW })).toMatchObject({ ok: true, version: 2 });
+    expect(await logActivity(leader, "T1", input, { requestId, now: NOW })).toMatchObject({ ok: true, activityId: written[0].id, version: 2, replayed: true });
   });
 });
 
