@@ -60,28 +60,15 @@ async function demoFigures(): Promise<Figure[]> {
 
     connectDatabase(db.url);
     figures.push(...(await benchImport(await haiChauGroups(db.url), ["2024-02", "2024-03"])));
-    figures.push(
-      ...(await benchDashboards(
-        [
-          { label: "whole country", code: null },
-          { label: "province (Đà Nẵng)", code: "48" },
-          { label: "district (Hải Châu)", code: "492" },
-          { label: "ward (Hòa Thuận Tây)", code: "20206" },
-        ],
-        "2026-09",
-      )),
-    );
-    figures.push(
-      ...(await benchActivityPanel(
-        [
-          { label: "whole country", code: null },
-          { label: "province (Đà Nẵng)", code: "48" },
-          { label: "district (Hải Châu)", code: "492" },
-          { label: "ward (Hòa Thuận Tây)", code: "20206" },
-        ],
-        "2026-10",
-      )),
-    );
+    // The same four levels for the dashboard and for the activity panel (whose window ends with the demo's last month).
+    const levels = [
+      { label: "whole country", code: null },
+      { label: "province (Đà Nẵng)", code: "48" },
+      { label: "district (Hải Châu)", code: "492" },
+      { label: "ward (Hòa Thuận Tây)", code: "20206" },
+    ];
+    figures.push(...(await benchDashboards(levels, "2026-09")));
+    figures.push(...(await benchActivityPanel(levels, "2026-10")));
     figures.push(...(await benchSaves("20206-03", "2024-01")));
     figures.push(...(await benchActivities("TCNS-20206-03")));
     figures.push(...(await benchWardGrid("20206", "2024-06")));
