@@ -3,7 +3,7 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
-import { checkFigures, type Say } from "@/lib/schemas/figure-rules";
+import { checkFigures, parseFigure, type Say } from "@/lib/schemas/figure-rules";
 import type { WardGrid } from "@/lib/reports/ward-grid";
 import type { saveWardGridAction } from "@/app/(app)/entry/actions";
 import { ScrollBox } from "@/components/ui/scroll-box";
@@ -53,6 +53,14 @@ export function WardGridTable({ grid, action }: { grid: WardGrid; action: typeof
   const editable = (rowIndex: number, columnIndex: number) => {
     const row = rows[rowIndex];
     return columns[columnIndex].level === row.level && row.status !== "APPROVED" && row.status !== "LOCKED" && !row.fromActivities.includes(columns[columnIndex].code);
+  };
+  /** A pasted figure equal to the one the row's activities made (a cell the grid does not type). */
+  const sameAsActivities = (rowIndex: number, columnIndex: number, text: string) => {
+    const row = rows[rowIndex];
+    const column = columns[columnIndex];
+    if (!row.fromActivities.includes(column.code) || row.status === "APPROVED" || row.status === "LOCKED") return false;
+    const figure = parseFigure(text, column.name, say);
+    return figure.ok && figure.value !== null && figure.value === row.values[column.code];
   };
   const elementsOf = (level: string) => columns.filter((column) => column.level === level);
   const changedRows = rows.filter((row) => elementsOf(row.level).some((column) => (cells[row.code]?.[column.code] ?? "") !== (saved[row.code]?.[column.code] ?? "")));
@@ -142,6 +150,7 @@ export function WardGridTable({ grid, action }: { grid: WardGrid; action: typeof
     }
     const next = structuredClone(cells);
     let kept = 0;
+    let fromLog = 0;
     for (let r = 0; r < height; r += 1) {
       for (let c = 0; c < block[r].length; c += 1) {
         const text = block[r][c];
@@ -150,13 +159,19 @@ export function WardGridTable({ grid, action }: { grid: WardGrid; action: typeof
           continue;
         }
         if (!editable(rowIndex + r, columnIndex + c)) {
+          // A sheet kept from the activity log holds the same figure: nothing to change, nothing to refuse.
+          if (sameAsActivities(rowIndex + r, columnIndex + c, text)) {
+            fromLog += 1;
+            continue;
+          }
           return setNotice({ kind: "error", text: t("pasteIntoLocked", { group: rows[rowIndex + r].name, field: columns[columnIndex + c].name }) });
         }
         next[rows[rowIndex + r].code][columns[columnIndex + c].code] = text;
       }
     }
     change(next);
-    setNotice({ kind: "info", text: `${t("pasted", { height, width })}${kept > 0 ? ` ${t("pasteKeptEmpty", { count: kept })}` : ""}` });
+    const notes = [kept > 0 ? t("pasteKeptEmpty", { count: kept }) : "", fromLog > 0 ? t("pasteKeptActivities", { count: fromLog }) : ""].filter(Boolean);
+    setNotice({ kind: "info", text: [t("pasted", { height, width }), ...notes].join(" ") });
   }
 
   const errorOf = (rowCode: string, code: string) => serverErrors[rowCode]?.[code] ?? checks[rowCode]?.errors[code];
