@@ -14,6 +14,9 @@ import { unitDisplayName } from "../units/display-name";
 import type { UnitSummary } from "../units/tree-queries";
 import { ancestorsOf } from "../exports/report-context";
 import { vietnamDate } from "../periods";
+import { compareVietnamese } from "../text";
+import { HELPED_SUM } from "./residents-helped";
+import { BELOW } from "./get-activity-panel";
 
 /** What a team or a member must reach in the year to be proposed; the documents print them. */
 export const RECOGNITION_CRITERIA = {
@@ -64,8 +67,6 @@ export interface Recognition {
   generatedBy: string;
 }
 
-const HELPED = "a.helped_vneid + a.helped_signature + a.helped_online_filing + a.helped_cashless + a.helped_bank_account + a.helped_health_book + a.helped_other";
-
 export async function getRecognition(actor: Actor, code: string, params: { year?: string | null }, now = new Date()): Promise<Recognition> {
   const unit = await findReadableUnitByCode(actor, code);
   const today = vietnamDate(now);
@@ -74,29 +75,44 @@ export async function getRecognition(actor: Actor, code: string, params: { year?
   if (!Number.isInteger(asked) || asked < 2020 || asked > currentYear) throw new AppError("INVALID_INPUT", "errors.recognitionYear", { year: String(params.year), current: currentYear });
   const from = `${asked}-01-01`;
   const through = asked === currentYear ? today : `${asked}-12-31`;
-  const [ancestors, teams, members] = await Promise.all([
+  // Counted first, named after (as the activity panel does): the names of the listed, not of every record's.
+  const [ancestors, teamCounts, memberCounts] = await Promise.all([
     ancestorsOf(unit.id),
-    db.$queryRawUnsafe<{ code: string; name: string; unit_name: string; unit_kind: string; activities: number; months: number; helped: number; procedures: number; apps: number }[]>(
-      `SELECT t.code, t.name, u.name AS unit_name, u.kind AS unit_kind, count(*)::int AS activities, count(DISTINCT date_trunc('month', a.occurred_on))::int AS months,
-              sum(${HELPED})::int AS helped, sum(a.procedures)::int AS procedures, sum(a.apps_installed)::int AS apps
-       FROM admin_unit_closure c JOIN activity a ON a.unit_id = c.descendant_id JOIN team t ON t.id = a.team_id JOIN admin_unit u ON u.id = t.unit_id
-       WHERE c.ancestor_id = $1 AND a.occurred_on BETWEEN $2::date AND $3::date
-       GROUP BY t.id, u.id ORDER BY activities DESC, helped DESC, t.code LIMIT ${RECOGNITION_LISTED}`,
+    db.$queryRawUnsafe<{ team_id: number; activities: number; months: number; helped: number; procedures: number; apps: number }[]>(
+      `SELECT a.team_id, count(*)::int AS activities, count(DISTINCT date_trunc('month', a.occurred_on))::int AS months,
+              sum(${HELPED_SUM})::int AS helped, sum(a.procedures)::int AS procedures, sum(a.apps_installed)::int AS apps
+       FROM activity a WHERE ${BELOW} AND a.occurred_on BETWEEN $2::date AND $3::date
+       GROUP BY a.team_id ORDER BY activities DESC, helped DESC FETCH FIRST ${RECOGNITION_LISTED} ROWS WITH TIES`,
       unit.id,
       from,
       through,
     ),
-    db.$queryRawUnsafe<{ full_name: string; role: string; affiliation: string; team_name: string; unit_name: string; unit_kind: string; activities: number; helped: number }[]>(
-      `SELECT m.full_name, m.role::text, m.affiliation::text, t.name AS team_name, u.name AS unit_name, u.kind AS unit_kind, count(*)::int AS activities, sum(${HELPED})::int AS helped
-       FROM admin_unit_closure c JOIN activity a ON a.unit_id = c.descendant_id JOIN activity_member am ON am.activity_id = a.id
-       JOIN team_member m ON m.id = am.member_id JOIN team t ON t.id = m.team_id JOIN admin_unit u ON u.id = t.unit_id
-       WHERE c.ancestor_id = $1 AND a.occurred_on BETWEEN $2::date AND $3::date
-       GROUP BY m.id, t.id, u.id ORDER BY activities DESC, helped DESC, m.full_name, m.id LIMIT ${RECOGNITION_LISTED}`,
+    db.$queryRawUnsafe<{ member_id: number; activities: number; helped: number }[]>(
+      `SELECT am.member_id, count(*)::int AS activities, sum(${HELPED_SUM})::int AS helped
+       FROM activity a JOIN activity_member am ON am.activity_id = a.id WHERE ${BELOW} AND a.occurred_on BETWEEN $2::date AND $3::date
+       GROUP BY am.member_id ORDER BY activities DESC, helped DESC FETCH FIRST ${RECOGNITION_LISTED} ROWS WITH TIES`,
       unit.id,
       from,
       through,
     ),
   ]);
+  const [teamNames, memberNames] = await Promise.all([
+    db.$queryRaw<{ id: number; code: string; name: string; unit_name: string; unit_kind: string }[]>`
+      SELECT t.id, t.code, t.name, u.name AS unit_name, u.kind AS unit_kind FROM team t JOIN admin_unit u ON u.id = t.unit_id WHERE t.id = ANY(${teamCounts.map((row) => row.team_id)}::int[])`,
+    db.$queryRaw<{ id: number; full_name: string; role: string; affiliation: string; team_name: string; unit_name: string; unit_kind: string }[]>`
+      SELECT m.id, m.full_name, m.role::text, m.affiliation::text, t.name AS team_name, u.name AS unit_name, u.kind AS unit_kind
+      FROM team_member m JOIN team t ON t.id = m.team_id JOIN admin_unit u ON u.id = t.unit_id WHERE m.id = ANY(${memberCounts.map((row) => row.member_id)}::int[])`,
+  ]);
+  const teamOf = new Map(teamNames.map((team) => [team.id, team]));
+  const memberOf = new Map(memberNames.map((member) => [member.id, member]));
+  const teams = teamCounts
+    .map((row) => ({ ...teamOf.get(row.team_id)!, ...row }))
+    .sort((a, b) => b.activities - a.activities || b.helped - a.helped || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
+    .slice(0, RECOGNITION_LISTED);
+  const members = memberCounts
+    .map((row) => ({ ...memberOf.get(row.member_id)!, ...row }))
+    .sort((a, b) => b.activities - a.activities || b.helped - a.helped || compareVietnamese(a.full_name, b.full_name) || a.member_id - b.member_id)
+    .slice(0, RECOGNITION_LISTED);
   return {
     unit: { id: unit.id, code: unit.code, name: unit.name, level: unit.level, kind: unit.kind, parentId: unit.parentId },
     ancestors,

@@ -30,8 +30,8 @@ import { HELPED_FIELDS } from "../schemas/activity-options";
 
 export const RESIDENTS_HELPED = "RESIDENTS_HELPED";
 
-/** Every service's residents helped, added up in SQL: the table's columns are the fields' names in snake case. */
-const HELPED_SUM = HELPED_FIELDS.map((field) => field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`)).join(" + ");
+/** Every service's residents helped of an activity row, added up in SQL: the table's columns are the fields' names in snake case. */
+export const HELPED_SUM = HELPED_FIELDS.map((field) => field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`)).join(" + ");
 
 /** The month (yyyymm) of an activity's date, in SQL. */
 const ACTIVITY_MONTH = "to_char(a.occurred_on, 'YYYYMM')::int";
