@@ -121,10 +121,11 @@ export async function activityPanelOf(subject: DashboardSubject, window: { from:
   const asOf = lastDay < today ? lastDay : today;
   const childIds = subject.children.map((child) => child.id);
   const unit = subject.unit;
-  const [elements, monthly, childSums, teamCounts, teamLists] = await Promise.all([
-    activityElements(),
-    monthlyElementSums(subject.rootIds, from, to),
-    elementSumsByUnit(childIds, from, to),
+  const elements = await activityElements();
+  const elementIds = elements.map((element) => element.id);
+  const [monthly, childSums, teamCounts, teamLists] = await Promise.all([
+    monthlyElementSums(subject.rootIds, from, to, elementIds),
+    elementSumsByUnit(childIds, from, to, db, elementIds),
     db.$queryRaw<{ unit_id: number; teams: number }[]>`SELECT unit_id, teams FROM rollup_units WHERE unit_id = ANY(${[...subject.rootIds, ...childIds]}::int[])`,
     unit && TEAM_LIST_LEVELS.has(unit.level) ? teamListsOf(unit.id, firstDayOf(from), lastDay, asOf) : Promise.resolve(null),
   ]);

@@ -14,13 +14,14 @@ export type ElementSums = Map<number, number>;
  * (dossiers, residents helped) the sum of its months. `client`: a transaction
  * that must see its own changes (a reorganisation's preview).
  */
-export async function elementSumsByUnit(unitIds: number[], from: number, to: number, client: Prisma.TransactionClient = db): Promise<Map<number, ElementSums>> {
+export async function elementSumsByUnit(unitIds: number[], from: number, to: number, client: Prisma.TransactionClient = db, elementIds: number[] | null = null): Promise<Map<number, ElementSums>> {
   const result = new Map<number, ElementSums>(unitIds.map((id) => [id, new Map()]));
   if (unitIds.length === 0) return result;
+  // elementIds: only those elements (the activity panel's), read from the same index range.
   const rows = await client.$queryRaw<{ unit_id: number; element_id: number; value: bigint | null }[]>`
     SELECT r.unit_id, r.element_id, sum(r.value) FILTER (WHERE e.aggregation = 'FLOW' OR r.period_id = ${to}) AS value
     FROM rollup_value r JOIN data_element e ON e.id = r.element_id
-    WHERE r.unit_id = ANY(${unitIds}::int[]) AND r.period_id BETWEEN ${from} AND ${to}
+    WHERE r.unit_id = ANY(${unitIds}::int[]) AND r.period_id BETWEEN ${from} AND ${to} AND (${elementIds}::int[] IS NULL OR r.element_id = ANY(${elementIds}::int[]))
     GROUP BY r.unit_id, r.element_id`;
   for (const row of rows) if (row.value !== null) result.get(row.unit_id)!.set(row.element_id, Number(row.value));
   return result;
@@ -36,12 +37,12 @@ export async function elementSumsOf(unitIds: number[], from: number, to: number)
 }
 
 /** Month by month element sums of several units taken together, for trend charts. */
-export async function monthlyElementSums(unitIds: number[], from: number, to: number): Promise<Map<number, ElementSums>> {
+export async function monthlyElementSums(unitIds: number[], from: number, to: number, elementIds: number[] | null = null): Promise<Map<number, ElementSums>> {
   const result = new Map<number, ElementSums>();
   if (unitIds.length === 0) return result;
   const rows = await db.$queryRaw<{ period_id: number; element_id: number; value: bigint }[]>`
     SELECT period_id, element_id, sum(value) AS value FROM rollup_value
-    WHERE unit_id = ANY(${unitIds}::int[]) AND period_id BETWEEN ${from} AND ${to}
+    WHERE unit_id = ANY(${unitIds}::int[]) AND period_id BETWEEN ${from} AND ${to} AND (${elementIds}::int[] IS NULL OR element_id = ANY(${elementIds}::int[]))
     GROUP BY period_id, element_id`;
   for (const row of rows) {
     if (!result.has(row.period_id)) result.set(row.period_id, new Map());
