@@ -65,6 +65,9 @@ export async function seedDatabase(prisma: PrismaClient, options: SeedOptions): 
     },
     { timeout: 300_000, maxWait: 10_000 },
   );
+  // Tables filled for the first time have no statistics until autovacuum comes by: the first dashboards
+  // (a district's activity lists joined 30,000 participations by nested loops) would be planned blind.
+  await prisma.$executeRaw`ANALYZE`;
   return options.demo ? { seeded: true, demo: true } : { seeded: true, demo: false, adminPassword };
 }
 
