@@ -94,6 +94,5 @@ export function reportHeader(context: Pick<ReportContext, "unit" | "ancestors" |
 export const safeFileName = (text: string) => text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D").replace(/[^A-Za-z0-9-]+/g, "-").replace(/^-|-$/g, "");
 
 export function reportFileName(context: ReportContext, format: ReportFormat, table?: string): string {
-  const safe = safeFileName;
-  return `bao-cao-${safe(context.unit.code)}-${safe(context.selection.code.replace("..", "_"))}${table ? `-${table}` : ""}.${format}`;
+  return `bao-cao-${safeFileName(context.unit.code)}-${safeFileName(context.selection.code.replace("..", "_"))}${table ? `-${table}` : ""}.${format}`;
 }
