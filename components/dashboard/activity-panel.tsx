@@ -74,16 +74,18 @@ export async function ActivityPanel({ panel, locale, childHref }: { panel: Panel
         </>
       )}
 
-      {panel.unit && (
-        <p className="mt-3 flex flex-wrap items-center gap-x-3 print:hidden" data-testid="recognition-links">
-          <span>{t("recognition", { year: panel.to.slice(0, 4) })}</span>
-          {(["xlsx", "pdf"] as const).map((format) => (
-            <a key={format} href={`/api/v1/units/${encodeURIComponent(panel.unit!.code)}/recognition.${format}?year=${panel.to.slice(0, 4)}`} download className="inline-flex min-h-10 items-center text-brand-700 underline">
-              {format === "xlsx" ? t("recognitionXlsx") : t("recognitionPdf")}
-            </a>
-          ))}
-        </p>
-      )}
+      {panel.unit &&
+        // Each year the window touches: early in a year the committee is commending the one before.
+        [...new Set([panel.to.slice(0, 4), panel.from.slice(0, 4)])].map((year) => (
+          <p key={year} className="mt-3 flex flex-wrap items-center gap-x-3 print:hidden" data-testid="recognition-links">
+            <span>{t("recognition", { year })}</span>
+            {(["xlsx", "pdf"] as const).map((format) => (
+              <a key={format} href={`/api/v1/units/${encodeURIComponent(panel.unit!.code)}/recognition.${format}?year=${year}`} download className="inline-flex min-h-10 items-center text-brand-700 underline">
+                {format === "xlsx" ? t("recognitionXlsx") : t("recognitionPdf")}
+              </a>
+            ))}
+          </p>
+        ))}
 
       {children.length > 0 && (
         <details className="mt-4">
