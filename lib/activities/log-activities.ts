@@ -15,13 +15,13 @@ import { AppError } from "../errors";
 import { roleAllows } from "../auth/policy";
 import { can, type Actor } from "../auth/authorize";
 import { writeAuditLog } from "../audit/write-audit-log";
-import { activitySchema, COUNT_FIELDS, HELPED_FIELDS, type ActivityInput } from "../schemas/activity";
-import { issueMessage } from "../schemas/user";
+import { COUNT_FIELDS, HELPED_FIELDS, type ActivityInput } from "../schemas/activity";
 import { languageOf, say } from "../i18n/translate";
-import { parsePeriodCode, vietnamDate } from "../periods";
+import { parsePeriodCode } from "../periods";
 import { racedReplay, recordRequest, replayOf, requestIdOf } from "../write-requests";
 import type { ImportIssue } from "../imports/import-result";
 import { syncResidentsHelped } from "./residents-helped";
+import { activityColumns, checkActivity } from "./log-activity";
 
 export interface ActivityLine {
   /** The line a user sees (a file's line, a form's row). */
@@ -59,7 +59,6 @@ export async function logActivities(actor: Actor, lines: ActivityLine[], options
   const columnOf = options.columnOf ?? ((field: string) => field);
   const now = options.now ?? new Date();
   const requestId = requestIdOf(options.requestId);
-  const schema = activitySchema(vietnamDate(now));
 
   const teams = new Map(
     (await db.team.findMany({ where: { code: { in: [...new Set(lines.map((line) => line.teamCode.trim()))] } }, select: { id: true, code: true, unitId: true, active: true, foundedOn: true } })).map((team) => [team.code, team]),
@@ -87,21 +86,16 @@ export async function logActivities(actor: Actor, lines: ActivityLine[], options
       issue(columnOf("teamCode"), say(locale, "importRows.teamInactive", { code: team.code }));
       continue;
     }
-    const parsed = schema.safeParse(input);
-    if (!parsed.success) {
-      for (const problem of parsed.error.issues) issue(columnOf(String(problem.path[0] ?? "")), issueMessage(problem, locale));
+    // The one-record form's own check: the rules, and the team's founding date.
+    const checked = await checkActivity(actor, team, input, now);
+    if (!checked.ok) {
+      for (const [field, messages] of Object.entries(checked.fieldErrors)) for (const message of messages) issue(columnOf(field), message);
       continue;
     }
-    const data = parsed.data as ActivityInput;
-    const founded = team.foundedOn?.toISOString().slice(0, 10);
-    if (founded && data.occurredOn < founded) {
-      issue(columnOf("occurredOn"), say(locale, "rules.activityBeforeFounded", { date: founded.split("-").reverse().join("/") }));
-      continue;
-    }
-    planned.push({ line, team, data: { ...data, memberIds: [] } });
+    planned.push({ line, team, data: checked.data });
   }
   if (errors.length > 0) {
-    if (outside.size > 0) await writeAuditLog(db, actor, { action: "auth.denied", entityType: "operation", entityId: "activities.write", after: { bulk: [...outside].slice(0, 50) } });
+    if (outside.size > 0) await writeAuditLog(db, actor, { action: "auth.denied", entityType: "operation", entityId: options.operation, after: { bulk: [...outside].slice(0, 50) } });
     errors.sort((a, b) => a.line - b.line);
     return { ok: false, status: outside.size > 0 ? 403 : 400, message: say(locale, "importRows.errorsNothingSaved", { count: errors.length }), errors };
   }
@@ -114,17 +108,7 @@ export async function logActivities(actor: Actor, lines: ActivityLine[], options
       async (tx) => {
         if ((await replayOf(tx, requestId)) !== null) return true;
         const created = await tx.activity.createManyAndReturn({
-          data: planned.map(({ team, data }) => ({
-            teamId: team.id,
-            unitId: team.unitId,
-            occurredOn: new Date(`${data.occurredOn}T00:00:00Z`),
-            kind: data.kind,
-            place: data.place,
-            attendees: data.attendees,
-            ...Object.fromEntries(COUNT_FIELDS.map((field) => [field, data[field]])),
-            createdById: actor.id,
-            createdBy: actor.username,
-          })),
+          data: planned.map(({ team, data }) => ({ ...activityColumns(data), teamId: team.id, unitId: team.unitId, createdById: actor.id, createdBy: actor.username })),
           select: { id: true },
         });
         await recordRequest(tx, requestId, "activity", created[0].id);

@@ -50,8 +50,8 @@ async function teamOf(actor: Actor, teamCode: string) {
   return team;
 }
 
-/** The input checked against the rules, the team's founding date and its member list; null fields mean nothing is wrong. */
-async function check(actor: Actor, team: { id: number; foundedOn: Date | null }, input: unknown, now: Date): Promise<{ ok: true; data: ActivityInput } | Failure> {
+/** The input checked against the rules, the team's founding date and its member list (one record here, every line of a batch in log-activities.ts). */
+export async function checkActivity(actor: Actor, team: { id: number; foundedOn: Date | null }, input: unknown, now: Date): Promise<{ ok: true; data: ActivityInput } | Failure> {
   const parsed = activitySchema(vietnamDate(now)).safeParse(input);
   if (!parsed.success) return fail(actor, fieldErrorsOf(parsed.error, languageOf(actor)));
   const data = parsed.data as ActivityInput;
@@ -66,7 +66,8 @@ async function check(actor: Actor, team: { id: number; foundedOn: Date | null },
   return { ok: true, data: { ...data, memberIds } };
 }
 
-const columns = (data: ActivityInput) => ({
+/** A checked record as the activity table's columns. */
+export const activityColumns = (data: ActivityInput) => ({
   occurredOn: new Date(`${data.occurredOn}T00:00:00Z`),
   kind: data.kind,
   place: data.place,
@@ -86,12 +87,12 @@ export async function logActivity(actor: Actor & { fullName?: string }, teamCode
   const earlier = await replayOf(db, requestId);
   if (earlier !== null) return replayedAdd(earlier);
   if (!team.active) throw new AppError("INVALID_INPUT", "errors.teamInactiveNoActivities");
-  const checked = await check(actor, team, input, options.now ?? new Date());
+  const checked = await checkActivity(actor, team, input, options.now ?? new Date());
   if (!checked.ok) return checked;
   try {
     const created = await db.$transaction(async (tx) => {
       const activity = await tx.activity.create({
-        data: { ...columns(checked.data), teamId: team.id, unitId: team.unitId, createdById: actor.id, createdBy: actor.username, members: { create: checked.data.memberIds.map((memberId) => ({ memberId })) } },
+        data: { ...activityColumns(checked.data), teamId: team.id, unitId: team.unitId, createdById: actor.id, createdBy: actor.username, members: { create: checked.data.memberIds.map((memberId) => ({ memberId })) } },
         include: { members: { select: { memberId: true } } },
       });
       await recordRequest(tx, requestId, "activity", activity.id);
@@ -115,7 +116,7 @@ export async function editActivity(actor: Actor, activityId: number, input: unkn
   const existing = Number.isInteger(activityId) && activityId > 0 ? await db.activity.findUnique({ where: { id: activityId }, select: { id: true, teamId: true, team: { select: { code: true } } } }) : null;
   if (!existing) throw new AppError("NOT_FOUND", "errors.activityNotFound");
   const team = await teamOf(actor, existing.team.code);
-  const checked = await check(actor, team, input, now);
+  const checked = await checkActivity(actor, team, input, now);
   if (!checked.ok) return checked;
   return db.$transaction(async (tx): Promise<{ ok: true; activityId: number; version: number; replayed: boolean } | ActivityConflict> => {
     const [locked] = await tx.$queryRaw<{ version: number }[]>`SELECT version FROM activity WHERE id = ${existing.id} FOR UPDATE`;
@@ -136,7 +137,7 @@ export async function editActivity(actor: Actor, activityId: number, input: unkn
     await tx.activityMember.deleteMany({ where: { activityId: before.id } });
     const updated = await tx.activity.update({
       where: { id: before.id },
-      data: { ...columns(checked.data), version: { increment: 1 }, members: { create: checked.data.memberIds.map((memberId) => ({ memberId })) } },
+      data: { ...activityColumns(checked.data), version: { increment: 1 }, members: { create: checked.data.memberIds.map((memberId) => ({ memberId })) } },
       include: { members: { select: { memberId: true } } },
     });
     await recordRequest(tx, requestId, "activity", before.id);

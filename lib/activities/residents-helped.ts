@@ -26,12 +26,12 @@ import type { Actor } from "../auth/authorize";
 import { periodCode } from "../periods";
 import { formatPeriod } from "../format";
 import { say } from "../i18n/translate";
-import { HELPED_FIELDS } from "../schemas/activity-options";
+import { columnNameOf, HELPED_FIELDS } from "../schemas/activity-options";
 
 export const RESIDENTS_HELPED = "RESIDENTS_HELPED";
 
 /** Every service's residents helped of an activity row, added up in SQL: the table's columns are the fields' names in snake case. */
-export const HELPED_SUM = HELPED_FIELDS.map((field) => field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`)).join(" + ");
+export const HELPED_SUM = HELPED_FIELDS.map(columnNameOf).join(" + ");
 
 /** The month (yyyymm) of an activity's date, in SQL. */
 const ACTIVITY_MONTH = "to_char(a.occurred_on, 'YYYYMM')::int";

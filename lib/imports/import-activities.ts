@@ -10,6 +10,7 @@
  * (two home-visit afternoons at the same place are two records).
  */
 import { ACTIVITY_KINDS, COUNT_FIELDS } from "../schemas/activity";
+import { columnNameOf } from "../schemas/activity-options";
 import { logActivities, type ActivitiesResult } from "../activities/log-activities";
 import type { Actor } from "../auth/authorize";
 import { languageOf, say } from "../i18n/translate";
@@ -18,12 +19,10 @@ import { readTable } from "./read-table";
 import { codeOf, isoDateOf } from "./member-columns";
 import { previewOf, type ImportRefusal, type PreviewRow } from "./import-result";
 
-const snake = (field: string) => field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
-
-export const ACTIVITY_COLUMNS = ["team_code", "date", "kind", "place", ...COUNT_FIELDS.map(snake), "attendees"] as const;
+export const ACTIVITY_COLUMNS = ["team_code", "date", "kind", "place", ...COUNT_FIELDS.map(columnNameOf), "attendees"] as const;
 
 /** The form's field each column feeds, to name a rule's error by the file's column. */
-const COLUMN_OF_FIELD: Record<string, string> = { teamCode: "team_code", occurredOn: "date", kind: "kind", place: "place", attendees: "attendees", ...Object.fromEntries(COUNT_FIELDS.map((field) => [field, snake(field)])) };
+const COLUMN_OF_FIELD: Record<string, string> = { teamCode: "team_code", occurredOn: "date", kind: "kind", place: "place", attendees: "attendees", ...Object.fromEntries(COUNT_FIELDS.map((field) => [field, columnNameOf(field)])) };
 
 /** The kinds' labels as the form shows them, in both languages, folded. */
 const KIND_LABELS: Record<string, string> = Object.fromEntries(
@@ -51,10 +50,10 @@ export async function importActivities(actor: Actor, bytes: Uint8Array, options:
         place: values.place,
         memberIds: [],
         attendees: values.attendees,
-        ...Object.fromEntries(COUNT_FIELDS.map((field) => [field, values[snake(field) as (typeof ACTIVITY_COLUMNS)[number]]])),
+        ...Object.fromEntries(COUNT_FIELDS.map((field) => [field, values[columnNameOf(field) as (typeof ACTIVITY_COLUMNS)[number]]])),
       },
     })),
     { commit: options.commit, operation: "activities.write", action: "activities.import", columnOf: (field) => COLUMN_OF_FIELD[field] ?? field, now: options.now },
   );
-  return result.ok ? { ...result, preview } : { ...result, preview };
+  return { ...result, preview };
 }

@@ -9,6 +9,9 @@ export const ACTIVITY_KINDS = ["HOME_VISITS", "CAMPAIGN_DAY", "ONE_STOP_DUTY", "
 export const HELPED_FIELDS = ["helpedVneid", "helpedSignature", "helpedOnlineFiling", "helpedCashless", "helpedBankAccount", "helpedHealthBook", "helpedOther"] as const;
 export const COUNT_FIELDS = [...HELPED_FIELDS, "procedures", "appsInstalled"] as const;
 
+/** A count field's column, in the activity table and in the import's file: helpedVneid → helped_vneid. */
+export const columnNameOf = (field: string) => field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+
 /** A count is a whole number from 0 to this: more residents than a team meets in a day is a typing slip. */
 export const MAX_COUNT = 10_000;
 
