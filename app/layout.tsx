@@ -1,7 +1,6 @@
 import type { Metadata, Viewport } from "next";
-import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getMessages, getTranslations } from "next-intl/server";
-import { clientMessages } from "@/lib/i18n/client-namespaces";
+import { getLocale, getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/ui/client-messages";
 import { THEME_COLOR } from "@/lib/offline/cache-names";
 import "./globals.css";
 
@@ -27,7 +26,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2">
           {t("skipToContent")}
         </a>
-        <NextIntlClientProvider messages={clientMessages(await getMessages())}>{children}</NextIntlClientProvider>
+        <ClientMessages namespaces={[]}>{children}</ClientMessages>
       </body>
     </html>
   );

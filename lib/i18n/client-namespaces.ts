@@ -1,9 +1,16 @@
 /**
- * The catalogue namespaces that client components read. Only these travel to
- * the browser with every page; the rest (the dashboard's, the help page's…)
- * are used on the server alone, and sending them would weigh on every page of
- * an old phone. tests/unit/message-catalogues.test.ts fails when a client
- * component reads a namespace missing here.
+ * Which catalogue messages travel to the browser. A page carries, in its
+ * React Server Components payload, the messages of the client components it
+ * renders and no others: the whole client catalogue is 44 KB, and sent with
+ * every page it weighed more than a dashboard's figures on an old phone.
+ * Server components read the catalogue on the server and send only the words.
+ *
+ * The root layout sends CORE_NAMESPACES (the outbox bar and the sign-out
+ * question on every page, the error boundary's words); a route segment whose
+ * client components read more wraps its pages in <ClientMessages namespaces={…}>
+ * in its layout (components/ui/client-messages.tsx).
+ * tests/unit/message-catalogues.test.ts follows each route file's imports and
+ * fails when a client component it renders reads a namespace not sent there.
  */
 export const CLIENT_NAMESPACES = [
   // The activity form logs a team's day from a phone, offline too.
@@ -37,6 +44,24 @@ export const CLIENT_NAMESPACES = [
   "users",
 ] as const;
 
-export function clientMessages<M extends Record<string, unknown>>(messages: M): Partial<M> {
-  return Object.fromEntries(CLIENT_NAMESPACES.filter((name) => name in messages).map((name) => [name, messages[name]])) as Partial<M>;
+export type ClientNamespace = (typeof CLIENT_NAMESPACES)[number];
+
+/** Sent with every page, by the root layout. */
+export const CORE_NAMESPACES: readonly ClientNamespace[] = ["outbox", "errors"];
+
+/**
+ * Of "errors" (a hundred server messages), the browser reads only these: the error
+ * boundary's two and a form's save that met no network. The server's refusals
+ * arrive already worded.
+ */
+export const CLIENT_ERROR_KEYS = ["generic", "retry", "network"] as const;
+
+export function clientMessages(messages: Record<string, unknown>, namespaces: readonly ClientNamespace[]): Record<string, unknown> {
+  const picked: Record<string, unknown> = {};
+  for (const name of new Set([...CORE_NAMESPACES, ...namespaces])) {
+    const value = messages[name];
+    if (value === undefined) continue;
+    picked[name] = name === "errors" ? Object.fromEntries(CLIENT_ERROR_KEYS.map((key) => [key, (value as Record<string, unknown>)[key]])) : value;
+  }
+  return picked;
 }

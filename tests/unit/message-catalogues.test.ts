@@ -5,12 +5,12 @@
  * here. (Keys used by the code are checked by the typecheck, through
  * lib/i18n/global.d.ts.)
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import ts from "typescript";
 import vi from "@/lib/i18n/messages/vi.json";
 import en from "@/lib/i18n/messages/en.json";
-import { CLIENT_NAMESPACES } from "@/lib/i18n/client-namespaces";
+import { CLIENT_ERROR_KEYS, CLIENT_NAMESPACES, CORE_NAMESPACES } from "@/lib/i18n/client-namespaces";
 
 type Catalogue = { [key: string]: string | Catalogue };
 
@@ -131,7 +131,65 @@ describe("the messages sent to the browser", () => {
     expect([...read].sort()).toEqual([...CLIENT_NAMESPACES].sort());
   });
 
+  it("travel with the pages that render their client components, and only there", () => {
+    // Each route file gets the namespaces of the nearest layout above it that wraps its children in
+    // <ClientMessages> (a nested provider replaces the outer one), plus the core ones of the root layout.
+    const routeFiles = sourceFiles(path.join(ROOT, "app")).filter((file) => /\/(page|layout|error|not-found)\.tsx$/.test(file));
+    const missing: string[] = [];
+    for (const file of routeFiles) {
+      const sent = new Set<string>([...CORE_NAMESPACES, ...sentAbove(file)]);
+      const needed = new Set([...importClosure(file)].flatMap((reached) => (readFileSync(reached, "utf8").includes("useTranslations") ? clientNamespaces(readFileSync(reached, "utf8")) : [])));
+      for (const name of needed) if (!sent.has(name)) missing.push(`${path.relative(ROOT, file)} renders a client component reading "${name}"`);
+    }
+    expect(missing).toEqual([]);
+    // The dashboard, the page a committee opens most, carries only the export links' words.
+    expect(sentAbove(path.join(ROOT, "app/(app)/dashboard/[code]/page.tsx"))).toEqual(["exports"]);
+  });
+
+  it("carry of the server's error messages only the few the browser reads", () => {
+    const readers = [...sourceFiles(path.join(ROOT, "app")), ...sourceFiles(path.join(ROOT, "components"))].filter((file) => readFileSync(file, "utf8").includes('useTranslations("errors")'));
+    expect(readers.length).toBeGreaterThan(0);
+    const keys = new Set(readers.flatMap((file) => [...readFileSync(file, "utf8").matchAll(/\bt\("(\w+)"/g)].map((match) => match[1])));
+    expect([...keys].filter((key) => !(CLIENT_ERROR_KEYS as readonly string[]).includes(key))).toEqual([]);
+  });
+
   it("the check sees a namespace read by a component", () => {
     expect(clientNamespaces('const t = useTranslations("dashboard"); function F({ namespace }: { namespace: "importValues" | "importMembers" }) {}')).toEqual(["dashboard", "importValues", "importMembers"]);
   });
 });
+
+/** The namespaces the nearest layout above a route file (its own directory's, for a page) sends with <ClientMessages>. */
+function sentAbove(file: string): string[] {
+  let directory = path.dirname(file);
+  // A layout's own client components sit outside the provider it wraps its children in.
+  if (file.endsWith("layout.tsx")) directory = path.dirname(directory);
+  for (; directory.startsWith(path.join(ROOT, "app")); directory = path.dirname(directory)) {
+    const layout = path.join(directory, "layout.tsx");
+    if (!existsSync(layout)) continue;
+    const declared = readFileSync(layout, "utf8").match(/<ClientMessages namespaces=\{\[([^\]]*)\]\}/);
+    if (declared) return [...declared[1].matchAll(/"(\w+)"/g)].map((match) => match[1]);
+  }
+  return [];
+}
+
+/** The files of app/ and components/ a route file reaches through its imports (lib/ holds no component). */
+function importClosure(entry: string): Set<string> {
+  const seen = new Set<string>();
+  const pending = [entry];
+  while (pending.length > 0) {
+    const file = pending.pop()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    for (const match of readFileSync(file, "utf8").matchAll(/(?:import|export)[^"';]*?from\s+["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g)) {
+      const resolved = resolveImport(file, match[1] ?? match[2]);
+      if (resolved && !resolved.startsWith(path.join(ROOT, "lib"))) pending.push(resolved);
+    }
+  }
+  return seen;
+}
+
+function resolveImport(from: string, specifier: string): string | null {
+  const base = specifier.startsWith("@/") ? path.join(ROOT, specifier.slice(2)) : specifier.startsWith(".") ? path.resolve(path.dirname(from), specifier) : null;
+  if (base === null) return null;
+  return [base, `${base}.ts`, `${base}.tsx`, path.join(base, "index.ts"), path.join(base, "index.tsx")].find((candidate) => existsSync(candidate) && statSync(candidate).isFile()) ?? null;
+}
