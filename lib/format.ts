@@ -8,18 +8,36 @@ export const DEFAULT_LOCALE: Locale = "vi";
 
 const intlLocale = (locale: Locale) => (locale === "vi" ? "vi-VN" : "en-GB");
 
+/**
+ * Formatters are built once per locale and options: building an Intl formatter costs tens of
+ * microseconds, and a district's dashboard formats a few thousand figures per page.
+ */
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `n${locale}${JSON.stringify(options)}`;
+  let formatter = formatters.get(key) as Intl.NumberFormat | undefined;
+  if (!formatter) formatters.set(key, (formatter = new Intl.NumberFormat(locale, options)));
+  return formatter;
+}
+function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `d${locale}${JSON.stringify(options)}`;
+  let formatter = formatters.get(key) as Intl.DateTimeFormat | undefined;
+  if (!formatter) formatters.set(key, (formatter = new Intl.DateTimeFormat(locale, options)));
+  return formatter;
+}
+
 export function isLocale(value: unknown): value is Locale {
   return value === "vi" || value === "en";
 }
 
 export function formatNumber(value: number, locale: Locale = DEFAULT_LOCALE): string {
-  return new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 0 }).format(value);
+  return numberFormat(intlLocale(locale), { maximumFractionDigits: 0 }).format(value);
 }
 
 /** A ratio between 0 and 1 as a percentage; null (no denominator) is shown as a dash, never 0%. */
 export function formatPercent(ratio: number | null, locale: Locale = DEFAULT_LOCALE, fractionDigits = 2): string {
   if (ratio === null || !Number.isFinite(ratio)) return "–";
-  return new Intl.NumberFormat(intlLocale(locale), {
+  return numberFormat(intlLocale(locale), {
     style: "percent",
     minimumFractionDigits: fractionDigits,
     maximumFractionDigits: fractionDigits,
@@ -28,7 +46,7 @@ export function formatPercent(ratio: number | null, locale: Locale = DEFAULT_LOC
 
 /** dd/MM/yyyy in Vietnamese, dd/MM/yyyy in British English too (both day-first). */
 export function formatDate(date: Date, locale: Locale = DEFAULT_LOCALE): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), {
+  return dateFormat(intlLocale(locale), {
     day: "2-digit",
     month: "2-digit",
     year: "numeric",
@@ -37,7 +55,7 @@ export function formatDate(date: Date, locale: Locale = DEFAULT_LOCALE): string 
 }
 
 export function formatDateTime(date: Date, locale: Locale = DEFAULT_LOCALE): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), {
+  return dateFormat(intlLocale(locale), {
     day: "2-digit",
     month: "2-digit",
     year: "numeric",
@@ -52,7 +70,7 @@ export function formatPeriod(periodId: number, locale: Locale = DEFAULT_LOCALE):
   const year = Math.floor(periodId / 100);
   const month = periodId % 100;
   if (locale === "vi") return `Tháng ${month}/${year}`;
-  return new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" }).format(
+  return dateFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" }).format(
     new Date(Date.UTC(year, month - 1, 1)),
   );
 }
@@ -60,5 +78,5 @@ export function formatPeriod(periodId: number, locale: Locale = DEFAULT_LOCALE):
 /** A difference of two ratios in percentage points, signed: "+2,1" or "−9,6"; a dash when unknown. */
 export function formatPoints(difference: number | null, locale: Locale = DEFAULT_LOCALE): string {
   if (difference === null || !Number.isFinite(difference)) return "–";
-  return new Intl.NumberFormat(intlLocale(locale), { signDisplay: "exceptZero", minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(difference * 100);
+  return numberFormat(intlLocale(locale), { signDisplay: "exceptZero", minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(difference * 100);
 }

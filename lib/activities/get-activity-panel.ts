@@ -24,7 +24,12 @@ export const ACTIVITY_PANEL_MONTHS = 12;
 /** A team with no activity on any of the last this many days is listed as silent ("two months or more"). */
 export const SILENT_DAYS = 60;
 const RANKED = 10;
-const SILENT_LISTED = 200;
+/**
+ * How many silent teams are named: all of a ward's (its office calls them), the longest silent twenty of
+ * a district's, whose every ward lists its own. A district's full list (a hundred teams or more) weighed
+ * more than the rest of its dashboard, on every load, for a list the ward offices act on.
+ */
+export const SILENT_LISTED = { WARD: 200, ABOVE_WARD: 20 } as const;
 /** The levels small enough for lists of teams and members read from the activity records themselves. */
 const TEAM_LIST_LEVELS = new Set(["DISTRICT", "WARD", "RESIDENTIAL_GROUP"]);
 
@@ -127,7 +132,7 @@ export async function activityPanelOf(subject: DashboardSubject, window: { from:
     monthlyElementSums(subject.rootIds, from, to, elementIds),
     elementSumsByUnit(childIds, from, to, db, elementIds),
     db.$queryRaw<{ unit_id: number; teams: number }[]>`SELECT unit_id, teams FROM rollup_units WHERE unit_id = ANY(${[...subject.rootIds, ...childIds]}::int[])`,
-    unit && TEAM_LIST_LEVELS.has(unit.level) ? teamListsOf(unit.id, firstDayOf(from), lastDay, asOf) : Promise.resolve(null),
+    unit && TEAM_LIST_LEVELS.has(unit.level) ? teamListsOf(unit.id, firstDayOf(from), lastDay, asOf, unit.level === "DISTRICT" ? SILENT_LISTED.ABOVE_WARD : SILENT_LISTED.WARD) : Promise.resolve(null),
   ]);
   const teamsOf = new Map(teamCounts.map((row) => [row.unit_id, row.teams]));
   const months = periodRange(from, to).map((period) => ({ period: periodCode(period), ...figuresOf(elements, monthly.get(period)) }));
@@ -165,7 +170,7 @@ export async function activityPanelOf(subject: DashboardSubject, window: { from:
  */
 export const BELOW = "a.unit_id = ANY(array(SELECT descendant_id FROM admin_unit_closure WHERE ancestor_id = $1))";
 
-async function teamListsOf(unitId: number, fromDay: Date, lastDay: string, asOf: string) {
+async function teamListsOf(unitId: number, fromDay: Date, lastDay: string, asOf: string, silentListed: number) {
   // Counted first, named after: the names of ten teams and members, not of every record's.
   const [rankedCounts, silent, memberCounts] = await Promise.all([
     db.$queryRawUnsafe<{ team_id: number; activities: number; helped: number; last_on: Date }[]>(
@@ -183,7 +188,7 @@ async function teamListsOf(unitId: number, fromDay: Date, lastDay: string, asOf:
       CROSS JOIN LATERAL (SELECT max(a.occurred_on) AS on FROM activity a WHERE a.team_id = t.id AND a.occurred_on <= ${asOf}::date) last
       LEFT JOIN LATERAL (SELECT m.full_name, m.phone FROM team_member m WHERE m.team_id = t.id AND m.active AND m.role = 'LEADER' ORDER BY m.id LIMIT 1) l ON true
       WHERE c.ancestor_id = ${unitId} AND (last.on IS NULL OR last.on <= ${asOf}::date - ${SILENT_DAYS}::int)
-      ORDER BY last.on NULLS FIRST, t.code LIMIT ${SILENT_LISTED}`,
+      ORDER BY last.on NULLS FIRST, t.code LIMIT ${silentListed}`,
     db.$queryRawUnsafe<{ member_id: number; activities: number }[]>(
       `SELECT am.member_id, count(*)::int AS activities FROM activity a JOIN activity_member am ON am.activity_id = a.id
        WHERE ${BELOW} AND a.occurred_on BETWEEN $2::date AND $3::date

@@ -16,7 +16,7 @@ import { seedDatabase } from "@/prisma/seed/seed";
 import { SeededRandom } from "@/prisma/seed/random";
 import { createUnits, type UnitSpec } from "../setup/create-units";
 import { editActivity, logActivity } from "@/lib/activities/log-activity";
-import { getActivityPanel, SILENT_DAYS, type ActivityPanel } from "@/lib/activities/get-activity-panel";
+import { getActivityPanel, SILENT_DAYS, SILENT_LISTED, type ActivityPanel } from "@/lib/activities/get-activity-panel";
 import { getDashboard } from "@/lib/dashboard/get-dashboard";
 import { savePeriodReport } from "@/lib/reports/save-period-report";
 import { importValues } from "@/lib/imports/import-values";
@@ -186,12 +186,15 @@ describe("the activity figures every reader sees", () => {
           expect(panel.teamLists.members.map((member) => member.activities)).toEqual([...byMember.values()].sort((a, b) => b - a).slice(0, 10));
           // Silent: teams in force below the unit today with no record in the last 60 days.
           const cutoff = new Date(Date.parse(`${TODAY}T00:00:00Z`) - SILENT_DAYS * 86_400_000).toISOString().slice(0, 10);
+          // Listed longest silent first (never logged, then the oldest last day), then by code; a district names only the first few.
+          const lastDayOf = (code: string) => records.filter((record) => record.teamCode === code && `${record.month}-${record.day}` <= TODAY).map((record) => `${record.month}-${record.day}`).sort().at(-1) ?? null;
           const silent = [...world.teams]
             .filter(([, team]) => isBelow(world.tree, team.unitCode, unit))
             .filter(([code]) => !records.some((record) => record.teamCode === code && `${record.month}-${record.day}` > cutoff))
-            .map(([code]) => code)
-            .sort();
-          expect(panel.teamLists.silent.map((team) => team.code).sort()).toEqual(silent);
+            .map(([code]) => ({ code, last: lastDayOf(code) }))
+            .sort((a, b) => (a.last === b.last ? (a.code < b.code ? -1 : 1) : a.last === null ? -1 : b.last === null ? 1 : a.last < b.last ? -1 : 1));
+          const listed = /D\d$/.test(unit) ? SILENT_LISTED.ABOVE_WARD : SILENT_LISTED.WARD;
+          expect(panel.teamLists.silent.map((team) => [team.code, team.lastOn])).toEqual(silent.slice(0, listed).map((team) => [team.code, team.last]));
           expect(panel.teamLists.silentCount).toBe(silent.length);
         }
       }
