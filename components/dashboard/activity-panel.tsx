@@ -1,6 +1,5 @@
-import Link from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
-import { SILENT_DAYS, type ActivityPanel as Panel } from "@/lib/activities/get-activity-panel";
+import { type ActivityPanel as Panel } from "@/lib/activities/get-activity-panel";
 import { formatNumber, type Locale } from "@/lib/format";
 import { HELPED_FIELDS, ELEMENT_OF_COUNT } from "@/lib/schemas/activity-options";
 import { ScrollBox } from "@/components/ui/scroll-box";
@@ -43,7 +42,7 @@ export async function ActivityPanel({ panel, locale, childHref }: { panel: Panel
                 {services.map((service) => (
                   <li key={service.code}>
                     <div className="flex justify-between gap-2"><span>{service.label}</span><span className="tabular-nums">{number(totals[service.code])}</span></div>
-                    <div className="h-2 rounded bg-slate-200" aria-hidden><div className="h-2 rounded bg-[#e69f00]" style={{ width: `${Math.round(((totals[service.code] ?? 0) / largestService) * 100)}%` }} /></div>
+                    <div className="bar" aria-hidden><div className="bg-[#e69f00]" style={{ width: `${Math.round(((totals[service.code] ?? 0) / largestService) * 100)}%` }} /></div>
                   </li>
                 ))}
               </ul>
@@ -51,18 +50,18 @@ export async function ActivityPanel({ panel, locale, childHref }: { panel: Panel
             <div>
               <h3 className="mb-1 font-medium">{t("byMonth")}</h3>
               <ScrollBox label={t("byMonthTable")}>
-                <table className="w-full text-right text-sm tabular-nums" data-testid="activity-months">
+                <table className="figures" data-testid="activity-months">
                   <caption className="sr-only">{t("byMonthTable")}</caption>
                   <thead>
-                    <tr><th scope="col" className="p-1 text-left">{t("monthCol")}</th><th scope="col" className="p-1">{t("activitiesCol")}</th><th scope="col" className="p-1">{t("helpedCol")}</th><th scope="col" className="w-1/3 p-1"><span className="sr-only">{t("helpedCol")}</span></th></tr>
+                    <tr><th scope="col" className="l">{t("monthCol")}</th><th scope="col">{t("activitiesCol")}</th><th scope="col">{t("helpedCol")}</th><th scope="col" className="w-1/3"><span className="sr-only">{t("helpedCol")}</span></th></tr>
                   </thead>
                   <tbody>
                     {panel.months.map((month) => (
-                      <tr key={month.period} className="border-t border-slate-100">
-                        <th scope="row" className="p-1 text-left font-normal">{monthLabel(month.period)}</th>
-                        <td className="p-1">{number(month.figures.ACTIVITIES)}</td>
-                        <td className="p-1">{number(month.helped)}</td>
-                        <td className="p-1" aria-hidden><div className="h-2 rounded bg-[#e69f00]" style={{ width: `${Math.round(((month.helped ?? 0) / largestMonth) * 100)}%` }} /></td>
+                      <tr key={month.period}>
+                        <th scope="row">{monthLabel(month.period)}</th>
+                        <td>{number(month.figures.ACTIVITIES)}</td>
+                        <td>{number(month.helped)}</td>
+                        <td aria-hidden><div className="bar bg-[#e69f00]" style={{ width: `${Math.round(((month.helped ?? 0) / largestMonth) * 100)}%` }} /></td>
                       </tr>
                     ))}
                   </tbody>
@@ -91,17 +90,17 @@ export async function ActivityPanel({ panel, locale, childHref }: { panel: Panel
         <details className="mt-4">
           <summary className="min-h-10 cursor-pointer py-2 font-medium">{t("childrenTitle")} ({children.length})</summary>
           <ScrollBox label={t("childrenTable")}>
-            <table className="w-full min-w-[28rem] text-right text-sm tabular-nums" data-testid="activity-children">
+            <table className="figures min-w-[28rem]" data-testid="activity-children">
               <caption className="sr-only">{t("childrenTable")}</caption>
-              <thead><tr><th scope="col" className="p-1 text-left">{t("unitCol")}</th><th scope="col" className="p-1">{t("teamsCol")}</th><th scope="col" className="p-1">{t("activitiesCol")}</th><th scope="col" className="p-1">{t("perTeamCol")}</th><th scope="col" className="p-1">{t("helpedCol")}</th></tr></thead>
+              <thead><tr><th scope="col" className="l">{t("unitCol")}</th><th scope="col">{t("teamsCol")}</th><th scope="col">{t("activitiesCol")}</th><th scope="col">{t("perTeamCol")}</th><th scope="col">{t("helpedCol")}</th></tr></thead>
               <tbody>
                 {children.map((child) => (
-                  <tr key={child.code} className="border-t border-slate-100">
-                    <th scope="row" className="p-1 text-left font-normal"><Link href={`${childHref(child.code)}#activity-heading`} className="text-brand-700 underline">{child.name}</Link></th>
-                    <td className="p-1">{formatNumber(child.teams, locale)}</td>
-                    <td className="p-1">{number(child.activities)}</td>
-                    <td className="p-1">{child.activitiesPerTeam === null ? t("noRecords") : child.activitiesPerTeam.toLocaleString(locale === "en" ? "en-US" : "vi-VN", { maximumFractionDigits: 1 })}</td>
-                    <td className="p-1">{number(child.helped)}</td>
+                  <tr key={child.code}>
+                    <th scope="row"><a href={`${childHref(child.code)}#activity-heading`}>{child.name}</a></th>
+                    <td>{formatNumber(child.teams, locale)}</td>
+                    <td>{number(child.activities)}</td>
+                    <td>{child.activitiesPerTeam === null ? t("noRecords") : child.activitiesPerTeam.toLocaleString(locale === "en" ? "en-US" : "vi-VN", { maximumFractionDigits: 1 })}</td>
+                    <td>{number(child.helped)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -110,78 +109,12 @@ export async function ActivityPanel({ panel, locale, childHref }: { panel: Panel
         </details>
       )}
 
-      {panel.teamLists === null ? (
-        children.length > 0 && <p className="mt-2 text-sm text-slate-700">{t("listsAbove")}</p>
+      {panel.hasTeamLists && panel.unit ? (
+        <p className="mt-3 print:hidden">
+          <a href={`/dashboard/${encodeURIComponent(panel.unit.code)}/activities?period=${panel.to}`} className="inline-flex min-h-10 items-center font-medium text-brand-700 underline" data-testid="activity-lists-link">{t("listsLink")}</a>
+        </p>
       ) : (
-        <div className="mt-4 grid gap-4 lg:grid-cols-2">
-          {panel.teamLists.ranked.length > 0 && (
-            <div>
-              <h3 className="mb-1 font-medium">{t("rankedTitle")}</h3>
-              <ScrollBox label={t("rankedTable")}>
-                <table className="w-full text-right text-sm tabular-nums" data-testid="activity-ranked">
-                  <caption className="sr-only">{t("rankedTable")}</caption>
-                  <thead><tr><th scope="col" className="p-1 text-left">{t("teamCol")}</th><th scope="col" className="p-1">{t("activitiesCol")}</th><th scope="col" className="p-1">{t("helpedCol")}</th><th scope="col" className="p-1">{t("lastCol")}</th></tr></thead>
-                  <tbody>
-                    {panel.teamLists.ranked.map((team) => (
-                      <tr key={team.code} className="border-t border-slate-100">
-                        <th scope="row" className="p-1 text-left font-normal"><Link href={`/teams/${encodeURIComponent(team.code)}`} className="text-brand-700 underline">{team.unitName}</Link></th>
-                        <td className="p-1">{formatNumber(team.activities, locale)}</td>
-                        <td className="p-1">{formatNumber(team.helped, locale)}</td>
-                        <td className="p-1">{dayLabel(team.lastOn)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </ScrollBox>
-            </div>
-          )}
-          {panel.teamLists.members.length > 0 && (
-            <div>
-              <h3 className="mb-1 font-medium">{t("membersTitle")}</h3>
-              <ScrollBox label={t("membersTable")}>
-                <table className="w-full text-right text-sm tabular-nums" data-testid="activity-members">
-                  <caption className="sr-only">{t("membersTable")}</caption>
-                  <thead><tr><th scope="col" className="p-1 text-left">{t("memberCol")}</th><th scope="col" className="p-1 text-left">{t("teamCol")}</th><th scope="col" className="p-1">{t("timesCol")}</th></tr></thead>
-                  <tbody>
-                    {panel.teamLists.members.map((member) => (
-                      <tr key={`${member.teamCode}-${member.fullName}`} className="border-t border-slate-100">
-                        <th scope="row" className="p-1 text-left font-normal">{member.fullName}</th>
-                        <td className="p-1 text-left"><Link href={`/teams/${encodeURIComponent(member.teamCode)}`} className="text-brand-700 underline">{member.unitName}</Link></td>
-                        <td className="p-1">{formatNumber(member.activities, locale)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </ScrollBox>
-            </div>
-          )}
-          <div className="lg:col-span-2">
-            {panel.teamLists.silentCount === 0 ? (
-              <p>{t("silentNone", { days: SILENT_DAYS })}</p>
-            ) : (
-              <details>
-                <summary className="min-h-10 cursor-pointer py-2 font-medium">{t("silentTitle", { days: SILENT_DAYS, count: formatNumber(panel.teamLists.silentCount, locale) })}</summary>
-                <ScrollBox label={t("silentTable", { days: SILENT_DAYS })}>
-                  <table className="w-full min-w-[32rem] text-left text-sm" data-testid="activity-silent">
-                    <caption className="sr-only">{t("silentTable", { days: SILENT_DAYS })}</caption>
-                    <thead><tr><th scope="col" className="p-1">{t("teamCol")}</th><th scope="col" className="p-1">{t("lastCol")}</th><th scope="col" className="p-1">{t("leaderCol")}</th><th scope="col" className="p-1">{t("phoneCol")}</th></tr></thead>
-                    <tbody>
-                      {panel.teamLists.silent.map((team) => (
-                        <tr key={team.code} className="border-t border-slate-100">
-                          <th scope="row" className="p-1 font-normal"><Link href={`/teams/${encodeURIComponent(team.code)}`} className="text-brand-700 underline">{team.unitName}</Link></th>
-                          <td className="p-1">{team.lastOn ? dayLabel(team.lastOn) : t("never")}</td>
-                          <td className="p-1">{team.leaderName ?? t("noLeader")}</td>
-                          <td className="p-1">{team.leaderPhone ? <a href={`tel:${team.leaderPhone}`} className="inline-flex min-h-10 items-center text-brand-700 underline">{team.leaderPhone}</a> : "–"}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </ScrollBox>
-                {panel.teamLists.silent.length < panel.teamLists.silentCount && <p className="text-sm">{t("silentMore", { shown: panel.teamLists.silent.length })}</p>}
-              </details>
-            )}
-          </div>
-        </div>
+        children.length > 0 && <p className="mt-2 text-sm text-slate-700">{t("listsAbove")}</p>
       )}
     </section>
   );

@@ -2,7 +2,7 @@
 
 import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatPercent, type Locale } from "@/lib/format";
-import { STATE_STYLE } from "./state-style";
+import { STATE_COLOUR } from "./state-style";
 import type { TargetState } from "@/lib/dashboard/indicator-figures";
 
 export interface ChildBar {
@@ -22,7 +22,7 @@ export default function ChildrenChart({ bars, target, locale, labels }: { bars: 
         <YAxis type="category" dataKey="name" width={120} tick={{ fontSize: 12 }} interval={0} />
         <Tooltip formatter={(value) => formatPercent(typeof value === "number" ? value : null, locale, 1)} />
         <Bar dataKey="value" name={labels.value} isAnimationActive={false}>
-          {bars.map((bar) => <Cell key={bar.name} fill={STATE_STYLE[bar.state].colour} />)}
+          {bars.map((bar) => <Cell key={bar.name} fill={STATE_COLOUR[bar.state]} />)}
         </Bar>
         {target !== null && (
           <ReferenceLine x={target} stroke="#1f2937" strokeDasharray="6 4" strokeWidth={2} label={{ value: `${labels.target} ${formatPercent(target, locale, 0)}`, position: "top", fontSize: 12 }} />

@@ -155,17 +155,17 @@ export async function DashboardView({ dashboard, options }: { dashboard: Dashboa
           <details className="mt-2">
             <summary className="min-h-10 cursor-pointer py-2 text-brand-700">{t("trendTable")}</summary>
             <ScrollBox label={t("trendTable")}>
-              <table className="w-full min-w-[28rem] text-right text-sm tabular-nums">
+              <table className="figures min-w-[28rem]">
                 <caption className="sr-only">{t("trendTable")}</caption>
-                <thead><tr><th scope="col" className="p-1 text-left">{t("periodCol")}</th><th scope="col" className="p-1">{t("valueCol")}</th><th scope="col" className="p-1">{t("numeratorCol")}</th><th scope="col" className="p-1">{t("denominatorCol")}</th><th scope="col" className="p-1">{t("targetCol")}</th></tr></thead>
+                <thead><tr><th scope="col">{t("periodCol")}</th><th scope="col">{t("valueCol")}</th><th scope="col">{t("numeratorCol")}</th><th scope="col">{t("denominatorCol")}</th><th scope="col">{t("targetCol")}</th></tr></thead>
                 <tbody>
                   {dashboard.trend.map((point) => (
-                    <tr key={point.period} className="border-t border-slate-100">
-                      <th scope="row" className="p-1 text-left font-normal">{point.period.split("-").reverse().join("/")}</th>
-                      <td className="p-1">{formatPercent(point.value, locale, 1)}</td>
-                      <td className="p-1">{point.denominator > 0 ? formatNumber(point.numerator, locale) : "–"}</td>
-                      <td className="p-1">{point.denominator > 0 ? formatNumber(point.denominator, locale) : "–"}</td>
-                      <td className="p-1">{formatPercent(point.target, locale, 0)}</td>
+                    <tr key={point.period}>
+                      <th scope="row">{point.period.split("-").reverse().join("/")}</th>
+                      <td>{formatPercent(point.value, locale, 1)}</td>
+                      <td>{point.denominator > 0 ? formatNumber(point.numerator, locale) : "–"}</td>
+                      <td>{point.denominator > 0 ? formatNumber(point.denominator, locale) : "–"}</td>
+                      <td>{formatPercent(point.target, locale, 0)}</td>
                     </tr>
                   ))}
                 </tbody>

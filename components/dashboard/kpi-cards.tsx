@@ -7,6 +7,7 @@ import { StateBadge } from "./state-badge";
 /** One card per indicator: the rate, its numerator and denominator, the target and whose it is, the gap, the change. */
 export async function KpiCards({ cards, selected, previousLabel, hrefFor }: { cards: DashboardCard[]; selected: string; previousLabel: string; hrefFor: (indicator: string) => string }) {
   const t = await getTranslations("dashboard");
+  const states = await getTranslations("dashboard.states");
   const localeText = await getLocale();
   const locale: Locale = isLocale(localeText) ? localeText : "vi";
   return (
@@ -45,7 +46,7 @@ export async function KpiCards({ cards, selected, previousLabel, hrefFor }: { ca
                 {card.change !== null ? t("change", { period: previousLabel, change: formatPoints(card.change, locale) }) : t("noChange", { period: previousLabel })}
               </p>
               <p className="mt-2 flex items-center justify-between gap-2">
-                <StateBadge state={card.state} />
+                <StateBadge state={card.state} label={states(card.state)} />
                 {isSelected && <span className="text-sm text-brand-700">{t("selected")}</span>}
               </p>
             </Link>

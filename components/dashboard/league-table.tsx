@@ -1,4 +1,3 @@
-import Link from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 import type { DashboardChild } from "@/lib/dashboard/get-dashboard";
 import { formatNumber, formatPercent, formatPoints, type Locale } from "@/lib/format";
@@ -37,52 +36,51 @@ export async function LeagueTable({ rows, indicator, locale, sort, direction, so
   childHref: (code: string) => string;
 }) {
   const t = await getTranslations("dashboard");
-  const header = (column: SortColumn, label: string, align = "text-left") => {
+  const states = await getTranslations("dashboard.states");
+  const header = (column: SortColumn, label: string, align?: "l") => {
     const active = sort === column;
     const next = active && direction === "desc" ? "asc" : "desc";
     return (
-      <th scope="col" className={`p-2 ${align}`} aria-sort={active ? (direction === "asc" ? "ascending" : "descending") : undefined}>
-        <Link href={sortHref(column, next)} className="inline-flex min-h-10 items-center gap-1 underline-offset-2 hover:underline" aria-label={t("sortBy", { column: label })}>
+      <th scope="col" className={align} aria-sort={active ? (direction === "asc" ? "ascending" : "descending") : undefined}>
+        <a href={sortHref(column, next)} className="inline-flex min-h-10 items-center gap-1 underline-offset-2 hover:underline" aria-label={t("sortBy", { column: label })}>
           {label}
           {active && <span aria-hidden>{direction === "asc" ? "▲" : "▼"}</span>}
-        </Link>
+        </a>
       </th>
     );
   };
   return (
     <ScrollBox label={t("childrenTable")} className="rounded-md bg-white shadow-sm">
-      <table className="w-full min-w-[40rem] text-left text-sm">
+      <table className="figures roomy min-w-[40rem]">
         <caption className="sr-only">{t("childrenTable")}</caption>
-        <thead className="bg-slate-100">
+        <thead>
           <tr>
-            <th scope="col" className="p-2">{t("rank")}</th>
-            {header("name", t("unit"))}
-            {header("value", t("valueCol"), "text-right")}
-            <th scope="col" className="p-2 text-right">{t("numeratorCol")} / {t("denominatorCol")}</th>
-            <th scope="col" className="p-2 text-right">{t("targetCol")}</th>
-            {header("gap", t("gapCol"), "text-right")}
-            <th scope="col" className="p-2">{t("stateCol")}</th>
-            {header("reported", t("reportedCol"), "text-right")}
+            <th scope="col">{t("rank")}</th>
+            {header("name", t("unit"), "l")}
+            {header("value", t("valueCol"))}
+            <th scope="col">{t("numeratorCol")} / {t("denominatorCol")}</th>
+            <th scope="col">{t("targetCol")}</th>
+            {header("gap", t("gapCol"))}
+            <th scope="col" className="l">{t("stateCol")}</th>
+            {header("reported", t("reportedCol"))}
           </tr>
         </thead>
         <tbody>
           {rows.map((child, index) => {
             const figure = child.figures.find((f) => f.code === indicator)!;
             return (
-              <tr key={child.code} className="border-t border-slate-100">
-                <td className="p-2 tabular-nums">{figure.value === null ? "–" : index + 1}</td>
-                <td className="p-2">
-                  <Link href={childHref(child.code)} className="font-medium text-brand-700 underline-offset-2 hover:underline">{child.name}</Link>
-                </td>
-                <td className="p-2 text-right font-semibold tabular-nums">
+              <tr key={child.code}>
+                <td className="l">{figure.value === null ? "–" : index + 1}</td>
+                <th scope="row"><a href={childHref(child.code)}>{child.name}</a></th>
+                <td className="font-semibold">
                   {formatPercent(figure.value, locale, 1)}
                   {child.unitsApproved < child.unitsReported && <abbr title={t("notApprovedMark")} className="ml-0.5 no-underline">*</abbr>}
                 </td>
-                <td className="p-2 text-right tabular-nums">{figure.denominator > 0 ? `${formatNumber(figure.numerator, locale)} / ${formatNumber(figure.denominator, locale)}` : "–"}</td>
-                <td className="p-2 text-right tabular-nums">{figure.target ? formatPercent(figure.target.value, locale, 0) : "–"}</td>
-                <td className="p-2 text-right tabular-nums">{formatPoints(figure.gap, locale)}</td>
-                <td className="p-2"><StateBadge state={figure.state} /></td>
-                <td className="p-2 text-right tabular-nums">{child.groupsTotal > 0 ? `${formatNumber(child.groupsReported, locale)}/${formatNumber(child.groupsTotal, locale)}` : "–"}</td>
+                <td>{figure.denominator > 0 ? `${formatNumber(figure.numerator, locale)} / ${formatNumber(figure.denominator, locale)}` : "–"}</td>
+                <td>{figure.target ? formatPercent(figure.target.value, locale, 0) : "–"}</td>
+                <td>{formatPoints(figure.gap, locale)}</td>
+                <td className="l"><StateBadge state={figure.state} label={states(figure.state)} /></td>
+                <td>{child.groupsTotal > 0 ? `${formatNumber(child.groupsReported, locale)}/${formatNumber(child.groupsTotal, locale)}` : "–"}</td>
               </tr>
             );
           })}

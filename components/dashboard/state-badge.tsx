@@ -1,15 +1,10 @@
-import { getTranslations } from "next-intl/server";
 import type { TargetState } from "@/lib/dashboard/indicator-figures";
-import { STATE_STYLE } from "./state-style";
 
-/** The state against target as a symbol and a word on a coloured badge: readable without colour. */
-export async function StateBadge({ state }: { state: TargetState }) {
-  const t = await getTranslations("dashboard.states");
-  const style = STATE_STYLE[state];
-  return (
-    <span className={`inline-flex items-center gap-1 rounded border px-2 py-0.5 text-sm font-semibold ${style.badge}`}>
-      <span aria-hidden>{style.symbol}</span>
-      {t(state)}
-    </span>
-  );
+/**
+ * The state against target as a symbol and a word on a coloured badge: readable without colour
+ * (the symbol and colour come from .badge.s-<state> in globals.css). Synchronous, with its word
+ * given: an async component per table row became a separate chunk of the page's payload each.
+ */
+export function StateBadge({ state, label }: { state: TargetState; label: string }) {
+  return <span className={`badge s-${state}`}>{label}</span>;
 }

@@ -22,7 +22,7 @@ export async function TeamPanel({ stats, locale }: { stats: TeamStats; locale: L
             {stats.byAffiliation.map((row) => (
               <li key={row.affiliation}>
                 <div className="flex justify-between gap-2"><span>{affiliations(row.affiliation)}</span><span className="tabular-nums">{formatNumber(row.members, locale)}</span></div>
-                <div className="h-2 rounded bg-slate-200" aria-hidden><div className="h-2 rounded bg-[#56b4e9]" style={{ width: bar(row.members) }} /></div>
+                <div className="bar" aria-hidden><div className="bg-[#56b4e9]" style={{ width: bar(row.members) }} /></div>
               </li>
             ))}
           </ul>
@@ -33,7 +33,7 @@ export async function TeamPanel({ stats, locale }: { stats: TeamStats; locale: L
             {stats.byAgeGroup.map((row) => (
               <li key={row.ageGroup}>
                 <div className="flex justify-between gap-2"><span>{ages(row.ageGroup)}</span><span className="tabular-nums">{formatNumber(row.members, locale)}</span></div>
-                <div className="h-2 rounded bg-slate-200" aria-hidden><div className="h-2 rounded bg-[#009e73]" style={{ width: bar(row.members) }} /></div>
+                <div className="bar" aria-hidden><div className="bg-[#009e73]" style={{ width: bar(row.members) }} /></div>
               </li>
             ))}
           </ul>

@@ -80,7 +80,9 @@ export interface ActivityPanel {
   /** Active teams below the unit (today). */
   teams: number;
   children: { code: string; name: string; kind: string; level: string; teams: number; activities: number | null; helped: number | null; activitiesPerTeam: number | null }[];
-  /** Lists read from the activity records: for a district, a ward or a group only (null above). */
+  /** The unit is a district, a ward or a group: small enough for lists read from the activity records. */
+  hasTeamLists: boolean;
+  /** Those lists, when asked for (the dashboard leaves them to the unit's activities page); null above a district. */
   teamLists: { ranked: TeamActivity[]; silent: SilentTeam[]; silentCount: number; members: MemberActivity[] } | null;
 }
 
@@ -119,20 +121,26 @@ export async function getActivityPanel(actor: Actor, code: string | null, params
   return activityPanelOf(subject, activityWindow(asked, now), now);
 }
 
-export async function activityPanelOf(subject: DashboardSubject, window: { from: number; to: number }, now: Date): Promise<ActivityPanel> {
+/**
+ * `teamLists: false` leaves out the lists of teams and members: the dashboard links to them instead
+ * of sending, on every load, three tables that only the people who act on them read (and their
+ * queries were half of the panel's time).
+ */
+export async function activityPanelOf(subject: DashboardSubject, window: { from: number; to: number }, now: Date, options: { teamLists?: boolean } = {}): Promise<ActivityPanel> {
   const { from, to } = window;
   const today = vietnamDate(now);
   const lastDay = dayBefore(addMonths(to, 1)).toISOString().slice(0, 10);
   const asOf = lastDay < today ? lastDay : today;
   const childIds = subject.children.map((child) => child.id);
   const unit = subject.unit;
+  const hasTeamLists = unit !== null && TEAM_LIST_LEVELS.has(unit.level);
   const elements = await activityElements();
   const elementIds = elements.map((element) => element.id);
   const [monthly, childSums, teamCounts, teamLists] = await Promise.all([
     monthlyElementSums(subject.rootIds, from, to, elementIds),
     elementSumsByUnit(childIds, from, to, db, elementIds),
     db.$queryRaw<{ unit_id: number; teams: number }[]>`SELECT unit_id, teams FROM rollup_units WHERE unit_id = ANY(${[...subject.rootIds, ...childIds]}::int[])`,
-    unit && TEAM_LIST_LEVELS.has(unit.level) ? teamListsOf(unit.id, firstDayOf(from), lastDay, asOf, unit.level === "DISTRICT" ? SILENT_LISTED.ABOVE_WARD : SILENT_LISTED.WARD) : Promise.resolve(null),
+    unit && hasTeamLists && options.teamLists !== false ? teamListsOf(unit.id, firstDayOf(from), lastDay, asOf, unit.level === "DISTRICT" ? SILENT_LISTED.ABOVE_WARD : SILENT_LISTED.WARD) : Promise.resolve(null),
   ]);
   const teamsOf = new Map(teamCounts.map((row) => [row.unit_id, row.teams]));
   const months = periodRange(from, to).map((period) => ({ period: periodCode(period), ...figuresOf(elements, monthly.get(period)) }));
@@ -160,6 +168,7 @@ export async function activityPanelOf(subject: DashboardSubject, window: { from:
     helped: helpedMonths.length > 0 ? helpedMonths.reduce((sum, value) => sum + value, 0) : null,
     teams: subject.rootIds.reduce((sum, id) => sum + (teamsOf.get(id) ?? 0), 0),
     children,
+    hasTeamLists,
     teamLists,
   };
 }

@@ -91,8 +91,9 @@ export async function getDashboard(actor: Actor, code: string | null, params: Da
     // Month by month for the subject's own trend line.
     resolveTargetGrid([subjectKey], trendMonths),
     teamStats(subject.rootIds, Math.floor(selection.to / 100)),
-    // What the teams did, over the twelve months to the period (to today when it is the latest).
-    activityPanelOf(subject, activityWindow(selection.to, now), now),
+    // What the teams did, over the twelve months to the period (to today when it is the latest); the
+    // lists of teams and members are on the unit's activities page.
+    activityPanelOf(subject, activityWindow(selection.to, now), now, { teamLists: false }),
   ]);
   const targetsOf = (month: number) => subjectTargetGrid.get(gridKey(subjectKey, month)) ?? new Map();
   const subjectTargets = targetsOf(selection.to);
