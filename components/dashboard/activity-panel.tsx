@@ -3,6 +3,7 @@ import { type ActivityPanel as Panel } from "@/lib/activities/get-activity-panel
 import { formatNumber, type Locale } from "@/lib/format";
 import { HELPED_FIELDS, ELEMENT_OF_COUNT } from "@/lib/schemas/activity-options";
 import { ScrollBox } from "@/components/ui/scroll-box";
+import { html, StaticHtml } from "@/components/ui/static-html";
 
 const monthLabel = (period: string) => period.split("-").reverse().join("/");
 const dayLabel = (date: string) => date.split("-").reverse().join("/");
@@ -90,21 +91,12 @@ export async function ActivityPanel({ panel, locale, childHref }: { panel: Panel
         <details className="mt-4">
           <summary className="min-h-10 cursor-pointer py-2 font-medium">{t("childrenTitle")} ({children.length})</summary>
           <ScrollBox label={t("childrenTable")}>
-            <table className="figures min-w-[28rem]" data-testid="activity-children">
-              <caption className="sr-only">{t("childrenTable")}</caption>
-              <thead><tr><th scope="col" className="l">{t("unitCol")}</th><th scope="col">{t("teamsCol")}</th><th scope="col">{t("activitiesCol")}</th><th scope="col">{t("perTeamCol")}</th><th scope="col">{t("helpedCol")}</th></tr></thead>
-              <tbody>
-                {children.map((child) => (
-                  <tr key={child.code}>
-                    <th scope="row"><a href={`${childHref(child.code)}#activity-heading`}>{child.name}</a></th>
-                    <td>{formatNumber(child.teams, locale)}</td>
-                    <td>{number(child.activities)}</td>
-                    <td>{child.activitiesPerTeam === null ? t("noRecords") : child.activitiesPerTeam.toLocaleString(locale === "en" ? "en-US" : "vi-VN", { maximumFractionDigits: 1 })}</td>
-                    <td>{number(child.helped)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <StaticHtml
+              html={html`<table class='figures min-w-[28rem]' data-testid='activity-children'><caption class='sr-only'>${t("childrenTable")}</caption><thead><tr><th scope='col'>${t("unitCol")}</th><th scope='col'>${t("teamsCol")}</th><th scope='col'>${t("activitiesCol")}</th><th scope='col'>${t("perTeamCol")}</th><th scope='col'>${t("helpedCol")}</th></tr></thead><tbody>${children.map(
+                (child) =>
+                  html`<tr><th scope='row'><a href='${childHref(child.code)}#activity-heading'>${child.name}</a></th><td>${formatNumber(child.teams, locale)}</td><td>${number(child.activities)}</td><td>${child.activitiesPerTeam === null ? t("noRecords") : child.activitiesPerTeam.toLocaleString(locale === "en" ? "en-US" : "vi-VN", { maximumFractionDigits: 1 })}</td><td>${number(child.helped)}</td></tr>`,
+              )}</tbody></table>`}
+            />
           </ScrollBox>
         </details>
       )}
