@@ -295,7 +295,8 @@ export function WardGridTable({ grid, action }: { grid: WardGrid; action: typeof
                     }
                     const error = errorOf(row.code, column.code);
                     const warning = warningOf(row.code, column.code);
-                    const author = row.authors[column.code];
+                    const authorIndex = row.authors[column.code];
+                    const author = authorIndex === undefined ? undefined : grid.authors[authorIndex];
                     const previous = row.previous[column.code];
                     const label = `${row.name}, ${column.name}`;
                     return (
@@ -310,8 +311,9 @@ export function WardGridTable({ grid, action }: { grid: WardGrid; action: typeof
                           onKeyDown={(event) => onKeyDown(event, rowIndex, columnIndex)}
                           onPaste={(event) => onPaste(event, rowIndex, columnIndex)}
                           aria-invalid={error ? true : undefined}
-                          title={error ?? warning ?? (author ? t(author.confirmed ? "confirmedBy" : "enteredBy", { name: author.name ?? "?", time: format.dateTime(new Date(author.at), "dateTime") }) : undefined)}
-                          className={`block min-h-10 w-full min-w-[6rem] rounded border px-2 text-right tabular-nums ${error ? "border-red-600 bg-red-50" : warning ? "border-amber-500 bg-amber-50" : "border-slate-300"}`}
+                          // Who entered the figure is said when asked for: a date formatted for each of 800 cells on arrival was hydration time an old phone paid for.
+                          title={error ?? warning ?? (author && showAuthors ? t(author.confirmed ? "confirmedBy" : "enteredBy", { name: author.name ?? "?", time: format.dateTime(new Date(author.at), "dateTime") }) : undefined)}
+                          className={`grid-cell ${error ? "border-red-600 bg-red-50" : warning ? "border-amber-500 bg-amber-50" : ""}`}
                         />
                         {showPrevious ? <span className="block text-right text-xs text-slate-600">{previous == null ? "–" : format.number(previous)}</span> : null}
                         {showAuthors && author ? <span className="block truncate text-xs text-slate-600" data-testid={`author-${row.code}-${column.code}`}>{author.confirmed ? "✓ " : ""}{author.name ?? "?"}</span> : null}

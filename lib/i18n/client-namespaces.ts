@@ -8,7 +8,9 @@
  * The root layout sends CORE_NAMESPACES (the outbox bar and the sign-out
  * question on every page, the error boundary's words); a route segment whose
  * client components read more wraps its pages in <ClientMessages namespaces={…}>
- * in its layout (components/ui/client-messages.tsx).
+ * in its layout, or a page its own content where pages below it send their own:
+ * every provider's messages travel, even those a nested one replaces
+ * (components/ui/client-messages.tsx).
  * tests/unit/message-catalogues.test.ts follows each route file's imports and
  * fails when a client component it renders reads a namespace not sent there.
  */

@@ -98,6 +98,20 @@ export async function getWardGrid(actor: Actor, wardCode: string, period: string
     level,
   });
   const reportOf = new Map(reports.map((report) => [report.unitId, report]));
+  // Who entered each figure and when, listed once for the grid and named by index in each cell: a
+  // ward saves a row at a time, and the same person and time repeated over 800 cells was half of
+  // what the page sent the browser.
+  const authors: { name: string | null; at: string; confirmed: boolean }[] = [];
+  const authorIndex = new Map<string, number>();
+  const authorOf = (name: string | null, at: Date, confirmed: boolean) => {
+    const key = JSON.stringify([name, at.toISOString(), confirmed]);
+    let index = authorIndex.get(key);
+    if (index === undefined) {
+      index = authors.push({ name, at: at.toISOString(), confirmed }) - 1;
+      authorIndex.set(key, index);
+    }
+    return index;
+  };
   const rows = units.map((unit) => {
     const mine = figures.filter((figure) => figure.unit_id === unit.id);
     const report = reportOf.get(unit.id);
@@ -112,9 +126,8 @@ export async function getWardGrid(actor: Actor, wardCode: string, period: string
       fromActivities: withActivities.has(`${unit.id}:${periodId}`) ? [RESIDENTS_HELPED] : [],
       values: Object.fromEntries(mine.filter((figure) => figure.period_id === periodId).map((figure) => [figure.code, figure.value])) as Record<string, number>,
       previous: Object.fromEntries(mine.filter((figure) => figure.period_id === previousId).map((figure) => [figure.code, figure.value])) as Record<string, number>,
-      authors: Object.fromEntries(
-        mine.filter((figure) => figure.period_id === periodId).map((figure) => [figure.code, { name: figure.full_name, at: figure.updated_at.toISOString(), confirmed: figure.confirmed }]),
-      ) as Record<string, { name: string | null; at: string; confirmed: boolean }>,
+      /** Each figure's entry in the grid's `authors`. */
+      authors: Object.fromEntries(mine.filter((figure) => figure.period_id === periodId).map((figure) => [figure.code, authorOf(figure.full_name, figure.updated_at, figure.confirmed)])) as Record<string, number>,
     };
   });
   return {
@@ -124,6 +137,7 @@ export async function getWardGrid(actor: Actor, wardCode: string, period: string
     columns: [...groupElements.map((element) => column(element, "RESIDENTIAL_GROUP")), ...wardElements.map((element) => column(element, "WARD"))],
     partOf,
     rows,
+    authors,
   };
 }
 

@@ -178,7 +178,7 @@ describe("the ward's grid", () => {
   it("keeps a leader's confirmations of the figures it did not change, and refuses an approved group by name", async () => {
     const grid = await getWardGrid(official, "W", MONTH);
     const row = grid.rows.find((candidate) => candidate.code === "W-01")!;
-    expect(row.authors.ADULTS).toMatchObject({ confirmed: true });
+    expect(grid.authors[row.authors.ADULTS]).toMatchObject({ confirmed: true });
     const values = { ...Object.fromEntries(Object.entries(row.values).map(([code, value]) => [code, String(value)])), ADULTS: String(row.values.ADULTS + 1) };
     const saved = await saveWardGrid(official, { wardCode: "W", period: MONTH, rows: [{ unitCode: "W-01", version: row.version, requestId: randomUUID(), values, reasons: {} }] });
     expect(saved).toMatchObject({ ok: true, changed: 1 });

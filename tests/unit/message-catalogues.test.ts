@@ -132,8 +132,8 @@ describe("the messages sent to the browser", () => {
   });
 
   it("travel with the pages that render their client components, and only there", () => {
-    // Each route file gets the namespaces of the nearest layout above it that wraps its children in
-    // <ClientMessages> (a nested provider replaces the outer one), plus the core ones of the root layout.
+    // Each route file gets the namespaces its page or the nearest layout above it wraps in <ClientMessages>
+    // (a nested provider replaces the outer one), plus the core ones of the root layout.
     const routeFiles = sourceFiles(path.join(ROOT, "app")).filter((file) => /\/(page|layout|error|not-found)\.tsx$/.test(file));
     const missing: string[] = [];
     for (const file of routeFiles) {
@@ -158,18 +158,25 @@ describe("the messages sent to the browser", () => {
   });
 });
 
-/** The namespaces the nearest layout above a route file (its own directory's, for a page) sends with <ClientMessages>. */
+/** The namespaces a page sends itself with <ClientMessages>, else the nearest layout above a route file (its own directory's, for a page). */
 function sentAbove(file: string): string[] {
+  const own = file.endsWith("page.tsx") ? declaredIn(file) : null;
+  if (own) return own;
   let directory = path.dirname(file);
   // A layout's own client components sit outside the provider it wraps its children in.
   if (file.endsWith("layout.tsx")) directory = path.dirname(directory);
   for (; directory.startsWith(path.join(ROOT, "app")); directory = path.dirname(directory)) {
     const layout = path.join(directory, "layout.tsx");
     if (!existsSync(layout)) continue;
-    const declared = readFileSync(layout, "utf8").match(/<ClientMessages namespaces=\{\[([^\]]*)\]\}/);
-    if (declared) return [...declared[1].matchAll(/"(\w+)"/g)].map((match) => match[1]);
+    const declared = declaredIn(layout);
+    if (declared) return declared;
   }
   return [];
+}
+
+function declaredIn(file: string): string[] | null {
+  const declared = readFileSync(file, "utf8").match(/<ClientMessages namespaces=\{\[([^\]]*)\]\}/);
+  return declared ? [...declared[1].matchAll(/"(\w+)"/g)].map((match) => match[1]) : null;
 }
 
 /** The files of app/ and components/ a route file reaches through its imports (lib/ holds no component). */

@@ -1,4 +1,5 @@
 import Link from "@/components/ui/link";
+import { ClientMessages } from "@/components/ui/client-messages";
 import { unitDisplayName } from "@/lib/units/display-name";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
@@ -33,7 +34,7 @@ export default async function UnitPage({ params }: { params: Promise<{ code: str
   const locale = isLocale(localeText) ? localeText : "vi";
   const { unit, breadcrumb, children, teams, counts } = overview;
   return (
-    <>
+    <ClientMessages namespaces={["teams"]}>
       <nav aria-label={t("breadcrumb")} className="mb-2 text-sm">
         <ol className="flex flex-wrap gap-1">
           <li>
@@ -156,6 +157,6 @@ export default async function UnitPage({ params }: { params: Promise<{ code: str
           </div>
         )}
       </section>
-    </>
+    </ClientMessages>
   );
 }

@@ -1,4 +1,5 @@
 import Link from "@/components/ui/link";
+import { ClientMessages } from "@/components/ui/client-messages";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
@@ -33,7 +34,7 @@ export default async function WardMonthPage({ params }: { params: Promise<{ code
   const monthName = formatPeriod(parsePeriodCode(period)!, languageOf(user));
   const wardCode = encodeURIComponent(view.ward.code);
   return (
-    <>
+    <ClientMessages namespaces={["completeness", "importActivities", "importMembers", "importTeams", "importValues"]}>
       <p className="mb-1 text-sm">
         <Link href={`/units/${encodeURIComponent(view.ward.code)}`} className="text-brand-700 underline">{unitDisplayName(view.ward)}</Link>
       </p>
@@ -117,6 +118,6 @@ export default async function WardMonthPage({ params }: { params: Promise<{ code
           </tbody>
         </table>
       </ScrollBox>
-    </>
+    </ClientMessages>
   );
 }
