@@ -151,6 +151,9 @@ export async function generate(scale: Scale, seed: number, log: (line: string) =
         "COPY admin_unit (code, name, level, kind, parent_id, updated_at) FROM STDIN",
         level.map((unit) => [unit.code, unit.name, unit.level, unit.kind, unit.parentCode ? ids.get(unit.parentCode)! : null, "2026-01-01"]),
       );
+      // Statistics before the next level: the closure trigger's lookup of a parent's ancestors was planned
+      // on an empty table as a sequential scan, and 100,000 groups then scanned it each (hours, not seconds).
+      await client.query("ANALYZE admin_unit; ANALYZE admin_unit_closure");
       const { rows } = await client.query<{ id: number; code: string }>("SELECT id, code FROM admin_unit WHERE level = $1", [level[0]?.level ?? "PROVINCE"]);
       for (const row of rows) ids.set(row.code, row.id);
       if (level[0]?.level === "RESIDENTIAL_GROUP") groupCount = level.length;
