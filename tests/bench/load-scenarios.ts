@@ -16,6 +16,7 @@ import autocannon from "autocannon";
 import type { Client } from "pg";
 import { addMonths } from "../../lib/periods";
 import { demoAnchor } from "../../prisma/seed/demo-places";
+import { SeededRandom } from "../../prisma/seed/random";
 
 export interface LoadFigures {
   scenario: string;
@@ -181,4 +182,68 @@ export async function loadSaves(target: LoadTarget, cookie: string, groups: Save
     } as unknown as Partial<autocannon.Options>,
     () => refused,
   );
+}
+
+/**
+ * An open loop: dashboard loads arriving at random (a Poisson process of `perSecond` on average,
+ * the same arrivals for a given seed) for `seconds`, each sent when it arrives whether or not the
+ * earlier ones were answered, as a province's meeting opens its dashboards. A closed loop (each
+ * connection waits for its answer) slows its own arrivals when the server slows, and hides the queue;
+ * here the latency is from the arrival to the last byte, queue included.
+ */
+export async function loadOpenLoop(target: LoadTarget, cookie: string, pathname: string, perSecond: number, seconds: number, seed = 24): Promise<LoadFigures> {
+  const random = new SeededRandom(seed);
+  const arrivals: number[] = [];
+  for (let at = 0; ; ) {
+    at += -Math.log(1 - random.next()) * (1000 / perSecond);
+    if (at >= seconds * 1000) break;
+    arrivals.push(at);
+  }
+  const rssBeforeMb = processRssMb(target.serverPid);
+  const latencies: number[] = [];
+  let errors = 0;
+  let non2xx = 0;
+  const start = performance.now();
+  await Promise.all(
+    arrivals.map(async (at) => {
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, at - (performance.now() - start))));
+      try {
+        const response = await fetch(`${target.baseUrl}${pathname}`, { headers: { cookie }, signal: AbortSignal.timeout(30_000) });
+        await response.arrayBuffer();
+        if (response.status < 200 || response.status >= 300) non2xx += 1;
+      } catch {
+        errors += 1;
+      }
+      // From the arrival, not from when the request went out: a late timer is part of the wait.
+      latencies.push(performance.now() - start - at);
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  const quantile = (q: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0);
+  return {
+    scenario: `dashboard ${pathname}, open loop ${perSecond}/s`,
+    connections: 0,
+    seconds,
+    requests: arrivals.length,
+    perSecond: Math.round(arrivals.length / seconds),
+    p50: quantile(0.5),
+    p99: quantile(0.99),
+    errors,
+    non2xx,
+    refused: 0,
+    rssBeforeMb,
+    rssAfterMb: processRssMb(target.serverPid),
+  };
+}
+
+/** One district dashboard after another, warm: the median time a page takes the server with nothing else to do. */
+export async function sequentialPageTimes(target: LoadTarget, cookie: string, pathname: string, count: number): Promise<{ median: number; p90: number }> {
+  const times: number[] = [];
+  for (let index = 0; index < count; index += 1) {
+    const sent = performance.now();
+    await (await fetch(`${target.baseUrl}${pathname}`, { headers: { cookie } })).arrayBuffer();
+    times.push(performance.now() - sent);
+  }
+  times.sort((a, b) => a - b);
+  return { median: Math.round(times[Math.floor(count / 2)] * 10) / 10, p90: Math.round(times[Math.floor(count * 0.9)] * 10) / 10 };
 }

@@ -17,7 +17,7 @@ import { appInBrowser, describeInBrowser, type AppInBrowser } from "./helpers/ap
 import { storedFigures, unreportedGroups } from "./helpers/demo-groups";
 import { LATEST, LATEST_CODE, PREVIOUS } from "./helpers/demo-months";
 import { problemsAtBothWidths } from "./helpers/page-checks";
-import { BUDGETED_ROUTES, FIRST_LOAD_BUDGET_BYTES, firstLoadJs } from "./helpers/first-load-js";
+import { BUDGETED_ROUTES, DOCUMENT_BUDGET_BYTES, FIRST_LOAD_BUDGET_BYTES, firstLoadJs } from "./helpers/first-load-js";
 
 const PERIOD = LATEST_CODE;
 const CATALOGUE = { vi, en } as const;
@@ -35,7 +35,7 @@ describeInBrowser("each role's main journey, checked for accessibility at 360 an
   const world = appInBrowser({ sql: true });
   describe.each(["vi", "en"] as const)("in %s", (locale: Locale) => journeys(world, locale));
 
-  it("keeps the dashboard, the entry form and the ward's grid within 250 KB of script, the charts out of the first load, and links unprefetched", async () => {
+  it("keeps the dashboard, the entry form and the ward's grid within their document and script budgets, the charts out of the first load, and links unprefetched", async () => {
     const pages = [
       ["dashboard", "/dashboard/492", "bcd.haichau"],
       ["entry", `/entry/20206-01/${LATEST_CODE}`, "canbo.hoathuantay"],
@@ -56,6 +56,9 @@ describeInBrowser("each role's main journey, checked for accessibility at 360 an
         if (new URL(request.url()).searchParams.has("_rsc")) prefetched.push(request.url());
       });
       await page.goto(`${world.app.baseUrl}${path}`, { waitUntil: "networkidle" });
+      // The document as the server sends it, its RSC payload included, uncompressed.
+      const documentBytes = (await (await context.request.get(`${world.app.baseUrl}${path}`)).body()).length;
+      expect(documentBytes).toBeLessThanOrEqual(DOCUMENT_BUDGET_BYTES[name]);
       // No page is fetched in the background for the links on screen: on a metered phone they cost data for nothing.
       expect(prefetched).toEqual([]);
       // Nothing is loaded after the first load until the reader scrolls: the charts lie below the phone's first screen.
