@@ -17,7 +17,7 @@ import type { UnitSummary } from "../units/tree-queries";
 import { loadIndicators } from "./indicator-catalogue";
 import { AppError } from "../errors";
 import { parsePeriodSelection, previousSelection, type PeriodSelection } from "./period-selection";
-import { elementSumsOf, monthlyElementSums, reportingByUnit } from "./rollup-queries";
+import { addedUp, elementSumsByUnit, elementSumsOf, monthlyElementSums, reportingByUnit } from "./rollup-queries";
 import { indicatorFiguresOf } from "./unit-figures";
 import { findDashboardSubject, groupsBelow } from "./dashboard-subject";
 import { mapOfThatTime } from "../reorganisation/map-of-that-time";
@@ -86,8 +86,10 @@ export async function getDashboard(actor: Actor, code: string | null, params: Da
 
   const [{ sums, previousSums, childUnits, childFigures, childReporting, ownReporting, groupTotals }, monthly, subjectTargetGrid, teams, activities] = await Promise.all([
     figuresOnMap(subject.rootIds, subject.children, selection, previous, indicators),
-    // The trend is always on today's map: continuous across reorganisations.
-    monthlyElementSums(subject.rootIds, trendMonths[0], selection.to),
+    // The trend is always on today's map: continuous across reorganisations. It draws the selected
+    // indicator only, so only its two elements are read (the country's 24 months of every element
+    // were 24,000 roll-up rows).
+    monthlyElementSums(subject.rootIds, trendMonths[0], selection.to, [selected.numeratorElementId, selected.denominatorElementId]),
     // Month by month for the subject's own trend line.
     resolveTargetGrid([subjectKey], trendMonths),
     teamStats(subject.rootIds, Math.floor(selection.to / 100)),
@@ -160,11 +162,14 @@ type Reporting = { unitsReported: number; groupsReported: number; unitsApproved:
 /** The subject's and its children's figures on today's map: the roll-ups. */
 async function figuresOnTodaysMap(rootIds: number[], children: UnitSummary[], selection: Selection, previous: Selection, indicators: IndicatorDefinition[]) {
   const childIds = children.map((child) => child.id);
+  // The whole country's roots are its provinces, which are also its children: their sums are read once.
+  const rootsAreChildren = rootIds.length === childIds.length && rootIds.every((id) => childIds.includes(id));
+  const childSums = elementSumsByUnit(childIds, selection.from, selection.to);
   const [sums, previousSums, childFigures, childReporting, ownReporting, groupTotals] = await Promise.all([
-    elementSumsOf(rootIds, selection.from, selection.to),
+    rootsAreChildren ? childSums.then(addedUp) : elementSumsOf(rootIds, selection.from, selection.to),
     elementSumsOf(rootIds, previous.from, previous.to),
     // The children as the read API and the reports show them (the period's last month's targets).
-    indicatorFiguresOf(children, selection, indicators),
+    indicatorFiguresOf(children, selection, indicators, childSums),
     reportingByUnit(childIds, selection.to),
     reportingByUnit(rootIds, selection.to),
     groupsBelow([...rootIds, ...childIds], selection.to),

@@ -18,8 +18,10 @@ export async function elementSumsByUnit(unitIds: number[], from: number, to: num
   const result = new Map<number, ElementSums>(unitIds.map((id) => [id, new Map()]));
   if (unitIds.length === 0) return result;
   // elementIds: only those elements (the activity panel's), read from the same index range.
-  const rows = await client.$queryRaw<{ unit_id: number; element_id: number; value: bigint | null }[]>`
-    SELECT r.unit_id, r.element_id, sum(r.value) FILTER (WHERE e.aggregation = 'FLOW' OR r.period_id = ${to}) AS value
+  // float8, exact for whole numbers below 2^53: the numeric a sum of bigint returns arrived as a Decimal
+  // object per row, and parsing thousands of them was a large share of the whole country's dashboard in Node.
+  const rows = await client.$queryRaw<{ unit_id: number; element_id: number; value: number | null }[]>`
+    SELECT r.unit_id, r.element_id, (sum(r.value) FILTER (WHERE e.aggregation = 'FLOW' OR r.period_id = ${to}))::float8 AS value
     FROM rollup_value r JOIN data_element e ON e.id = r.element_id
     WHERE r.unit_id = ANY(${unitIds}::int[]) AND r.period_id BETWEEN ${from} AND ${to} AND (${elementIds}::int[] IS NULL OR r.element_id = ANY(${elementIds}::int[]))
     GROUP BY r.unit_id, r.element_id`;
@@ -29,8 +31,13 @@ export async function elementSumsByUnit(unitIds: number[], from: number, to: num
 
 /** The element sums of several units taken together (the whole country is the sum of its provinces). */
 export async function elementSumsOf(unitIds: number[], from: number, to: number): Promise<ElementSums> {
+  return addedUp(await elementSumsByUnit(unitIds, from, to));
+}
+
+/** Per-unit element sums added into one. */
+export function addedUp(byUnit: Map<number, ElementSums>): ElementSums {
   const total: ElementSums = new Map();
-  for (const sums of (await elementSumsByUnit(unitIds, from, to)).values()) {
+  for (const sums of byUnit.values()) {
     for (const [element, value] of sums) total.set(element, (total.get(element) ?? 0) + value);
   }
   return total;
@@ -40,8 +47,8 @@ export async function elementSumsOf(unitIds: number[], from: number, to: number)
 export async function monthlyElementSums(unitIds: number[], from: number, to: number, elementIds: number[] | null = null): Promise<Map<number, ElementSums>> {
   const result = new Map<number, ElementSums>();
   if (unitIds.length === 0) return result;
-  const rows = await db.$queryRaw<{ period_id: number; element_id: number; value: bigint }[]>`
-    SELECT period_id, element_id, sum(value) AS value FROM rollup_value
+  const rows = await db.$queryRaw<{ period_id: number; element_id: number; value: number }[]>`
+    SELECT period_id, element_id, sum(value)::float8 AS value FROM rollup_value
     WHERE unit_id = ANY(${unitIds}::int[]) AND period_id BETWEEN ${from} AND ${to} AND (${elementIds}::int[] IS NULL OR element_id = ANY(${elementIds}::int[]))
     GROUP BY period_id, element_id`;
   for (const row of rows) {

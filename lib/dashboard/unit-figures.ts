@@ -8,15 +8,17 @@ import type { UnitSummary } from "../units/tree-queries";
 import { indicatorFigure, type IndicatorDefinition, type IndicatorFigure } from "./indicator-figures";
 import { loadIndicators } from "./indicator-catalogue";
 import type { PeriodSelection } from "./period-selection";
-import { elementSumsByUnit } from "./rollup-queries";
+import { elementSumsByUnit, type ElementSums } from "./rollup-queries";
 
 export async function indicatorFiguresOf(
   units: Pick<UnitSummary, "id">[],
   selection: Pick<PeriodSelection, "from" | "to">,
   catalogue?: IndicatorDefinition[],
+  /** The units' element sums over the selection, when the caller has read them already. */
+  unitSums?: Promise<Map<number, ElementSums>>,
 ): Promise<Map<number, IndicatorFigure[]>> {
   const ids = units.map((unit) => unit.id);
-  const [indicators, sums, targets] = await Promise.all([catalogue ?? loadIndicators(), elementSumsByUnit(ids, selection.from, selection.to), resolveTargetGrid(ids, [selection.to])]);
+  const [indicators, sums, targets] = await Promise.all([catalogue ?? loadIndicators(), unitSums ?? elementSumsByUnit(ids, selection.from, selection.to), resolveTargetGrid(ids, [selection.to])]);
   return new Map(
     units.map((unit) => {
       const unitTargets = targets.get(gridKey(unit.id, selection.to)) ?? new Map();
