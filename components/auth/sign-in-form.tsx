@@ -1,9 +1,9 @@
 "use client";
 
 import { useState } from "react";
-import { signIn } from "next-auth/react";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
+import { signInWithCredentials } from "./auth-requests";
 import { TextField } from "@/components/ui/text-field";
 import { useHydrated } from "@/components/ui/use-hydrated";
 
@@ -30,8 +30,8 @@ export function SignInForm() {
     setPending(true);
     setError(null);
     try {
-      const result = await signIn("credentials", { redirect: false, username, password });
-      if (result?.ok && !result.error) {
+      const result = await signInWithCredentials(username, password);
+      if (result.ok) {
         // Only same-site paths: an open redirect would let a phishing link bounce users elsewhere.
         const next = searchParams.get("callbackUrl");
         router.replace(next && next.startsWith("/") && !next.startsWith("//") ? next : "/");
@@ -39,7 +39,7 @@ export function SignInForm() {
         return;
       }
       // The server says when a throttled account may try again.
-      const throttledUntil = result?.error?.startsWith("THROTTLED:") ? new Date(result.error.slice("THROTTLED:".length)) : null;
+      const throttledUntil = result.error?.startsWith("THROTTLED:") ? new Date(result.error.slice("THROTTLED:".length)) : null;
       setError(
         throttledUntil && !Number.isNaN(throttledUntil.getTime())
           ? t("throttled", { time: format.dateTime(throttledUntil, { hour: "2-digit", minute: "2-digit", day: "2-digit", month: "2-digit" }) })

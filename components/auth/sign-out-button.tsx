@@ -1,7 +1,7 @@
 "use client";
 
-import { signOut } from "next-auth/react";
 import { useTranslations } from "next-intl";
+import { signOutOfServer } from "./auth-requests";
 import { forgetUser, useOutbox } from "@/components/offline/offline-kit";
 import { PAGE_CACHE } from "@/lib/offline/cache-names";
 
@@ -22,7 +22,7 @@ export function SignOutButton({ label, className = "min-h-10 rounded border bord
       // Outside the signed-in pages (choosing a password): no queue, but no page is left kept either.
       await globalThis.caches?.delete(PAGE_CACHE).catch(() => false);
     }
-    await signOut({ callbackUrl: "/sign-in" });
+    await signOutOfServer();
   }
   return (
     <button type="button" onClick={() => void leave()} className={className}>
@@ -30,3 +30,4 @@ export function SignOutButton({ label, className = "min-h-10 rounded border bord
     </button>
   );
 }
+
