@@ -63,7 +63,8 @@ export async function benchDashboards(units: { label: string; code: string | nul
     const { rootIds } = await findDashboardSubject(BENCH_ADMIN, unit.code);
     const rolled = await time(runs, () => elementSumsOf(rootIds, monthId, monthId));
     figures.push({ name: `dashboard data, ${unit.label}, one month: p50`, value: round(percentile(dashboard, 0.5)), unit: "ms" });
-    figures.push({ name: `dashboard data, ${unit.label}, one month: p95`, value: round(percentile(dashboard, 0.95)), unit: "ms", goal: "≤ 50 ms" });
+    // Issue 24: the whole country's data within 25 ms at p95, every other level within 50.
+    figures.push({ name: `dashboard data, ${unit.label}, one month: p95`, value: round(percentile(dashboard, 0.95)), unit: "ms", goal: unit.code === null ? "≤ 25 ms" : "≤ 50 ms" });
     figures.push({ name: `a month's figures from the roll-ups, ${unit.label}: p50`, value: round(percentile(rolled, 0.5)), unit: "ms" });
     figures.push({ name: `the same figures the naive way (recursive walk, raw values), ${unit.label}: p50`, value: round(percentile(naive, 0.5)), unit: "ms" });
     figures.push({ name: `naive ÷ roll-up, ${unit.label}`, value: round(percentile(naive, 0.5) / Math.max(percentile(rolled, 0.5), 0.01)), unit: "×", goal: unit.code === null ? "≥ 50×" : undefined });
@@ -94,7 +95,7 @@ export async function benchSaves(groupCode: string, period: string, runs = 50): 
   });
   return [
     { name: "save of one group's month (15 figures): p50", value: Math.round(percentile(samples, 0.5) * 10) / 10, unit: "ms" },
-    { name: "save of one group's month (15 figures): p95", value: Math.round(percentile(samples, 0.95) * 10) / 10, unit: "ms", goal: "≤ 25 ms" },
+    { name: "save of one group's month (15 figures): p95", value: Math.round(percentile(samples, 0.95) * 10) / 10, unit: "ms", goal: "≤ 15 ms" },
   ];
 }
 
