@@ -13,9 +13,10 @@ const dayLabel = (date: string) => date.split("-").reverse().join("/");
 export async function ActivityTeamLists({ lists, locale }: { lists: NonNullable<ActivityPanel["teamLists"]>; locale: Locale }) {
   const t = await getTranslations("activityPanel");
   return (
+    // min-w-0 on each cell: a grid cell would otherwise widen to its table and scroll the whole page sideways on a phone.
     <div className="mt-4 grid gap-4 lg:grid-cols-2">
       {lists.ranked.length > 0 && (
-        <div>
+        <div className="min-w-0">
           <h3 className="mb-1 font-medium">{t("rankedTitle")}</h3>
           <ScrollBox label={t("rankedTable")}>
             <table className="figures" data-testid="activity-ranked">
@@ -36,7 +37,7 @@ export async function ActivityTeamLists({ lists, locale }: { lists: NonNullable<
         </div>
       )}
       {lists.members.length > 0 && (
-        <div>
+        <div className="min-w-0">
           <h3 className="mb-1 font-medium">{t("membersTitle")}</h3>
           <ScrollBox label={t("membersTable")}>
             <table className="figures" data-testid="activity-members">
@@ -55,7 +56,7 @@ export async function ActivityTeamLists({ lists, locale }: { lists: NonNullable<
           </ScrollBox>
         </div>
       )}
-      <div className="lg:col-span-2">
+      <div className="min-w-0 lg:col-span-2">
         {lists.silentCount === 0 ? (
           <p>{t("silentNone", { days: SILENT_DAYS })}</p>
         ) : (

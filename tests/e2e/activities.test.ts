@@ -11,6 +11,7 @@ import type { Page } from "playwright-core";
 import { DEMO_PASSWORD } from "@/prisma/seed/demo-places";
 import { launchPhone, screenshot, signIn } from "./helpers/browser";
 import { appInBrowser, describeInBrowser } from "./helpers/app-in-browser";
+import { problemsAtBothWidths } from "./helpers/page-checks";
 
 jest.setTimeout(240_000);
 const TEAM = "TCNS-20206-01";
@@ -98,7 +99,18 @@ describeInBrowser("a team's activities logged from a phone, in Chromium", () => 
       const row = dashboard.getByTestId("activity-months").locator("tbody tr").filter({ has: dashboard.locator("th", { hasText: month.split("-").reverse().join("/") }) });
       await expect(row.locator("td").nth(0).textContent()).resolves.toBe(String(expected.activities));
       await expect(row.locator("td").nth(1).textContent()).resolves.toBe(expected.helped.toLocaleString("vi-VN"));
-      if (unit === "20206") await screenshot(dashboard, "activity-panel-ward");
+      if (unit === "20206") {
+        await screenshot(dashboard, "activity-panel-ward");
+        // The lists of teams live on the ward's activities page, one link away: the team that logged
+        // the day is among the most active, and the page passes the accessibility checks.
+        await dashboard.getByTestId("activity-lists-link").click();
+        await dashboard.waitForURL((url) => url.pathname === `/dashboard/${unit}/activities`);
+        const ranked = dashboard.getByTestId("activity-ranked");
+        await ranked.waitFor();
+        expect(await ranked.locator("tbody tr").count()).toBeGreaterThanOrEqual(1);
+        await dashboard.getByTestId("activity-silent").or(dashboard.getByText(/Tổ nào cũng có hoạt động/)).first().waitFor();
+        expect(await problemsAtBothWidths(dashboard, "activity-lists-ward")).toEqual([]);
+      }
       await reader.close();
     }
   });
