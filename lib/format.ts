@@ -65,6 +65,11 @@ export function formatDateTime(date: Date, locale: Locale = DEFAULT_LOCALE): str
   }).format(date);
 }
 
+/** An ISO month or day as the tables write it, day first in both languages: "2026-10" → "10/2026", "2026-10-05" → "05/10/2026". */
+export function dayFirst(iso: string): string {
+  return iso.split("-").reverse().join("/");
+}
+
 /** A month id (yyyymm) as "Tháng 10/2026" or "October 2026". */
 export function formatPeriod(periodId: number, locale: Locale = DEFAULT_LOCALE): string {
   const year = Math.floor(periodId / 100);

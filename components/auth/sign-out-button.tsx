@@ -30,4 +30,3 @@ export function SignOutButton({ label, className = "min-h-10 rounded border bord
     </button>
   );
 }
-

@@ -1,12 +1,9 @@
 import { getTranslations } from "next-intl/server";
 import { type ActivityPanel as Panel } from "@/lib/activities/get-activity-panel";
-import { formatNumber, type Locale } from "@/lib/format";
+import { dayFirst, formatNumber, type Locale } from "@/lib/format";
 import { HELPED_FIELDS, ELEMENT_OF_COUNT } from "@/lib/schemas/activity-options";
 import { ScrollBox } from "@/components/ui/scroll-box";
 import { html, StaticHtml } from "@/components/ui/static-html";
-
-const monthLabel = (period: string) => period.split("-").reverse().join("/");
-const dayLabel = (date: string) => date.split("-").reverse().join("/");
 
 /**
  * What the teams below the unit did: plain server-rendered tables (nothing to
@@ -27,7 +24,7 @@ export async function ActivityPanel({ panel, locale, childHref }: { panel: Panel
     <section aria-labelledby="activity-heading" className="mb-6 rounded-md bg-white p-4 shadow-sm">
       <h2 id="activity-heading" className="text-xl font-semibold">{t("title")}</h2>
       <p className="mb-2 text-sm text-slate-700">
-        {panel.throughToday ? t("windowToday", { from: monthLabel(panel.from), today: dayLabel(panel.asOf) }) : t("window", { from: monthLabel(panel.from), to: monthLabel(panel.to) })} · {t("teams", { count: formatNumber(panel.teams, locale) })}
+        {panel.throughToday ? t("windowToday", { from: dayFirst(panel.from), today: dayFirst(panel.asOf) }) : t("window", { from: dayFirst(panel.from), to: dayFirst(panel.to) })} · {t("teams", { count: formatNumber(panel.teams, locale) })}
       </p>
       {totals.ACTIVITIES === null ? (
         <p role="status" data-testid="activity-empty">{t("empty")}</p>
@@ -59,7 +56,7 @@ export async function ActivityPanel({ panel, locale, childHref }: { panel: Panel
                   <tbody>
                     {panel.months.map((month) => (
                       <tr key={month.period}>
-                        <th scope="row">{monthLabel(month.period)}</th>
+                        <th scope="row">{dayFirst(month.period)}</th>
                         <td>{number(month.figures.ACTIVITIES)}</td>
                         <td>{number(month.helped)}</td>
                         <td aria-hidden><div className="bar bg-[#e69f00]" style={{ width: `${Math.round(((month.helped ?? 0) / largestMonth) * 100)}%` }} /></td>

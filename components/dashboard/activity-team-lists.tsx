@@ -1,9 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { SILENT_DAYS, type ActivityPanel } from "@/lib/activities/get-activity-panel";
-import { formatNumber, type Locale } from "@/lib/format";
+import { dayFirst, formatNumber, type Locale } from "@/lib/format";
 import { ScrollBox } from "@/components/ui/scroll-box";
-
-const dayLabel = (date: string) => date.split("-").reverse().join("/");
 
 /**
  * The teams below a district, a ward or a group, read from their activity records: the most
@@ -28,7 +26,7 @@ export async function ActivityTeamLists({ lists, locale }: { lists: NonNullable<
                     <th scope="row"><a href={`/teams/${encodeURIComponent(team.code)}`}>{team.unitName}</a></th>
                     <td>{formatNumber(team.activities, locale)}</td>
                     <td>{formatNumber(team.helped, locale)}</td>
-                    <td>{dayLabel(team.lastOn)}</td>
+                    <td>{dayFirst(team.lastOn)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -70,7 +68,7 @@ export async function ActivityTeamLists({ lists, locale }: { lists: NonNullable<
                   {lists.silent.map((team) => (
                     <tr key={team.code}>
                       <th scope="row"><a href={`/teams/${encodeURIComponent(team.code)}`}>{team.unitName}</a></th>
-                      <td>{team.lastOn ? dayLabel(team.lastOn) : t("never")}</td>
+                      <td>{team.lastOn ? dayFirst(team.lastOn) : t("never")}</td>
                       <td>{team.leaderName ?? t("noLeader")}</td>
                       <td>{team.leaderPhone ? <a href={`tel:${team.leaderPhone}`} className="inline-flex min-h-10 items-center text-brand-700 underline">{team.leaderPhone}</a> : "–"}</td>
                     </tr>

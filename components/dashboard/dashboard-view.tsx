@@ -2,7 +2,7 @@ import Link from "@/components/ui/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { Dashboard } from "@/lib/dashboard/get-dashboard";
 import { selectionParams } from "@/lib/dashboard/period-selection";
-import { formatDate, formatNumber, formatPercent, formatPeriod, isLocale, type Locale } from "@/lib/format";
+import { dayFirst, formatDate, formatNumber, formatPercent, formatPeriod, isLocale, type Locale } from "@/lib/format";
 import { periodCode } from "@/lib/periods";
 import { unitDisplayName } from "@/lib/units/display-name";
 import { KpiCards } from "./kpi-cards";
@@ -161,7 +161,7 @@ export async function DashboardView({ dashboard, options }: { dashboard: Dashboa
                 <tbody>
                   {dashboard.trend.map((point) => (
                     <tr key={point.period}>
-                      <th scope="row">{point.period.split("-").reverse().join("/")}</th>
+                      <th scope="row">{dayFirst(point.period)}</th>
                       <td>{formatPercent(point.value, locale, 1)}</td>
                       <td>{point.denominator > 0 ? formatNumber(point.numerator, locale) : "–"}</td>
                       <td>{point.denominator > 0 ? formatNumber(point.denominator, locale) : "–"}</td>

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import type { DashboardChild } from "@/lib/dashboard/get-dashboard";
+import type { TargetState } from "@/lib/dashboard/indicator-figures";
 import { formatPercent, type Locale } from "@/lib/format";
 import { ScrollBox } from "@/components/ui/scroll-box";
 import { html, StaticHtml } from "@/components/ui/static-html";
@@ -13,8 +14,12 @@ import { html, StaticHtml } from "@/components/ui/static-html";
 export async function HeatMap({ rows, indicators, locale, childHref }: { rows: DashboardChild[]; indicators: { code: string; name: string; nameEn: string }[]; locale: Locale; childHref: (code: string) => string }) {
   const t = await getTranslations("dashboard");
   const states = await getTranslations("dashboard.states");
-  const said = new Map<string, string>();
-  const stateWords = (state: string) => said.get(state) ?? said.set(state, ` (${states(state as Parameters<typeof states>[0])})`).get(state)!;
+  // Six states over hundreds of cells: each state's words are formatted once.
+  const words = new Map<TargetState, string>();
+  const stateWords = (state: TargetState) => {
+    if (!words.has(state)) words.set(state, ` (${states(state)})`);
+    return words.get(state)!;
+  };
   const table = html`<table class='figures roomy heat'><caption class='p-2 text-left text-slate-700'>${t("heatIntro")}</caption><thead><tr><th scope='col'>${t("unit")}</th>${indicators.map(
     (indicator) => html`<th scope='col'>${locale === "en" ? indicator.nameEn : indicator.name.replace(/^Tỷ lệ /, "")}</th>`,
   )}</tr></thead><tbody>${rows.map(

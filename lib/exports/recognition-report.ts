@@ -11,7 +11,7 @@ import ExcelJS from "exceljs";
 import type { Actor } from "../auth/authorize";
 import { db } from "../db";
 import { writeAuditLog } from "../audit/write-audit-log";
-import { formatNumber } from "../format";
+import { dayFirst, formatNumber } from "../format";
 import { unitDisplayName } from "../units/display-name";
 import { getRecognition, RECOGNITION_CRITERIA, type Recognition } from "../activities/get-recognition";
 import { reportHeader, safeFileName } from "./report-context";
@@ -19,8 +19,6 @@ import { affiliationLabel, roleLabel } from "./report-labels";
 import { boldHeader, writeHeaderBlock } from "./xlsx-report";
 import { drawReportHeader, finishReportPdf, MARGIN, openReportPdf, table } from "./pdf-report";
 import { neutraliseCell } from "./neutralise";
-
-const dayLabel = (date: string) => date.split("-").reverse().join("/");
 
 export function recognitionHeader(recognition: Recognition) {
   return {
@@ -36,7 +34,7 @@ export function recognitionCriteria(recognition: Recognition): string {
   return (
     `Tiêu chí đề nghị: tổ ghi từ ${teamActivities} hoạt động trở lên trong năm, có hoạt động ở ít nhất ${teamMonths} tháng; ` +
     `thành viên tham gia từ ${memberActivities} hoạt động trở lên. Xếp theo số hoạt động, rồi số lượt người dân được hỗ trợ. ` +
-    `Số liệu từ nhật ký hoạt động của các tổ, từ 01/01/${recognition.year} đến ${dayLabel(recognition.through)}.`
+    `Số liệu từ nhật ký hoạt động của các tổ, từ 01/01/${recognition.year} đến ${dayFirst(recognition.through)}.`
   );
 }
 

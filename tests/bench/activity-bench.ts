@@ -8,7 +8,8 @@ import { db } from "../../lib/db";
 import { logActivity } from "../../lib/activities/log-activity";
 import { vietnamDate } from "../../lib/periods";
 import { getActivityPanel } from "../../lib/activities/get-activity-panel";
-import { BENCH_ADMIN, percentile, time, type Figure } from "./dashboard-bench";
+import { BENCH_ADMIN, type Figure } from "./dashboard-bench";
+import { percentile, time } from "./samples";
 
 /**
  * The activity panel (twelve months by service, the units below compared, and for a district, a

@@ -9,6 +9,7 @@ import { getDashboard } from "../../lib/dashboard/get-dashboard";
 import { savePeriodReport } from "../../lib/reports/save-period-report";
 import { elementSumsOf } from "../../lib/dashboard/rollup-queries";
 import { findDashboardSubject } from "../../lib/dashboard/dashboard-subject";
+import { percentile, time } from "./samples";
 
 export interface Figure {
   name: string;
@@ -19,22 +20,6 @@ export interface Figure {
 
 /** The benchmark acts as a national administrator, as the command-line tools do. */
 export const BENCH_ADMIN = { id: null, username: "system", role: "ADMIN" as const, scopeUnitId: null };
-
-export function percentile(samples: number[], share: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)];
-}
-
-export async function time(runs: number, run: () => Promise<unknown>): Promise<number[]> {
-  const samples: number[] = [];
-  await run(); // warm the plan cache and the connection pool
-  for (let index = 0; index < runs; index += 1) {
-    const started = performance.now();
-    await run();
-    samples.push(performance.now() - started);
-  }
-  return samples;
-}
 
 /** The naive way: every figure of the unit for a month, summed from raw values through a recursive walk of parent_id. */
 async function naiveMonth(code: string | null, month: number) {

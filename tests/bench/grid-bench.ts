@@ -5,7 +5,8 @@
  * every row writes 15 values, 15 audit entries and its report's version.
  */
 import { getWardGrid, saveWardGrid } from "../../lib/reports/ward-grid";
-import { BENCH_ADMIN, FIGURES, percentile, time, type Figure } from "./dashboard-bench";
+import { BENCH_ADMIN, FIGURES, type Figure } from "./dashboard-bench";
+import { percentile, time } from "./samples";
 
 export async function benchWardGrid(wardCode: string, period: string, runs = 5): Promise<Figure[]> {
   const grid = await getWardGrid(BENCH_ADMIN, wardCode, period);

@@ -17,6 +17,7 @@ import type { Client } from "pg";
 import { addMonths } from "../../lib/periods";
 import { demoAnchor } from "../../prisma/seed/demo-places";
 import { SeededRandom } from "../../prisma/seed/random";
+import { percentile, time } from "./samples";
 
 export interface LoadFigures {
   scenario: string;
@@ -218,16 +219,14 @@ export async function loadOpenLoop(target: LoadTarget, cookie: string, pathname:
       latencies.push(performance.now() - start - at);
     }),
   );
-  latencies.sort((a, b) => a - b);
-  const quantile = (q: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0);
   return {
     scenario: `dashboard ${pathname}, open loop ${perSecond}/s`,
     connections: 0,
     seconds,
     requests: arrivals.length,
     perSecond: Math.round(arrivals.length / seconds),
-    p50: quantile(0.5),
-    p99: quantile(0.99),
+    p50: Math.round(percentile(latencies, 0.5)),
+    p99: Math.round(percentile(latencies, 0.99)),
     errors,
     non2xx,
     refused: 0,
@@ -238,12 +237,6 @@ export async function loadOpenLoop(target: LoadTarget, cookie: string, pathname:
 
 /** One district dashboard after another, warm: the median time a page takes the server with nothing else to do. */
 export async function sequentialPageTimes(target: LoadTarget, cookie: string, pathname: string, count: number): Promise<{ median: number; p90: number }> {
-  const times: number[] = [];
-  for (let index = 0; index < count; index += 1) {
-    const sent = performance.now();
-    await (await fetch(`${target.baseUrl}${pathname}`, { headers: { cookie } })).arrayBuffer();
-    times.push(performance.now() - sent);
-  }
-  times.sort((a, b) => a - b);
-  return { median: Math.round(times[Math.floor(count / 2)] * 10) / 10, p90: Math.round(times[Math.floor(count * 0.9)] * 10) / 10 };
+  const times = await time(count, async () => (await fetch(`${target.baseUrl}${pathname}`, { headers: { cookie } })).arrayBuffer());
+  return { median: Math.round(percentile(times, 0.5) * 10) / 10, p90: Math.round(percentile(times, 0.9) * 10) / 10 };
 }

@@ -5,7 +5,8 @@
  */
 import { getDashboard } from "../../lib/dashboard/get-dashboard";
 import { reorganise } from "../../lib/reorganisation/run-reorganisation";
-import { BENCH_ADMIN, percentile, time, type Figure } from "./dashboard-bench";
+import { BENCH_ADMIN, type Figure } from "./dashboard-bench";
+import { percentile, time } from "./samples";
 
 const common = { effectiveOn: "2026-11-01", reason: "Đo hiệu năng", decisionRef: "BENCH" };
 const NOW = new Date("2026-11-20T03:00:00Z");

@@ -3,12 +3,10 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
 import { getActivityPanel } from "@/lib/activities/get-activity-panel";
 import { AppError } from "@/lib/errors";
-import { isLocale } from "@/lib/format";
+import { dayFirst, isLocale } from "@/lib/format";
 import { languageOf } from "@/lib/i18n/translate";
 import { routeParam } from "@/lib/http/route-param";
 import { ActivityTeamLists } from "@/components/dashboard/activity-team-lists";
-
-const monthLabel = (period: string) => period.split("-").reverse().join("/");
 
 export async function generateMetadata() {
   const t = await getTranslations("activityPanel");
@@ -42,7 +40,7 @@ export default async function UnitActivitiesPage({ params, searchParams }: { par
   return (
     <>
       <h1 className="text-2xl font-bold text-brand-900">{t("listsPageTitle", { unit: panel.unit?.name ?? code })}</h1>
-      <p className="text-slate-700">{t("listsPageIntro", { from: monthLabel(panel.from), to: monthLabel(panel.to) })} {back}</p>
+      <p className="text-slate-700">{t("listsPageIntro", { from: dayFirst(panel.from), to: dayFirst(panel.to) })} {back}</p>
       {panel.teamLists ? <ActivityTeamLists lists={panel.teamLists} locale={locale} /> : <p className="mt-4">{t("listsAbove")}</p>}
     </>
   );
