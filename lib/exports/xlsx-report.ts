@@ -15,9 +15,18 @@ import { neutraliseCell } from "./neutralise";
 
 const PERCENT = "0.0%";
 const INTEGER = "#,##0";
-// One style object shared by every figure cell: exceljs caches a style by object identity, so
-// tens of thousands of cells cost one style entry instead of one hash each.
+// One style object shared by every figure cell, and one by every other cell: exceljs caches a style
+// by object identity, so tens of thousands of cells cost one style entry instead of one hash each
+// (a cell left alone gets a fresh empty style of its own, hashed anew when it is written).
 const INTEGER_STYLE: Partial<ExcelJS.Style> = { numFmt: INTEGER };
+const PLAIN_STYLE: Partial<ExcelJS.Style> = {};
+
+/** Each cell of a row to its column's shared style. */
+function styleRow(row: ExcelJS.Row, styles: Partial<ExcelJS.Style>[]) {
+  styles.forEach((style, index) => {
+    row.getCell(index + 1).style = style;
+  });
+}
 const safe = (cells: Cell[]) => cells.map((cell) => (typeof cell === "string" ? neutraliseCell(cell) : cell));
 
 export function boldHeader(row: ExcelJS.Row) {
@@ -99,11 +108,13 @@ export async function writeXlsxReport(context: ReportContext, output: Writable, 
   first.height = 60;
   boldHeader(first);
   first.commit();
+  // Unit, name, parent, level and month; the figures; the note.
+  const valueStyles = valuesHeader.map((_, index) => (index >= 5 && index < valuesHeader.length - 1 ? INTEGER_STYLE : PLAIN_STYLE));
   let valueCount = 0;
   for await (const batch of valueRows(context.unit.id, context.selection.from, context.selection.to)) {
     for (const row of batch) {
       const added = values.addRow(safe(valueCells(context, row)));
-      for (let column = 6; column <= valuesHeader.length; column += 1) added.getCell(column).style = INTEGER_STYLE;
+      styleRow(added, valueStyles);
       added.commit();
     }
     valueCount += batch.length;
@@ -120,9 +131,14 @@ export async function writeXlsxReport(context: ReportContext, output: Writable, 
   membersFirst.values = [...MEMBER_COLUMNS_VI];
   boldHeader(membersFirst);
   membersFirst.commit();
+  const memberStyles = MEMBER_COLUMNS_VI.map(() => PLAIN_STYLE);
   let memberCount = 0;
   for await (const batch of memberRows(context.unit.id)) {
-    for (const row of batch) members.addRow(safe(memberCells(row))).commit();
+    for (const row of batch) {
+      const added = members.addRow(safe(memberCells(row)));
+      styleRow(added, memberStyles);
+      added.commit();
+    }
     memberCount += batch.length;
     written += batch.length;
     onRows?.(written);
