@@ -12,12 +12,11 @@ import { clearDraft, gridDraftKey, readDraft, writeDraft } from "./use-report-dr
 import { useOutbox } from "@/components/offline/offline-kit";
 import { pastedBlock } from "./pasted-block";
 import { NoticeBox } from "@/components/ui/notice-box";
-import { GridRowBlock, cellId, isEditable, rowChanged, type Cells, type GridCellHandlers } from "./ward-grid-rows";
 
+type Cells = Record<string, Record<string, string>>;
 type Notice = { kind: "info" | "success" | "error"; text: string; retry?: boolean };
 
-/** Rows per Suspense boundary: small enough that hydrating one is a short task on an old phone. */
-const ROWS_PER_BLOCK = 6;
+const cellId = (row: number, column: number) => `cell-${row}-${column}`;
 /** The key before drafts were per user: a grid typed then is still offered, once, to whoever opens it. */
 const legacyDraftKey = (ward: string, period: string) => `tcns:grid:${ward}:${period}`;
 
@@ -29,6 +28,7 @@ const legacyDraftKey = (ward: string, period: string) => `tcns:grid:${ward}:${pe
  */
 export function WardGridTable({ grid, action }: { grid: WardGrid; action: typeof saveWardGridAction }) {
   const t = useTranslations("grid");
+  const statusName = useTranslations("entry.status");
   const say = useTranslations() as unknown as Say;
   const format = useFormatter();
   const router = useRouter();
@@ -50,7 +50,10 @@ export function WardGridTable({ grid, action }: { grid: WardGrid; action: typeof
   // One id per row and content: a retry after a lost answer is recognised by the server and applied once.
   const requestIds = useRef<Record<string, string>>({});
 
-  const editable = (rowIndex: number, columnIndex: number) => isEditable(rows[rowIndex], columns[columnIndex]);
+  const editable = (rowIndex: number, columnIndex: number) => {
+    const row = rows[rowIndex];
+    return columns[columnIndex].level === row.level && row.status !== "APPROVED" && row.status !== "LOCKED" && !row.fromActivities.includes(columns[columnIndex].code);
+  };
   /** A pasted figure equal to the one the row's activities made (a cell the grid does not type). */
   const sameAsActivities = (rowIndex: number, columnIndex: number, text: string) => {
     const row = rows[rowIndex];
@@ -60,7 +63,7 @@ export function WardGridTable({ grid, action }: { grid: WardGrid; action: typeof
     return figure.ok && figure.value !== null && figure.value === row.values[column.code];
   };
   const elementsOf = (level: string) => columns.filter((column) => column.level === level);
-  const changedRows = rows.filter((row) => rowChanged(row, columns, cells, saved));
+  const changedRows = rows.filter((row) => elementsOf(row.level).some((column) => (cells[row.code]?.[column.code] ?? "") !== (saved[row.code]?.[column.code] ?? "")));
 
   // Only the rows being changed are checked: old figures stay as they were stored.
   const checks = useMemo(
@@ -171,15 +174,8 @@ export function WardGridTable({ grid, action }: { grid: WardGrid; action: typeof
     setNotice({ kind: "info", text: [t("pasted", { height, width }), ...notes].join(" ") });
   }
 
-  // As maps, built again only when the checks or the server's answer change: the row blocks compare them by identity.
-  const errors = useMemo(() => {
-    const merged: Cells = Object.fromEntries(Object.entries(checks).map(([rowCode, check]) => [rowCode, { ...check.errors }]));
-    for (const [rowCode, cellErrors] of Object.entries(serverErrors)) merged[rowCode] = { ...merged[rowCode], ...cellErrors };
-    return merged;
-  }, [checks, serverErrors]);
-  const warnings = useMemo(() => Object.fromEntries(Object.entries(checks).map(([rowCode, check]) => [rowCode, check.warnings])) as Cells, [checks]);
-  const errorOf = (rowCode: string, code: string) => errors[rowCode]?.[code];
-  const warningOf = (rowCode: string, code: string) => warnings[rowCode]?.[code];
+  const errorOf = (rowCode: string, code: string) => serverErrors[rowCode]?.[code] ?? checks[rowCode]?.errors[code];
+  const warningOf = (rowCode: string, code: string) => checks[rowCode]?.warnings[code];
   const problems = changedRows.flatMap((row) =>
     elementsOf(row.level).flatMap((column) => {
       const error = errorOf(row.code, column.code);
@@ -187,18 +183,6 @@ export function WardGridTable({ grid, action }: { grid: WardGrid; action: typeof
       return error || warning ? [{ row, column, error, warning }] : [];
     }),
   );
-
-  // The cells' handlers keep one identity for the grid's life and call this render's functions.
-  const latest = useRef({ setCell, onKeyDown, onPaste });
-  useEffect(() => {
-    latest.current = { setCell, onKeyDown, onPaste };
-  });
-  const [handlers] = useState<GridCellHandlers>(() => ({
-    change: (rowCode, code, text) => latest.current.setCell(rowCode, code, text),
-    keyDown: (event, rowIndex, columnIndex) => latest.current.onKeyDown(event, rowIndex, columnIndex),
-    paste: (event, rowIndex, columnIndex) => latest.current.onPaste(event, rowIndex, columnIndex),
-  }));
-  const blocks = useMemo(() => Array.from({ length: Math.ceil(rows.length / ROWS_PER_BLOCK) }, (_, index) => rows.slice(index * ROWS_PER_BLOCK, (index + 1) * ROWS_PER_BLOCK)), [rows]);
 
   async function save() {
     if (changedRows.length === 0) return setNotice({ kind: "info", text: t("nothingChanged") });
@@ -295,9 +279,50 @@ export function WardGridTable({ grid, action }: { grid: WardGrid; action: typeof
             </tr>
           </thead>
           <tbody>
-            {blocks.map((block, index) => (
-              <GridRowBlock key={block[0].code} rows={block} start={index * ROWS_PER_BLOCK} columns={columns} authors={grid.authors} cells={cells} saved={saved} errors={errors} warnings={warnings} showPrevious={showPrevious} showAuthors={showAuthors} on={handlers} />
-            ))}
+            {rows.map((row, rowIndex) => {
+              const changedRow = changedRows.includes(row);
+              return (
+                <tr key={row.code} className={`border-t border-slate-200 ${changedRow ? "bg-amber-50/60" : ""}`} data-unit={row.code}>
+                  <th scope="row" className="sticky left-0 z-10 bg-white p-2 text-left font-medium">
+                    <span className="block">{row.level === "WARD" ? t("wardRow", { name: row.name }) : row.name}</span>
+                    <span className="block text-xs font-normal text-slate-600">{statusName(row.status)}</span>
+                  </th>
+                  {columns.map((column, columnIndex) => {
+                    if (!editable(rowIndex, columnIndex)) {
+                      const value = row.values[column.code];
+                      const fromActivities = row.fromActivities.includes(column.code);
+                      return <td key={column.code} title={fromActivities ? t("fromActivities") : undefined} data-from-activities={fromActivities || undefined} className="bg-slate-50 p-1 text-center text-slate-500">{column.level === row.level && value != null ? format.number(value) : ""}</td>;
+                    }
+                    const error = errorOf(row.code, column.code);
+                    const warning = warningOf(row.code, column.code);
+                    const authorIndex = row.authors[column.code];
+                    const author = authorIndex === undefined ? undefined : grid.authors[authorIndex];
+                    const previous = row.previous[column.code];
+                    const label = `${row.name}, ${column.name}`;
+                    return (
+                      <td key={column.code} className="p-0.5 align-top">
+                        <input
+                          id={cellId(rowIndex, columnIndex)}
+                          aria-label={label}
+                          inputMode="numeric"
+                          autoComplete="off"
+                          value={cells[row.code]?.[column.code] ?? ""}
+                          onChange={(event) => setCell(row.code, column.code, event.target.value)}
+                          onKeyDown={(event) => onKeyDown(event, rowIndex, columnIndex)}
+                          onPaste={(event) => onPaste(event, rowIndex, columnIndex)}
+                          aria-invalid={error ? true : undefined}
+                          // Who entered the figure is said when asked for: a date formatted for each of 800 cells on arrival was hydration time an old phone paid for.
+                          title={error ?? warning ?? (author && showAuthors ? t(author.confirmed ? "confirmedBy" : "enteredBy", { name: author.name ?? "?", time: format.dateTime(new Date(author.at), "dateTime") }) : undefined)}
+                          className={`grid-cell ${error ? "border-red-600 bg-red-50" : warning ? "border-amber-500 bg-amber-50" : ""}`}
+                        />
+                        {showPrevious ? <span className="block text-right text-xs text-slate-600">{previous == null ? "–" : format.number(previous)}</span> : null}
+                        {showAuthors && author ? <span className="block truncate text-xs text-slate-600" data-testid={`author-${row.code}-${column.code}`}>{author.confirmed ? "✓ " : ""}{author.name ?? "?"}</span> : null}
+                      </td>
+                    );
+                  })}
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </ScrollBox>
