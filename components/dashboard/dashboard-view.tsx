@@ -16,6 +16,8 @@ import { LazyChildrenChart, LazyTrendChart } from "./lazy-charts";
 import { dashboardHref } from "./dashboard-links";
 import { ExportLinks } from "./export-links";
 import { ScrollBox } from "@/components/ui/scroll-box";
+import { UnitsAtRisk } from "./units-at-risk";
+import { projectionSentences, type ProjectionWords } from "./projection-summary";
 
 export interface ViewOptions {
   sort?: string;
@@ -28,6 +30,7 @@ export interface ViewOptions {
 
 export async function DashboardView({ dashboard, options }: { dashboard: Dashboard; options: ViewOptions }) {
   const t = await getTranslations("dashboard");
+  const projectionWords = (await getTranslations("dashboard.projection")) as unknown as ProjectionWords;
   const exportsT = await getTranslations("exports");
   const localeText = await getLocale();
   const locale: Locale = isLocale(localeText) ? localeText : "vi";
@@ -46,6 +49,15 @@ export async function DashboardView({ dashboard, options }: { dashboard: Dashboa
   const label = periodLabel(selection, locale);
   const hasData = dashboard.cards.some((card) => card.value !== null);
   const chartLabels = { value: t("valueCol"), target: t("targetCol") };
+  // The trend's months, then the months to the deadline: the projection joins the line at its last counted month.
+  const projectionAt = new Map(dashboard.projectionLine.map((point) => [point.period, point]));
+  const lastTrendMonth = dashboard.trend.at(-1)?.period ?? "";
+  const trendPoints = [
+    ...dashboard.trend.map((point) => ({ period: point.period, value: point.value, target: point.target, projection: projectionAt.get(point.period)?.value ?? null, range: projectionAt.has(point.period) ? ([projectionAt.get(point.period)!.low, projectionAt.get(point.period)!.high] as [number, number]) : null })),
+    ...dashboard.projectionLine.filter((point) => point.period > lastTrendMonth).map((point) => ({ period: point.period, value: null, target: selectedCard.target?.value ?? null, projection: point.value, range: [point.low, point.high] as [number, number] })),
+  ];
+  const selectedProjection = selectedCard.projection;
+  const unknownChildren = dashboard.children.filter((child) => child.figures.find((figure) => figure.code === dashboard.selectedIndicator)?.projection?.state === "notEnoughHistory").length;
 
   return (
     <>
@@ -150,7 +162,16 @@ export async function DashboardView({ dashboard, options }: { dashboard: Dashboa
         <h2 id="trend-heading" className="mb-2 text-lg font-semibold">{t("trendTitle", { indicator: selectedName, months: dashboard.trend.length })}</h2>
         <figure>
           <div role="img" aria-label={`${t("trendTitle", { indicator: selectedName, months: dashboard.trend.length })}. ${t("chartAlt")}`}>
-            <LazyTrendChart points={dashboard.trend} locale={locale} labels={chartLabels} />
+            <LazyTrendChart points={trendPoints} locale={locale} labels={{ ...chartLabels, projection: projectionWords("chartLine"), range: projectionWords("chartRange") }} />
+          </div>
+          {dashboard.projectionLine.length > 0 && selectedProjection.deadline !== null && (
+            <p className="mt-1 text-sm text-slate-700">{projectionWords("chartNote", { deadline: dayFirst(periodCode(selectedProjection.deadline)) })}</p>
+          )}
+          <div className="mt-1 text-sm" data-testid="trend-projection">
+            {projectionSentences(selectedProjection, dashboard.selectedIndicator, projectionWords, locale).map((sentence) => (
+              <p key={sentence}>{sentence}</p>
+            ))}
+            {selectedProjection.windows.length > 0 && selectedProjection.basedOn !== null && <p className="text-slate-700">{projectionWords("basedOn", { month: dayFirst(periodCode(selectedProjection.basedOn)) })}</p>}
           </div>
           <details className="mt-2">
             <summary className="min-h-10 cursor-pointer py-2 text-brand-700">{t("trendTable")}</summary>
@@ -174,6 +195,10 @@ export async function DashboardView({ dashboard, options }: { dashboard: Dashboa
           </details>
         </figure>
       </section>
+
+      {rows.length > 0 && (
+        <UnitsAtRisk units={dashboard.unitsAtRisk} indicator={dashboard.selectedIndicator} indicatorName={selectedName} unknown={unknownChildren} mapThen={dashboard.mapMode === "then"} locale={locale} childHref={childHref} />
+      )}
 
       <section aria-labelledby="children-heading" className="mb-6">
         <h2 id="children-heading" className="mb-2 text-xl font-semibold">{t("childrenTitle", { indicator: selectedName })}</h2>

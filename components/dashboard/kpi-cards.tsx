@@ -3,11 +3,14 @@ import { getLocale, getTranslations } from "next-intl/server";
 import type { DashboardCard } from "@/lib/dashboard/get-dashboard";
 import { formatNumber, formatPercent, formatPoints, isLocale, type Locale } from "@/lib/format";
 import { StateBadge } from "./state-badge";
+import { ProjectionBadge, projectionSentences, type ProjectionWords } from "./projection-summary";
 
 /** One card per indicator: the rate, its numerator and denominator, the target and whose it is, the gap, the change. */
 export async function KpiCards({ cards, selected, previousLabel, hrefFor }: { cards: DashboardCard[]; selected: string; previousLabel: string; hrefFor: (indicator: string) => string }) {
   const t = await getTranslations("dashboard");
   const states = await getTranslations("dashboard.states");
+  // Keys built from a state or an indicator's code: typed as plain strings.
+  const projectionWords = (await getTranslations("dashboard.projection")) as unknown as ProjectionWords;
   const localeText = await getLocale();
   const locale: Locale = isLocale(localeText) ? localeText : "vi";
   return (
@@ -49,6 +52,15 @@ export async function KpiCards({ cards, selected, previousLabel, hrefFor }: { ca
                 <StateBadge state={card.state} label={states(card.state)} />
                 {isSelected && <span className="text-sm text-brand-700">{t("selected")}</span>}
               </p>
+              {/* Where it will land: said once met is no longer the news, and only against a target. */}
+              {card.projection.state !== "noTarget" && card.projection.state !== "met" && (
+                <div className="mt-2 border-t border-slate-200 pt-2 text-sm" data-testid={`projection-${card.code}`}>
+                  <ProjectionBadge projection={card.projection} words={projectionWords} />
+                  {projectionSentences(card.projection, card.code, projectionWords, locale).map((sentence) => (
+                    <p key={sentence} className="mt-1 tabular-nums">{sentence}</p>
+                  ))}
+                </div>
+              )}
             </Link>
           </li>
         );

@@ -24,6 +24,8 @@ import { mapOfThatTime } from "../reorganisation/map-of-that-time";
 import { compareVietnamese } from "../text";
 import { defaultMonthFor, defaultReportingMonth } from "./default-month";
 import { activityPanelOf, activityWindow } from "../activities/get-activity-panel";
+import { elementsOf, projectMonths, readProjectionMonths } from "./projection-series";
+import { projectionPath, type Projection } from "./projection";
 
 /** Two years of months in a trend: enough to see a season and the year before. */
 export const TREND_MONTHS = 24;
@@ -47,6 +49,16 @@ export interface DashboardCard extends IndicatorFigure {
   previousValue: number | null;
   /** value − previousValue in ratio points; null when either is missing. */
   change: number | null;
+  projection: Projection;
+}
+
+/** A child whose projection of the selected indicator misses its target, with what it lacks each month. */
+export interface UnitAtRisk {
+  code: string;
+  name: string;
+  kind: string;
+  figure: IndicatorFigure;
+  projection: Projection;
 }
 
 export interface DashboardChild {
@@ -84,8 +96,8 @@ export async function getDashboard(actor: Actor, code: string | null, params: Da
   const trendMonths = periodRange(addMonths(selection.to, -(TREND_MONTHS - 1)), selection.to);
   const figuresOnMap = mapMode === "now" ? figuresOnTodaysMap : figuresOnMapOfThatTime;
 
-  const [{ sums, previousSums, childUnits, childFigures, childReporting, ownReporting, groupTotals }, monthly, subjectTargetGrid, teams, activities] = await Promise.all([
-    figuresOnMap(subject.rootIds, subject.children, selection, previous, indicators),
+  const [{ sums, previousSums, childUnits, childFigures, childReporting, ownReporting, groupTotals }, monthly, subjectTargetGrid, teams, activities, projectionMonths] = await Promise.all([
+    figuresOnMap(subject.rootIds, subject.children, selection, previous, indicators, selected.code),
     // The trend is always on today's map: continuous across reorganisations. It draws the selected
     // indicator only, so only its two elements are read (the country's 24 months of every element
     // were 24,000 roll-up rows).
@@ -96,20 +108,26 @@ export async function getDashboard(actor: Actor, code: string | null, params: Da
     // What the teams did, over the twelve months to the period (to today when it is the latest); the
     // lists of teams and members are on the unit's activities page.
     activityPanelOf(subject, activityWindow(selection.to, now), now, { teamLists: false }),
+    // A year of every indicator's two sums, for where the subject will land (lib/dashboard/projection.ts).
+    readProjectionMonths(new Map([[0, subject.rootIds]]), selection.to, elementsOf(indicators)),
   ]);
   const targetsOf = (month: number) => subjectTargetGrid.get(gridKey(subjectKey, month)) ?? new Map();
   const subjectTargets = targetsOf(selection.to);
+  const projections = projectMonths(projectionMonths.get(0)!, selection.to, indicators, (indicatorId) => subjectTargets.get(indicatorId) ?? null);
 
   const cards: DashboardCard[] = indicators.map((indicator) => {
     const figure = indicatorFigure(indicator, sums, subjectTargets.get(indicator.id));
     const before = indicatorFigure(indicator, previousSums, null).value;
-    return { ...figure, previousValue: before, change: figure.value !== null && before !== null ? figure.value - before : null };
+    return { ...figure, previousValue: before, change: figure.value !== null && before !== null ? figure.value - before : null, projection: projections.get(indicator.id)! };
   });
 
   const trend = trendMonths.map((month) => {
     const figure = indicatorFigure(selected, monthly.get(month) ?? new Map(), targetsOf(month).get(selected.id));
     return { period: periodCode(month), value: figure.value, target: figure.target?.value ?? null, numerator: figure.numerator, denominator: figure.denominator };
   });
+  // The selected indicator's projection, month by month to its deadline: a dashed line and the range of the two windows.
+  const selectedProjection = projections.get(selected.id)!;
+  const projectionLine = projectionPath(selectedProjection).map((point) => ({ ...point, period: periodCode(point.period) }));
 
   const children: DashboardChild[] = childUnits.map((child) => {
     return {
@@ -124,6 +142,16 @@ export async function getDashboard(actor: Actor, code: string | null, params: Da
       groupsTotal: groupTotals.get(child.id) ?? 0,
     };
   });
+
+  // The children whose projection misses the target, the largest monthly shortfall first (today's map only:
+  // the units of another time have no projection).
+  const unitsAtRisk: UnitAtRisk[] = children
+    .flatMap((child) => {
+      const figure = child.figures.find((candidate) => candidate.code === selected.code)!;
+      const projection = figure.projection;
+      return projection && (projection.state === "atRisk" || projection.state === "offTrack") ? [{ code: child.code, name: child.name, kind: child.kind, figure, projection }] : [];
+    })
+    .sort((a, b) => (b.projection.shortfallPerMonth ?? 0) - (a.projection.shortfallPerMonth ?? 0) || compareVietnamese(a.name, b.name));
 
   const own = subject.rootIds.map((id) => ownReporting.get(id));
   const completeness = {
@@ -148,7 +176,9 @@ export async function getDashboard(actor: Actor, code: string | null, params: Da
     unreportedMonth: opening?.unreportedMonth ?? null,
     cards,
     trend,
+    projectionLine,
     children,
+    unitsAtRisk,
     completeness,
     teams,
     activities,
@@ -160,7 +190,7 @@ type Selection = Pick<PeriodSelection, "from" | "to">;
 type Reporting = { unitsReported: number; groupsReported: number; unitsApproved: number };
 
 /** The subject's and its children's figures on today's map: the roll-ups. */
-async function figuresOnTodaysMap(rootIds: number[], children: UnitSummary[], selection: Selection, previous: Selection, indicators: IndicatorDefinition[]) {
+async function figuresOnTodaysMap(rootIds: number[], children: UnitSummary[], selection: Selection, previous: Selection, indicators: IndicatorDefinition[], selectedCode: string) {
   const childIds = children.map((child) => child.id);
   // The whole country's roots are its provinces, which are also its children: their sums are read once.
   const rootsAreChildren = rootIds.length === childIds.length && rootIds.every((id) => childIds.includes(id));
@@ -169,7 +199,7 @@ async function figuresOnTodaysMap(rootIds: number[], children: UnitSummary[], se
     rootsAreChildren ? childSums.then(addedUp) : elementSumsOf(rootIds, selection.from, selection.to),
     elementSumsOf(rootIds, previous.from, previous.to),
     // The children as the read API and the reports show them (the period's last month's targets).
-    indicatorFiguresOf(children, selection, indicators, childSums),
+    indicatorFiguresOf(children, selection, indicators, childSums, [selectedCode]),
     reportingByUnit(childIds, selection.to),
     reportingByUnit(rootIds, selection.to),
     groupsBelow([...rootIds, ...childIds], selection.to),

@@ -11,6 +11,7 @@ import { findDashboardSubject, type DashboardSubject } from "./dashboard-subject
 import type { DashboardParams } from "./get-dashboard";
 import { defaultMonthFor, defaultReportingMonth } from "./default-month";
 import type { UnitSummary } from "../units/tree-queries";
+import type { Projection } from "./projection";
 
 export interface ApiIndicator {
   code: string;
@@ -22,6 +23,24 @@ export interface ApiIndicator {
   target: number | null;
   /** The unit whose target applies; null for the national target or none. */
   targetUnitCode: string | null;
+  projection: ApiProjection;
+}
+
+/** Where the unit will land at the target's deadline (lib/dashboard/projection.ts), with months as "YYYY-MM". */
+export type ApiProjection = Omit<Projection, "deadline" | "basedOn" | "windows"> & {
+  deadline: string | null;
+  basedOn: string | null;
+  windows: { months: number; from: string; to: string; numeratorPerMonth: number; denominatorPerMonth: number; projected: number | null }[];
+};
+
+export function apiProjection(projection: Projection): ApiProjection {
+  const month = (id: number | null) => (id === null ? null : periodCode(id));
+  return {
+    ...projection,
+    deadline: month(projection.deadline),
+    basedOn: month(projection.basedOn),
+    windows: projection.windows.map((window) => ({ ...window, from: periodCode(window.from), to: periodCode(window.to) })),
+  };
 }
 
 /** The period asked for; with none, the same default month as the dashboard's (lib/dashboard/default-month.ts). */
@@ -37,7 +56,7 @@ const periodOf = (selection: PeriodSelection) => ({ period: selection.code, from
 const unitOf = (unit: UnitSummary) => ({ code: unit.code, name: unit.name, level: unit.level });
 
 async function indicatorsOf(units: UnitSummary[], selection: PeriodSelection): Promise<Map<number, ApiIndicator[]>> {
-  const figures = await indicatorFiguresOf(units, selection);
+  const figures = await indicatorFiguresOf(units, selection, undefined, undefined, "all");
   return new Map(
     [...figures].map(([unitId, list]) => [
       unitId,
@@ -49,6 +68,7 @@ async function indicatorsOf(units: UnitSummary[], selection: PeriodSelection): P
         value: figure.value,
         target: figure.target?.value ?? null,
         targetUnitCode: figure.target?.unitCode ?? null,
+        projection: apiProjection(figure.projection!),
       })),
     ]),
   );

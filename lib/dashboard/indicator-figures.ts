@@ -4,6 +4,7 @@
  * Ratio of sums: value = Σ numerator / Σ denominator over every residential
  * group below, never the average of the children's percentages.
  */
+import type { Projection } from "./projection";
 
 export interface IndicatorDefinition {
   id: number;
@@ -23,6 +24,8 @@ export interface TargetInfo {
   unitName: string | null;
   reason: string;
   source: string | null;
+  /** The target's last month (yyyymm), its deadline; null when it has no end. */
+  toPeriodId: number | null;
 }
 
 /**
@@ -47,6 +50,8 @@ export interface IndicatorFigure {
   /** value − target, in ratio points; null without a value or a target. */
   gap: number | null;
   state: TargetState;
+  /** Where the unit will land at the target's deadline, when asked for (lib/dashboard/projection.ts). */
+  projection?: Projection;
 }
 
 export function targetState(value: number | null, target: number | null, higherIsBetter = true): TargetState {

@@ -9,6 +9,7 @@ import { indicatorFigure, type IndicatorDefinition, type IndicatorFigure } from 
 import { loadIndicators } from "./indicator-catalogue";
 import type { PeriodSelection } from "./period-selection";
 import { elementSumsByUnit, type ElementSums } from "./rollup-queries";
+import { projectionsOf } from "./projection-series";
 
 export async function indicatorFiguresOf(
   units: Pick<UnitSummary, "id">[],
@@ -16,13 +17,28 @@ export async function indicatorFiguresOf(
   catalogue?: IndicatorDefinition[],
   /** The units' element sums over the selection, when the caller has read them already. */
   unitSums?: Promise<Map<number, ElementSums>>,
+  /** The indicators (codes) whose projection to the target's deadline each figure carries (lib/dashboard/projection.ts). */
+  projected: "all" | string[] = [],
 ): Promise<Map<number, IndicatorFigure[]>> {
   const ids = units.map((unit) => unit.id);
   const [indicators, sums, targets] = await Promise.all([catalogue ?? loadIndicators(), unitSums ?? elementSumsByUnit(ids, selection.from, selection.to), resolveTargetGrid(ids, [selection.to])]);
+  const targetsOf = (unitId: number) => targets.get(gridKey(unitId, selection.to)) ?? new Map();
+  const toProject = indicators.filter((indicator) => projected === "all" || projected.includes(indicator.code));
+  const projections =
+    toProject.length > 0
+      ? await projectionsOf(new Map(ids.map((id) => [id, [id]])), selection.to, toProject, (unitId, indicatorId) => targetsOf(unitId).get(indicatorId) ?? null)
+      : null;
   return new Map(
     units.map((unit) => {
-      const unitTargets = targets.get(gridKey(unit.id, selection.to)) ?? new Map();
-      return [unit.id, indicators.map((indicator) => indicatorFigure(indicator, sums.get(unit.id) ?? new Map(), unitTargets.get(indicator.id)))];
+      const unitTargets = targetsOf(unit.id);
+      return [
+        unit.id,
+        indicators.map((indicator) => {
+          const figure = indicatorFigure(indicator, sums.get(unit.id) ?? new Map(), unitTargets.get(indicator.id));
+          const projection = projections?.get(unit.id)?.get(indicator.id);
+          return projection ? { ...figure, projection } : figure;
+        }),
+      ];
     }),
   );
 }

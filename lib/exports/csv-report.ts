@@ -25,7 +25,7 @@ const line = (cells: Cell[]) => `${cells.map(csvCell).join(",")}\r\n`;
 export async function* csvReport(context: ReportContext, table: CsvTable): AsyncGenerator<string> {
   yield "\uFEFF";
   if (table === "summary") {
-    yield line([...SUMMARY_COLUMNS.slice(0, 6), "Tỷ lệ (0–1)", "Mức chỉ tiêu (0–1)", ...SUMMARY_COLUMNS.slice(8)]);
+    yield line([...SUMMARY_COLUMNS.slice(0, 6), "Tỷ lệ (0–1)", "Mức chỉ tiêu (0–1)", ...SUMMARY_COLUMNS.slice(8, 11), "Dự kiến đến hạn (0–1)", ...SUMMARY_COLUMNS.slice(12)]);
     for (const row of summaryRows(context)) yield line(row);
     return;
   }

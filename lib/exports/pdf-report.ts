@@ -13,7 +13,8 @@ import { formatNumber, formatPercent, formatPoints } from "../format";
 import { unitDisplayName } from "../units/display-name";
 import type { IndicatorFigure } from "../dashboard/indicator-figures";
 import { reportHeader, type ReportContext } from "./report-context";
-import { stateLabel } from "./report-labels";
+import { monthLabel, projectionLabel, stateLabel } from "./report-labels";
+import vi from "../i18n/messages/vi.json";
 
 /**
  * The font files of the npm package, found from the app's own folder at run
@@ -149,6 +150,36 @@ export function finishReportPdf(doc: PDFKit.PDFDocument) {
   doc.end();
 }
 
+/**
+ * "III. Dự kiến đến hạn": where the unit lands on each indicator it has not met yet, then the units
+ * below whose projection of the chosen indicator misses its target, the largest monthly shortfall first.
+ */
+function projectionParagraph(doc: PDFKit.PDFDocument, own: IndicatorFigure[], children: ReportContext["summary"], indicatorCode?: string | null) {
+  const noun = (code: string) => (vi.dashboard.projection.nouns as Record<string, string>)[code] ?? "";
+  const projected = own.filter((figure) => figure.projection && ["onTrack", "atRisk", "offTrack"].includes(figure.projection.state));
+  const lines = projected.map((figure) => {
+    const projection = figure.projection!;
+    return `• ${figure.name}: dự kiến ${formatPercent(projection.value, "vi", 1)} đến ${monthLabel(projection.deadline!)}${projection.deadlineFromTarget ? "" : " (hết năm, chỉ tiêu không có hạn)"}, chỉ tiêu ${formatPercent(figure.target!.value, "vi", 0)}: ${projectionLabel(projection.state).toLowerCase()}; cần thêm ${formatNumber(Math.ceil(projection.neededPerMonth ?? 0), "vi")} ${noun(figure.code)} mỗi tháng, 3 tháng gần đây tăng ${formatNumber(Math.round(projection.pacePerMonth ?? 0), "vi")} mỗi tháng.`;
+  });
+  const indicator = own.find((figure) => figure.code === indicatorCode?.toUpperCase()) ?? own[0];
+  const atRisk = children
+    .map((child) => ({ name: child.unit.name, projection: child.figures.find((figure) => figure.code === indicator.code)?.projection }))
+    .filter((child) => child.projection && (child.projection.state === "atRisk" || child.projection.state === "offTrack"))
+    .sort((a, b) => (b.projection!.shortfallPerMonth ?? 0) - (a.projection!.shortfallPerMonth ?? 0));
+  if (lines.length === 0 && atRisk.length === 0) return;
+  doc.moveDown(0.6);
+  doc.font("bold").fontSize(11).fillColor("#000").text("III. Dự kiến đến hạn chỉ tiêu", MARGIN);
+  doc.font("regular").fontSize(9);
+  for (const line of lines) doc.text(line, MARGIN, doc.y, { width: doc.page.width - 2 * MARGIN });
+  if (atRisk.length > 0) {
+    const named = atRisk.slice(0, 10).map((child) => `${child.name} (thiếu ${formatNumber(Math.ceil(child.projection!.shortfallPerMonth ?? 0), "vi")} ${noun(indicator.code)}/tháng)`);
+    doc.text(`Đơn vị có nguy cơ không đạt ${indicator.name.charAt(0).toLowerCase()}${indicator.name.slice(1)}: ${named.join(", ")}${atRisk.length > 10 ? ` và ${atRisk.length - 10} đơn vị khác` : ""}.`, MARGIN, doc.y, { width: doc.page.width - 2 * MARGIN });
+  }
+  doc.font("italic").fontSize(8).fillColor("#475569").text("Dự kiến theo nhịp 3 tháng gần đây có báo cáo đủ; khoảng dự kiến theo nhịp 3 và 6 tháng.", MARGIN);
+  doc.fillColor("#000");
+  doc.moveDown();
+}
+
 export function writePdfReport(context: ReportContext, output: Writable, indicatorCode?: string | null): Promise<void> {
   const { doc, finished } = openReportPdf(`Báo cáo ${context.unit.name}`, context.generatedBy, output);
   drawReportHeader(doc, reportHeader(context, periodLabel(context.selection, "vi")));
@@ -206,6 +237,8 @@ export function writePdfReport(context: ReportContext, output: Writable, indicat
     );
     barChart(doc, ranked, indicator.target?.value ?? null);
   }
+
+  projectionParagraph(doc, own.figures, children, indicatorCode);
 
   doc.font("italic").fontSize(8).fillColor("#475569").text(`Tỷ lệ = tổng tử số / tổng mẫu số của mọi tổ dân phố, thôn bên dưới. Người lập: ${context.generatedBy}.`, MARGIN);
   finishReportPdf(doc);

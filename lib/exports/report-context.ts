@@ -35,7 +35,8 @@ export async function loadReportContext(actor: Actor, code: string, params: Dash
   const selection = await selectionOf(params, now, subject);
   const unit = subject.unit!;
   const [figures, elements, ancestors] = await Promise.all([
-    indicatorFiguresOf([unit, ...subject.children], selection),
+    // With each indicator's projection to its target's deadline: the report's columns and paragraph.
+    indicatorFiguresOf([unit, ...subject.children], selection, undefined, undefined, "all"),
     db.dataElement.findMany({ orderBy: [{ sortOrder: "asc" }, { id: "asc" }], select: { id: true, code: true, name: true, aggregation: true } }),
     ancestorsOf(unit.id),
   ]);

@@ -5,7 +5,7 @@
  */
 import type { ReportContext } from "./report-context";
 import type { MemberRow, ValueRow } from "./report-rows";
-import { affiliationLabel, dateLabel, genderLabel, levelLabel, monthLabel, roleLabel, stateLabel } from "./report-labels";
+import { affiliationLabel, dateLabel, genderLabel, levelLabel, monthLabel, projectionLabel, roleLabel, stateLabel } from "./report-labels";
 import { unitDisplayName } from "../units/display-name";
 
 export type Cell = string | number | null;
@@ -24,6 +24,11 @@ export function summaryRows(context: ReportContext): Cell[][] {
       figure.target ? (figure.target.unitName ?? "Quốc gia") : "",
       figure.gap === null ? null : Math.round(figure.gap * 1000) / 10,
       stateLabel(figure.state),
+      // Where it will land at the target's deadline (lib/dashboard/projection.ts); a whole count a month.
+      figure.projection?.value ?? null,
+      figure.projection?.deadline ? monthLabel(figure.projection.deadline) : "",
+      figure.projection?.neededPerMonth != null ? Math.ceil(figure.projection.neededPerMonth) : null,
+      figure.projection ? projectionLabel(figure.projection.state) : "",
     ]),
   );
 }

@@ -79,8 +79,8 @@ export async function writeXlsxReport(context: ReportContext, output: Writable, 
 
   // Summary: header block in rows 1–6, the table's header on row 8, frozen above it.
   const summary = workbook.addWorksheet("Tổng hợp", { views: [{ state: "frozen", ySplit: 8 }], pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
-  summary.columns = [32, 12, 16, 44, 12, 12, 10, 12, 20, 14, 16].map((width) => ({ width }));
-  writeHeaderBlock(summary, header, `Người lập: ${context.generatedBy}`, { leftTo: 4, rightFrom: 6, lastColumn: 11 });
+  summary.columns = [32, 12, 16, 44, 12, 12, 10, 12, 20, 14, 16, 14, 10, 14, 22].map((width) => ({ width }));
+  writeHeaderBlock(summary, header, `Người lập: ${context.generatedBy}`, { leftTo: 4, rightFrom: 6, lastColumn: 15 });
   const summaryHeader = summary.getRow(8);
   summaryHeader.values = [...SUMMARY_COLUMNS];
   boldHeader(summaryHeader);
@@ -94,6 +94,8 @@ export async function writeXlsxReport(context: ReportContext, output: Writable, 
     row.getCell(7).numFmt = PERCENT;
     row.getCell(8).numFmt = PERCENT;
     row.getCell(10).numFmt = "+0.0;-0.0;0.0";
+    row.getCell(12).numFmt = PERCENT;
+    row.getCell(14).numFmt = INTEGER;
     row.commit();
   });
   summary.autoFilter = { from: { row: 8, column: 1 }, to: { row: 8 + rows.length, column: SUMMARY_COLUMNS.length } };

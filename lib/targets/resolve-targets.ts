@@ -22,10 +22,10 @@ export async function resolveTargetGrid(
   const grid = new Map<string, Map<number, ResolvedTarget>>();
   if (unitIds.length === 0 || periodIds.length === 0) return grid;
   const rows = await client.$queryRaw<
-    { for_unit: number | null; period_id: number; indicator_id: number; value: string; unit_id: number | null; unit_code: string | null; unit_name: string | null; reason: string; source: string | null }[]
+    { for_unit: number | null; period_id: number; indicator_id: number; value: string; unit_id: number | null; unit_code: string | null; unit_name: string | null; reason: string; source: string | null; to_period_id: number | null }[]
   >`
     SELECT DISTINCT ON (u.for_unit, m.period_id, t.indicator_id)
-           u.for_unit, m.period_id, t.indicator_id, t.value::text, t.unit_id, tu.code AS unit_code, tu.name AS unit_name, t.reason, t.source
+           u.for_unit, m.period_id, t.indicator_id, t.value::text, t.unit_id, tu.code AS unit_code, tu.name AS unit_name, t.reason, t.source, t.to_period_id
     FROM unnest(${unitIds}::int[]) AS u(for_unit)
     CROSS JOIN unnest(${periodIds}::int[]) AS m(period_id)
     JOIN target t ON (t.from_period_id IS NULL OR t.from_period_id <= m.period_id) AND (t.to_period_id IS NULL OR t.to_period_id >= m.period_id)
@@ -45,6 +45,7 @@ export async function resolveTargetGrid(
       unitName: row.unit_name,
       reason: row.reason,
       source: row.source,
+      toPeriodId: row.to_period_id,
     });
   }
   return grid;

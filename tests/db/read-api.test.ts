@@ -63,6 +63,8 @@ describe("the read API", () => {
       value: null,
       target: 0.5,
       targetUnitCode: null,
+      // No figures, so no pace: said, not projected; the open-ended national target runs to the period's December.
+      projection: expect.objectContaining({ state: "notEnoughHistory", value: null, neededPerMonth: null, deadline: "2026-12", deadlineFromTarget: false, windows: [] }),
     });
   });
 

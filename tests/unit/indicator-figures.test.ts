@@ -1,7 +1,7 @@
 import { indicatorFigure, targetState } from "@/lib/dashboard/indicator-figures";
 
 const SIGNATURE = { id: 1, code: "DIGITAL_SIGNATURE_RATE", name: "Chữ ký số", nameEn: "Signature", numeratorElementId: 10, denominatorElementId: 11, higherIsBetter: true };
-const target = (value: number) => ({ value, unitId: null, unitCode: null, unitName: null, reason: "", source: null });
+const target = (value: number) => ({ value, unitId: null, unitCode: null, unitName: null, reason: "", source: null, toPeriodId: null });
 
 describe("an indicator from its sums", () => {
   it("is the numerator's sum over the denominator's sum, with the gap to target", () => {
