@@ -7,6 +7,7 @@ import { appInBrowser, describeInBrowser } from "./helpers/app-in-browser";
 import { LATEST, LATEST_CODE, monthText } from "./helpers/demo-months";
 import { reportedGroups } from "./helpers/demo-groups";
 import { addMonths } from "@/lib/periods";
+import { problemsAtBothWidths } from "./helpers/page-checks";
 
 const PERIOD = LATEST_CODE;
 // The last complete quarter before the demo's last month, and that quarter's last month.
@@ -156,6 +157,52 @@ describeInBrowser("the steering committee's dashboard, in Chromium", () => {
     expect({ numerator: api.numerator, denominator: api.denominator }).toEqual({ numerator: card.numerator, denominator: card.denominator });
     expect((await anonymous.request.get(`${world.app.baseUrl}/api/v1/units/${HAI_CHAU}/indicators`)).status()).toBe(401);
     await anonymous.close();
+    await page.context().close();
+  });
+
+  it("draws where a ward will land on its trend chart, and lists Hải Châu's wards at risk by their monthly shortfall", async () => {
+    // E-health against the national 90%: the demo's wards climb, but not fast enough.
+    const INDICATOR = "EHEALTH_RATE";
+    const page = await signedIn("bcd.haichau");
+    const projectionOf = async (code: string, children = false) => {
+      const response = await page.request.get(`${world.app.baseUrl}/api/v1/units/${code}/${children ? "children/" : ""}indicators`);
+      expect(response.status()).toBe(200);
+      return response.json();
+    };
+    const vi = (value: number) => value.toLocaleString("vi-VN");
+
+    await page.goto(`${world.app.baseUrl}/dashboard/20206?indicator=${INDICATOR}`);
+    const ward = (await projectionOf("20206")).indicators.find((indicator: { code: string }) => indicator.code === INDICATOR).projection;
+    expect(["onTrack", "atRisk", "offTrack"]).toContain(ward.state);
+    const [year, month] = ward.deadline.split("-");
+    const sentences = await page.getByTestId("trend-projection").textContent();
+    expect(sentences).toContain(`Dự kiến đến ${month}/${year}: ${(ward.value * 100).toFixed(1).replace(".", ",")}%`);
+    expect(sentences).toContain(`Cần thêm ${vi(Math.ceil(ward.neededPerMonth))} người mỗi tháng`);
+    // The chart, once drawn: the dotted projection over its shaded range, beside the dashed target.
+    const trend = page.locator("section[aria-labelledby=trend-heading]");
+    await page.waitForFunction(() => {
+      window.dispatchEvent(new Event("dashboard:draw-charts"));
+      return document.querySelector("section[aria-labelledby=trend-heading] svg .recharts-area") !== null;
+    });
+    await expect(trend.locator("path[stroke-dasharray='2 4']").count()).resolves.toBe(1);
+    await expect(trend.locator(".recharts-area-area").count()).resolves.toBe(1);
+    await expect(page.getByTestId(`projection-${INDICATOR}`).textContent()).resolves.toContain(sentences!.split(".")[0]);
+    await screenshot(page, "dashboard-projection");
+
+    await page.goto(`${world.app.baseUrl}/dashboard/${HAI_CHAU}?indicator=${INDICATOR}`);
+    const children = (await projectionOf(HAI_CHAU, true)).children as { unit: { code: string; name: string }; indicators: { code: string; projection: { state: string; shortfallPerMonth: number } }[] }[];
+    const expected = children
+      .map((child) => ({ code: child.unit.code, name: child.unit.name, projection: child.indicators.find((indicator) => indicator.code === INDICATOR)!.projection }))
+      .filter((child) => child.projection.state === "atRisk" || child.projection.state === "offTrack")
+      .sort((a, b) => b.projection.shortfallPerMonth - a.projection.shortfallPerMonth);
+    expect(expected.length).toBeGreaterThan(0);
+    const table = page.getByTestId("units-at-risk");
+    await expect(table.locator("tbody tr").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-unit")))).resolves.toEqual(expected.map((child) => child.code));
+    await expect(table.locator("tbody tr").first().textContent()).resolves.toContain(`${vi(Math.ceil(expected[0].projection.shortfallPerMonth))} người`);
+    expect(await problemsAtBothWidths(page, "dashboard-units-at-risk")).toEqual([]);
+    // Each row leads to that ward's dashboard on the same indicator.
+    await table.getByRole("link", { name: expected[0].name }).click();
+    await page.waitForURL(new RegExp(`/dashboard/${expected[0].code}\\?.*indicator=${INDICATOR}`));
     await page.context().close();
   });
 });
