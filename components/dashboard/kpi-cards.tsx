@@ -56,9 +56,11 @@ export async function KpiCards({ cards, selected, previousLabel, hrefFor }: { ca
               {card.projection.state !== "noTarget" && card.projection.state !== "met" && (
                 <div className="mt-2 border-t border-slate-200 pt-2 text-sm" data-testid={`projection-${card.code}`}>
                   <ProjectionBadge projection={card.projection} words={projectionWords} />
-                  {projectionSentences(card.projection, card.code, projectionWords, locale).map((sentence) => (
-                    <p key={sentence} className="mt-1 tabular-nums">{sentence}</p>
-                  ))}
+                  {/* Why there is no projection is said once, under the trend, not on every card. */}
+                  {card.projection.state !== "notEnoughHistory" &&
+                    projectionSentences(card.projection, card.code, projectionWords, locale).map((sentence) => (
+                      <p key={sentence} className="mt-1 tabular-nums">{sentence}</p>
+                    ))}
                 </div>
               )}
             </Link>

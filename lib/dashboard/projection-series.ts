@@ -17,32 +17,33 @@ export type Months = Map<number, { sums: Map<number, number>; unitsReported: num
  * only these elements are read (the dashboard's children need the selected indicator's two).
  */
 export async function readProjectionMonths(groups: Map<number, number[]>, asOf: number, elementIds: number[]): Promise<Map<number, Months>> {
-  const unitIds = [...new Set([...groups.values()].flat())];
   const result = new Map<number, Months>([...groups.keys()].map((key) => [key, new Map()]));
-  if (unitIds.length === 0) return result;
+  // Each unit beside the group it is added into: PostgreSQL adds them up, so the whole country's year
+  // arrives as a row per month and element, not one per province.
+  const pairs = [...groups].flatMap(([key, ids]) => ids.map((id) => [id, key] as const));
+  if (pairs.length === 0) return result;
+  const unitIds = pairs.map(([id]) => id);
+  const keys = pairs.map(([, key]) => key);
   const from = lookbackStart(asOf);
   const [values, reporting] = await Promise.all([
-    db.$queryRaw<{ unit_id: number; period_id: number; element_id: number; value: number }[]>`
-      SELECT unit_id, period_id, element_id, value::float8 AS value FROM rollup_value
-      WHERE unit_id = ANY(${unitIds}::int[]) AND period_id BETWEEN ${from} AND ${asOf} AND element_id = ANY(${elementIds}::int[])`,
-    db.$queryRaw<{ unit_id: number; period_id: number; units_reported: number }[]>`
-      SELECT unit_id, period_id, units_reported FROM rollup_reporting
-      WHERE unit_id = ANY(${unitIds}::int[]) AND period_id BETWEEN ${from} AND ${asOf}`,
+    db.$queryRaw<{ key: number; period_id: number; element_id: number; value: number }[]>`
+      SELECT g.key, r.period_id, r.element_id, sum(r.value)::float8 AS value
+      FROM rollup_value r JOIN unnest(${unitIds}::int[], ${keys}::int[]) AS g(unit_id, key) ON g.unit_id = r.unit_id
+      WHERE r.unit_id = ANY(${unitIds}::int[]) AND r.period_id BETWEEN ${from} AND ${asOf} AND r.element_id = ANY(${elementIds}::int[])
+      GROUP BY 1, 2, 3`,
+    db.$queryRaw<{ key: number; period_id: number; units_reported: number }[]>`
+      SELECT g.key, r.period_id, sum(r.units_reported)::int AS units_reported
+      FROM rollup_reporting r JOIN unnest(${unitIds}::int[], ${keys}::int[]) AS g(unit_id, key) ON g.unit_id = r.unit_id
+      WHERE r.unit_id = ANY(${unitIds}::int[]) AND r.period_id BETWEEN ${from} AND ${asOf}
+      GROUP BY 1, 2`,
   ]);
-  const keysOf = new Map<number, number[]>();
-  for (const [key, members] of groups) for (const id of members) keysOf.set(id, [...(keysOf.get(id) ?? []), key]);
   const monthOf = (key: number, period: number) => {
     const months = result.get(key)!;
     if (!months.has(period)) months.set(period, { sums: new Map(), unitsReported: 0 });
     return months.get(period)!;
   };
-  for (const row of values) {
-    for (const key of keysOf.get(row.unit_id) ?? []) {
-      const month = monthOf(key, row.period_id);
-      month.sums.set(row.element_id, (month.sums.get(row.element_id) ?? 0) + Number(row.value));
-    }
-  }
-  for (const row of reporting) for (const key of keysOf.get(row.unit_id) ?? []) monthOf(key, row.period_id).unitsReported += row.units_reported;
+  for (const row of values) monthOf(row.key, row.period_id).sums.set(row.element_id, Number(row.value));
+  for (const row of reporting) monthOf(row.key, row.period_id).unitsReported = row.units_reported;
   return result;
 }
 
