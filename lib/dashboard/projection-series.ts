@@ -66,17 +66,6 @@ export function countedMonths(months: Months, indicator: Pick<IndicatorDefinitio
   return withFigures.slice(0, end).map(({ period, numerator, denominator }) => ({ period, numerator, denominator }));
 }
 
-/** Each group's projection of each indicator, against the target in force at `asOf` (by group, then indicator id). */
-export async function projectionsOf(
-  groups: Map<number, number[]>,
-  asOf: number,
-  indicators: IndicatorDefinition[],
-  targetOf: (key: number, indicatorId: number) => ProjectionTarget | null,
-): Promise<Map<number, Map<number, Projection>>> {
-  const months = await readProjectionMonths(groups, asOf, elementsOf(indicators));
-  return new Map([...groups.keys()].map((key) => [key, projectMonths(months.get(key)!, asOf, indicators, (indicatorId) => targetOf(key, indicatorId))]));
-}
-
 export const elementsOf = (indicators: IndicatorDefinition[]) => [...new Set(indicators.flatMap((indicator) => [indicator.numeratorElementId, indicator.denominatorElementId]))];
 
 /** One unit's (or group's) projection of each indicator, by indicator id. */

@@ -9,7 +9,7 @@ import { indicatorFigure, type IndicatorDefinition, type IndicatorFigure } from 
 import { loadIndicators } from "./indicator-catalogue";
 import type { PeriodSelection } from "./period-selection";
 import { elementSumsByUnit, type ElementSums } from "./rollup-queries";
-import { projectionsOf } from "./projection-series";
+import { elementsOf, projectMonths, readProjectionMonths } from "./projection-series";
 
 export async function indicatorFiguresOf(
   units: Pick<UnitSummary, "id">[],
@@ -21,13 +21,17 @@ export async function indicatorFiguresOf(
   projected: "all" | string[] = [],
 ): Promise<Map<number, IndicatorFigure[]>> {
   const ids = units.map((unit) => unit.id);
-  const [indicators, sums, targets] = await Promise.all([catalogue ?? loadIndicators(), unitSums ?? elementSumsByUnit(ids, selection.from, selection.to), resolveTargetGrid(ids, [selection.to])]);
+  const catalogueRead = catalogue ? Promise.resolve(catalogue) : loadIndicators();
+  // The months a projection needs are read beside the sums and the targets, not after them.
+  const monthsRead = catalogueRead.then((all) => {
+    const toProject = all.filter((indicator) => projected === "all" || projected.includes(indicator.code));
+    return toProject.length > 0 ? readProjectionMonths(new Map(ids.map((id) => [id, [id]])), selection.to, elementsOf(toProject)).then((months) => ({ toProject, months })) : null;
+  });
+  const [indicators, sums, targets, projectionMonths] = await Promise.all([catalogueRead, unitSums ?? elementSumsByUnit(ids, selection.from, selection.to), resolveTargetGrid(ids, [selection.to]), monthsRead]);
   const targetsOf = (unitId: number) => targets.get(gridKey(unitId, selection.to)) ?? new Map();
-  const toProject = indicators.filter((indicator) => projected === "all" || projected.includes(indicator.code));
-  const projections =
-    toProject.length > 0
-      ? await projectionsOf(new Map(ids.map((id) => [id, [id]])), selection.to, toProject, (unitId, indicatorId) => targetsOf(unitId).get(indicatorId) ?? null)
-      : null;
+  const projections = projectionMonths
+    ? new Map(ids.map((id) => [id, projectMonths(projectionMonths.months.get(id)!, selection.to, projectionMonths.toProject, (indicatorId) => targetsOf(id).get(indicatorId) ?? null)]))
+    : null;
   return new Map(
     units.map((unit) => {
       const unitTargets = targetsOf(unit.id);
