@@ -13,6 +13,7 @@ import { TeamPanel } from "./team-panel";
 import { ActivityPanel } from "./activity-panel";
 import { PeriodPicker, periodLabel } from "./period-picker";
 import { LazyChildrenChart, LazyTrendChart } from "./lazy-charts";
+import type { TrendPoint } from "./trend-chart";
 import { dashboardHref } from "./dashboard-links";
 import { ExportLinks } from "./export-links";
 import { ScrollBox } from "@/components/ui/scroll-box";
@@ -49,13 +50,7 @@ export async function DashboardView({ dashboard, options }: { dashboard: Dashboa
   const label = periodLabel(selection, locale);
   const hasData = dashboard.cards.some((card) => card.value !== null);
   const chartLabels = { value: t("valueCol"), target: t("targetCol") };
-  // The trend's months, then the months to the deadline: the projection joins the line at its last counted month.
-  const projectionAt = new Map(dashboard.projectionLine.map((point) => [point.period, point]));
-  const lastTrendMonth = dashboard.trend.at(-1)?.period ?? "";
-  const trendPoints = [
-    ...dashboard.trend.map((point) => ({ period: point.period, value: point.value, target: point.target, projection: projectionAt.get(point.period)?.value ?? null, range: projectionAt.has(point.period) ? ([projectionAt.get(point.period)!.low, projectionAt.get(point.period)!.high] as [number, number]) : null })),
-    ...dashboard.projectionLine.filter((point) => point.period > lastTrendMonth).map((point) => ({ period: point.period, value: null, target: selectedCard.target?.value ?? null, projection: point.value, range: [point.low, point.high] as [number, number] })),
-  ];
+  const trendPoints = withProjection(dashboard.trend, dashboard.projectionLine, selectedCard.target?.value ?? null);
   const selectedProjection = selectedCard.projection;
   const unknownChildren = dashboard.children.filter((child) => child.figures.find((figure) => figure.code === dashboard.selectedIndicator)?.projection?.state === "notEnoughHistory").length;
 
@@ -240,6 +235,23 @@ export async function DashboardView({ dashboard, options }: { dashboard: Dashboa
       <ActivityPanel panel={dashboard.activities} locale={locale} childHref={childHref} />
     </>
   );
+}
+
+/**
+ * The trend's months, then the months to the deadline (the target carried on): the projection joins
+ * the line at its last counted month and runs to the deadline over the range of the two paces.
+ */
+function withProjection(trend: Dashboard["trend"], line: Dashboard["projectionLine"], target: number | null): TrendPoint[] {
+  const at = new Map(line.map((point) => [point.period, point]));
+  const last = trend.at(-1)?.period ?? "";
+  const projected = (period: string) => {
+    const point = at.get(period);
+    return point ? { projection: point.value, range: [point.low, point.high] as [number, number] } : { projection: null, range: null };
+  };
+  return [
+    ...trend.map((point) => ({ period: point.period, value: point.value, target: point.target, ...projected(point.period) })),
+    ...line.filter((point) => point.period > last).map((point) => ({ period: point.period, value: null, target, ...projected(point.period) })),
+  ];
 }
 
 function formatPeriodLabel(month: string, locale: Locale): string {
