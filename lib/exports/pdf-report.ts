@@ -159,6 +159,8 @@ function projectionParagraph(doc: PDFKit.PDFDocument, own: IndicatorFigure[], ch
   const projected = own.filter((figure) => figure.projection && ["onTrack", "atRisk", "offTrack"].includes(figure.projection.state));
   const lines = projected.map((figure) => {
     const projection = figure.projection!;
+    // The deadline has come: where it landed, nothing left to gain.
+    if (projection.neededPerMonth === null) return `• ${figure.name}: đã đến hạn ${monthLabel(projection.deadline!)}, dừng ở ${formatPercent(projection.value, "vi", 1)}, chỉ tiêu ${formatPercent(figure.target!.value, "vi", 0)}: ${projectionLabel(projection.state).toLowerCase()}.`;
     return `• ${figure.name}: dự kiến ${formatPercent(projection.value, "vi", 1)} đến ${monthLabel(projection.deadline!)}${projection.deadlineFromTarget ? "" : " (hết năm, chỉ tiêu không có hạn)"}, chỉ tiêu ${formatPercent(figure.target!.value, "vi", 0)}: ${projectionLabel(projection.state).toLowerCase()}; cần thêm ${formatNumber(Math.ceil(projection.neededPerMonth ?? 0), "vi")} ${noun(figure.code)} mỗi tháng, 3 tháng gần đây tăng ${formatNumber(Math.round(projection.pacePerMonth ?? 0), "vi")} mỗi tháng.`;
   });
   const indicator = own.find((figure) => figure.code === indicatorCode?.toUpperCase()) ?? own[0];

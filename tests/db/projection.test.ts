@@ -88,6 +88,8 @@ const TARGETS: Record<string, { value: number; toPeriodId: number | null }> = {
   W1: { value: 0.45, toPeriodId: 202706 },
   W2: { value: 0.45, toPeriodId: 202706 },
   W3: { value: 0.3, toPeriodId: null },
+  // The falling group's own target ends with the period: its deadline has come.
+  "W1-03": { value: 0.45, toPeriodId: 202611 },
 };
 const targetOf = (code: string) => TARGETS[code] ?? TARGETS[code.slice(0, 2)];
 
@@ -128,6 +130,7 @@ beforeAll(async () => {
   expect(await importValues(admin, csv(["W2-12"]), { commit: true, now: NOW })).toMatchObject({ ok: true });
   expect(await setTarget(admin, "P", { indicatorCode: RATE, percent: "45", fromPeriod: "2026-01", toPeriod: "2027-06", reason: "Lộ trình của tỉnh", source: "Kế hoạch 2/KH" })).toMatchObject({ ok: true });
   expect(await setTarget(admin, "W3", { indicatorCode: RATE, percent: "30", fromPeriod: "2026-01", toPeriod: "", reason: "Mức của xã", source: "" })).toMatchObject({ ok: true });
+  expect(await setTarget(admin, "W1-03", { indicatorCode: RATE, percent: "45", fromPeriod: "2026-01", toPeriod: "2026-11", reason: "Mức của thôn đến hết tháng 11", source: "" })).toMatchObject({ ok: true });
   raw = (
     await db.$queryRaw<{ code: string; period: number; element: string; value: number }[]>`
       SELECT u.code, v.period_id AS period, e.code AS element, v.value FROM data_value v JOIN admin_unit u ON u.id = v.unit_id JOIN data_element e ON e.id = v.element_id`
@@ -180,8 +183,8 @@ describe("the projection to the target's deadline, from the roll-ups", () => {
     }
   });
 
-  /** A report of the district for November, as its bytes. */
-  async function reportBytes(format: "xlsx" | "pdf"): Promise<Buffer> {
+  /** A report of a unit (the district unless said) for November, as its bytes. */
+  async function reportBytes(format: "xlsx" | "pdf", code = "D"): Promise<Buffer> {
     const chunks: Buffer[] = [];
     const sink = new Writable({
       write(chunk: Buffer, _encoding, done) {
@@ -190,7 +193,7 @@ describe("the projection to the target's deadline, from the roll-ups", () => {
       },
     });
     const finished = new Promise((resolve) => sink.on("finish", resolve));
-    const context = await loadReportContext(admin, "D", { period: "2026-11" }, format, NOW);
+    const context = await loadReportContext(admin, code, { period: "2026-11" }, format, NOW);
     await (format === "xlsx" ? writeXlsxReport(context, sink) : writePdfReport(context, sink, RATE));
     await finished;
     return Buffer.concat(chunks);
@@ -221,13 +224,17 @@ describe("the projection to the target's deadline, from the roll-ups", () => {
     expect(rows).toBe(4);
   });
 
-  it("says where the district lands and which wards are at risk in the PDF report's paragraph", async () => {
+  /** A unit's PDF report as text, its lines joined (text drawn in a box wraps). */
+  async function pdfText(code = "D"): Promise<string> {
     const dir = mkdtempSync(path.join(os.tmpdir(), "tcns-projection-"));
-    writeFileSync(path.join(dir, "report.pdf"), await reportBytes("pdf"));
+    writeFileSync(path.join(dir, "report.pdf"), await reportBytes("pdf", code));
     const extracted = spawnSync(process.execPath, [path.resolve(__dirname, "../setup/pdf-text.mjs"), path.join(dir, "report.pdf")], { encoding: "utf8" });
     expect(extracted.stderr).toBe("");
-    // Text drawn in a box wraps: compare with the lines joined.
-    const text = (JSON.parse(extracted.stdout) as { text: string }).text.replace(/\s+/g, " ");
+    return (JSON.parse(extracted.stdout) as { text: string }).text.replace(/\s+/g, " ");
+  }
+
+  it("says where the district lands and which wards are at risk in the PDF report's paragraph", async () => {
+    const text = await pdfText();
     expect(text).toContain("III. Dự kiến đến hạn chỉ tiêu");
     const district = expectedProjection("D", targetOf("D"));
     const percent = (value: number) => `${(value * 100).toFixed(1).replace(".", ",")}%`;
@@ -240,5 +247,15 @@ describe("the projection to the target's deadline, from the roll-ups", () => {
       if (projection.state === "atRisk" || projection.state === "offTrack") expect(text).toMatch(named);
       else expect(text).not.toMatch(new RegExp(`${ward} \\(thi`));
     }
+  });
+
+  it("says where a unit landed once its deadline has come, with nothing left to gain", async () => {
+    const group = expectedProjection("W1-03", targetOf("W1-03"));
+    expect(group).toMatchObject({ state: "offTrack", basedOn: 202611, deadline: 202611, neededPerMonth: null });
+    const text = await pdfText("W1-03");
+    const percent = `${(group.value! * 100).toFixed(1).replace(".", ",")}%`;
+    expect(text).toContain(`đã đến hạn 11/2026, dừng ở ${percent}`);
+    // No gain is asked of a month that has passed.
+    expect(text).not.toContain("cần thêm");
   });
 });
