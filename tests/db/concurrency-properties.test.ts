@@ -98,7 +98,8 @@ async function run(op: Operation): Promise<Written | null> {
     }
     const period = MONTHS[op.month];
     if (op.kind === "save") {
-      const [report] = (await sql.query("SELECT r.version FROM period_report r JOIN admin_unit u ON u.id = r.unit_id WHERE u.code = $1 AND r.period_id = $2", [unitCode, Number(period.replace("-", ""))])).rows;
+      // Through the app's pool: the operations run at once, and one pg Client must not carry two queries at a time.
+      const [report] = await db.$queryRaw<{ version: number }[]>`SELECT r.version FROM period_report r JOIN admin_unit u ON u.id = r.unit_id WHERE u.code = ${unitCode} AND r.period_id = ${Number(period.replace("-", ""))}`;
       const figures = figuresOf(id);
       const input = {
         unitCode,
