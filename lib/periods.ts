@@ -23,6 +23,11 @@ export function addMonths(id: number, count: number): number {
   return periodId(Math.floor(index / 12), (index % 12) + 1);
 }
 
+/** Calendar months from one month to another: 202611 → 202702 is 3 (negative when `to` is earlier). */
+export function monthsBetween(from: number, to: number): number {
+  return (Math.floor(to / 100) - Math.floor(from / 100)) * 12 + (to % 100) - (from % 100);
+}
+
 /** Every month from `from` to `to`, both included. */
 export function periodRange(from: number, to: number): number[] {
   const months: number[] = [];

@@ -18,7 +18,7 @@ import { dashboardHref } from "./dashboard-links";
 import { ExportLinks } from "./export-links";
 import { ScrollBox } from "@/components/ui/scroll-box";
 import { UnitsAtRisk } from "./units-at-risk";
-import { projectionSentences, type ProjectionWords } from "./projection-summary";
+import { monthText, projectionSentences, type ProjectionWords } from "./projection-summary";
 
 export interface ViewOptions {
   sort?: string;
@@ -160,13 +160,13 @@ export async function DashboardView({ dashboard, options }: { dashboard: Dashboa
             <LazyTrendChart points={trendPoints} locale={locale} labels={{ ...chartLabels, projection: projectionWords("chartLine"), range: projectionWords("chartRange") }} />
           </div>
           {dashboard.projectionLine.length > 0 && selectedProjection.deadline !== null && (
-            <p className="mt-1 text-sm text-slate-700">{projectionWords("chartNote", { deadline: dayFirst(periodCode(selectedProjection.deadline)) })}</p>
+            <p className="mt-1 text-sm text-slate-700">{projectionWords("chartNote", { deadline: monthText(selectedProjection.deadline) })}</p>
           )}
           <div className="mt-1 text-sm" data-testid="trend-projection">
             {projectionSentences(selectedProjection, dashboard.selectedIndicator, projectionWords, locale).map((sentence) => (
               <p key={sentence}>{sentence}</p>
             ))}
-            {selectedProjection.windows.length > 0 && selectedProjection.basedOn !== null && <p className="text-slate-700">{projectionWords("basedOn", { month: dayFirst(periodCode(selectedProjection.basedOn)) })}</p>}
+            {selectedProjection.windows.length > 0 && selectedProjection.basedOn !== null && <p className="text-slate-700">{projectionWords("basedOn", { month: monthText(selectedProjection.basedOn) })}</p>}
           </div>
           <details className="mt-2">
             <summary className="min-h-10 cursor-pointer py-2 text-brand-700">{t("trendTable")}</summary>

@@ -10,6 +10,9 @@ export function ProjectionBadge({ projection, words }: { projection: Projection;
   return <span className={`badge p-${projection.state}`}>{words(`states.${projection.state}`)}</span>;
 }
 
+/** A month as the tables write it, "12/2026"; a dash when there is none. */
+export const monthText = (id: number | null) => (id === null ? "–" : dayFirst(periodCode(id)));
+
 /** A whole count a month: a pace of 12.4 people is said as 13 needed, 12 gained. */
 const perMonth = (value: number | null, locale: Locale, round: (value: number) => number) => (value === null ? "–" : formatNumber(round(value), locale));
 export const neededText = (value: number | null, locale: Locale) => perMonth(value, locale, Math.ceil);
@@ -21,21 +24,20 @@ export const paceText = (value: number | null, locale: Locale) => perMonth(value
  */
 export function projectionSentences(projection: Projection, indicatorCode: string, words: ProjectionWords, locale: Locale): string[] {
   const noun = words(`nouns.${indicatorCode}`);
-  const month = (id: number | null) => (id === null ? "–" : dayFirst(periodCode(id)));
   switch (projection.state) {
     case "noTarget":
       return [];
     case "met":
-      return projection.basedOn !== null ? [words("alreadyMet", { month: month(projection.basedOn) })] : [];
+      return projection.basedOn !== null ? [words("alreadyMet", { month: monthText(projection.basedOn) })] : [];
     case "notEnoughHistory":
       return [words("notEnoughHistory")];
   }
   if (projection.basedOn !== null && projection.deadline !== null && projection.basedOn >= projection.deadline) {
-    return [words("deadlineCome", { deadline: month(projection.deadline), value: formatPercent(projection.value, locale, 1) })];
+    return [words("deadlineCome", { deadline: monthText(projection.deadline), value: formatPercent(projection.value, locale, 1) })];
   }
   const range = projection.low !== null && projection.high !== null && projection.high - projection.low >= 0.0005 ? ` ${words("range", { low: formatPercent(projection.low, locale, 1), high: formatPercent(projection.high, locale, 1) })}` : "";
   return [
-    `${words("landing", { deadline: month(projection.deadline), value: formatPercent(projection.value, locale, 1) })}${range}.`,
+    `${words("landing", { deadline: monthText(projection.deadline), value: formatPercent(projection.value, locale, 1) })}${range}.`,
     words("needs", { count: neededText(projection.neededPerMonth, locale), noun, pace: paceText(projection.pacePerMonth, locale) }),
     ...(projection.deadlineFromTarget || projection.deadline === null ? [] : [words("yearEnd", { year: Math.floor(projection.deadline / 100) })]),
   ];

@@ -56,7 +56,6 @@ export interface DashboardCard extends IndicatorFigure {
 export interface UnitAtRisk {
   code: string;
   name: string;
-  kind: string;
   figure: IndicatorFigure;
   projection: Projection;
 }
@@ -149,7 +148,7 @@ export async function getDashboard(actor: Actor, code: string | null, params: Da
     .flatMap((child) => {
       const figure = child.figures.find((candidate) => candidate.code === selected.code)!;
       const projection = figure.projection;
-      return projection && (projection.state === "atRisk" || projection.state === "offTrack") ? [{ code: child.code, name: child.name, kind: child.kind, figure, projection }] : [];
+      return projection && (projection.state === "atRisk" || projection.state === "offTrack") ? [{ code: child.code, name: child.name, figure, projection }] : [];
     })
     .sort((a, b) => (b.projection.shortfallPerMonth ?? 0) - (a.projection.shortfallPerMonth ?? 0) || compareVietnamese(a.name, b.name));
 

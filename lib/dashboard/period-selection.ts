@@ -3,7 +3,7 @@
  * (2026-Q3), a year (2026) or a range of months (from=2026-01&to=2026-06).
  * Pure: parsing and the rules, with messages that name the parameter and the rule.
  */
-import { addMonths, parsePeriodCode, periodCode } from "../periods";
+import { addMonths, monthsBetween, parsePeriodCode, periodCode } from "../periods";
 import { formatPeriod, type Locale } from "../format";
 import { AppError } from "../errors";
 import type { MessageKey, MessageValues } from "../i18n/translate";
@@ -25,7 +25,7 @@ export type PeriodParse = { ok: true; selection: PeriodSelection } | { ok: false
 const refuse = (key: MessageKey, values?: MessageValues): PeriodParse => ({ ok: false, error: new AppError("INVALID_INPUT", key, values) });
 
 export function monthsIn(selection: Pick<PeriodSelection, "from" | "to">): number {
-  return (Math.floor(selection.to / 100) - Math.floor(selection.from / 100)) * 12 + (selection.to % 100) - (selection.from % 100) + 1;
+  return monthsBetween(selection.from, selection.to) + 1;
 }
 
 /**

@@ -21,7 +21,7 @@
  * - The deadline is the last month of the target in force; an open-ended
  *   target uses December of the period's year, and says so.
  */
-import { addMonths } from "../periods";
+import { addMonths, monthsBetween } from "../periods";
 
 export interface MonthFigures {
   period: number;
@@ -81,12 +81,17 @@ export const WINDOWS = [3, 6] as const;
 /** How far back the months of figures are looked for. */
 export const LOOKBACK_MONTHS = 12;
 
-export const monthsBetween = (from: number, to: number) => (Math.floor(to / 100) - Math.floor(from / 100)) * 12 + (to % 100) - (from % 100);
-
 /** The deadline of a target in force at `asOf`: its last month, else December of that year. */
 export function deadlineOf(target: ProjectionTarget | null, asOf: number): { deadline: number; fromTarget: boolean } {
   if (target?.toPeriodId != null) return { deadline: target.toPeriodId, fromTarget: true };
   return { deadline: Math.floor(asOf / 100) * 100 + 12, fromTarget: false };
+}
+
+/** The rate `ahead` months after a base month at a window's pace; null when the denominator would vanish. */
+function rateAfter(base: Pick<MonthFigures, "numerator" | "denominator">, pace: Pick<ProjectionWindow, "numeratorPerMonth" | "denominatorPerMonth">, ahead: number): number | null {
+  const denominator = base.denominator + pace.denominatorPerMonth * ahead;
+  // A share cannot pass the whole nor fall below nothing.
+  return denominator > 0 ? Math.min(Math.max(base.numerator + pace.numeratorPerMonth * ahead, 0), denominator) / denominator : null;
 }
 
 function windowOf(months: MonthFigures[], size: number, deadline: number): ProjectionWindow {
@@ -94,13 +99,8 @@ function windowOf(months: MonthFigures[], size: number, deadline: number): Proje
   const first = used[0];
   const last = used.at(-1)!;
   const span = monthsBetween(first.period, last.period);
-  const numeratorPerMonth = (last.numerator - first.numerator) / span;
-  const denominatorPerMonth = (last.denominator - first.denominator) / span;
-  const ahead = Math.max(0, monthsBetween(last.period, deadline));
-  const denominator = last.denominator + denominatorPerMonth * ahead;
-  // A share cannot pass the whole nor fall below nothing.
-  const numerator = Math.min(Math.max(last.numerator + numeratorPerMonth * ahead, 0), denominator);
-  return { months: size, from: first.period, to: last.period, numeratorPerMonth, denominatorPerMonth, projected: denominator > 0 ? numerator / denominator : null };
+  const pace = { numeratorPerMonth: (last.numerator - first.numerator) / span, denominatorPerMonth: (last.denominator - first.denominator) / span };
+  return { months: size, from: first.period, to: last.period, ...pace, projected: rateAfter(last, pace, Math.max(0, monthsBetween(last.period, deadline))) };
 }
 
 const reaches = (value: number | null, target: number, higherIsBetter: boolean) => value !== null && (higherIsBetter ? value >= target : value <= target);
@@ -140,7 +140,6 @@ export function projectIndicator(months: MonthFigures[], target: ProjectionTarge
   const result: Projection = {
     ...empty,
     state: "noTarget",
-    deadline: target ? deadline : null,
     value: recent.projected,
     low: projected.length > 0 ? Math.min(...projected) : null,
     high: projected.length > 0 ? Math.max(...projected) : null,
@@ -167,13 +166,9 @@ export function projectIndicator(months: MonthFigures[], target: ProjectionTarge
 export function projectionPath(projection: Projection): { period: number; value: number; low: number; high: number }[] {
   if (projection.basedOn === null || projection.deadline === null || projection.windows.length === 0 || projection.baseNumerator === null || projection.baseDenominator === null) return [];
   const base = { numerator: projection.baseNumerator, denominator: projection.baseDenominator };
-  const rateAt = (window: ProjectionWindow, ahead: number) => {
-    const denominator = base.denominator + window.denominatorPerMonth * ahead;
-    return denominator > 0 ? Math.min(Math.max(base.numerator + window.numeratorPerMonth * ahead, 0), denominator) / denominator : null;
-  };
   const path = [];
   for (let ahead = 0; ahead <= monthsBetween(projection.basedOn, projection.deadline); ahead += 1) {
-    const rates = projection.windows.map((window) => rateAt(window, ahead));
+    const rates = projection.windows.map((window) => rateAfter(base, window, ahead));
     if (rates.some((rate) => rate === null)) break;
     const values = rates as number[];
     path.push({ period: addMonths(projection.basedOn, ahead), value: values[0], low: Math.min(...values), high: Math.max(...values) });

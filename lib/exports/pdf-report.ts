@@ -13,8 +13,7 @@ import { formatNumber, formatPercent, formatPoints } from "../format";
 import { unitDisplayName } from "../units/display-name";
 import type { IndicatorFigure } from "../dashboard/indicator-figures";
 import { reportHeader, type ReportContext } from "./report-context";
-import { monthLabel, projectionLabel, stateLabel } from "./report-labels";
-import vi from "../i18n/messages/vi.json";
+import { countedLabel, monthLabel, projectionLabel, stateLabel } from "./report-labels";
 
 /**
  * The font files of the npm package, found from the app's own folder at run
@@ -155,13 +154,12 @@ export function finishReportPdf(doc: PDFKit.PDFDocument) {
  * below whose projection of the chosen indicator misses its target, the largest monthly shortfall first.
  */
 function projectionParagraph(doc: PDFKit.PDFDocument, own: IndicatorFigure[], children: ReportContext["summary"], indicatorCode?: string | null) {
-  const noun = (code: string) => (vi.dashboard.projection.nouns as Record<string, string>)[code] ?? "";
   const projected = own.filter((figure) => figure.projection && ["onTrack", "atRisk", "offTrack"].includes(figure.projection.state));
   const lines = projected.map((figure) => {
     const projection = figure.projection!;
     // The deadline has come: where it landed, nothing left to gain.
     if (projection.neededPerMonth === null) return `• ${figure.name}: đã đến hạn ${monthLabel(projection.deadline!)}, dừng ở ${formatPercent(projection.value, "vi", 1)}, chỉ tiêu ${formatPercent(figure.target!.value, "vi", 0)}: ${projectionLabel(projection.state).toLowerCase()}.`;
-    return `• ${figure.name}: dự kiến ${formatPercent(projection.value, "vi", 1)} đến ${monthLabel(projection.deadline!)}${projection.deadlineFromTarget ? "" : " (hết năm, chỉ tiêu không có hạn)"}, chỉ tiêu ${formatPercent(figure.target!.value, "vi", 0)}: ${projectionLabel(projection.state).toLowerCase()}; cần thêm ${formatNumber(Math.ceil(projection.neededPerMonth ?? 0), "vi")} ${noun(figure.code)} mỗi tháng, 3 tháng gần đây tăng ${formatNumber(Math.round(projection.pacePerMonth ?? 0), "vi")} mỗi tháng.`;
+    return `• ${figure.name}: dự kiến ${formatPercent(projection.value, "vi", 1)} đến ${monthLabel(projection.deadline!)}${projection.deadlineFromTarget ? "" : " (hết năm, chỉ tiêu không có hạn)"}, chỉ tiêu ${formatPercent(figure.target!.value, "vi", 0)}: ${projectionLabel(projection.state).toLowerCase()}; cần thêm ${formatNumber(Math.ceil(projection.neededPerMonth ?? 0), "vi")} ${countedLabel(figure.code)} mỗi tháng, 3 tháng gần đây tăng ${formatNumber(Math.round(projection.pacePerMonth ?? 0), "vi")} mỗi tháng.`;
   });
   const indicator = own.find((figure) => figure.code === indicatorCode?.toUpperCase()) ?? own[0];
   const atRisk = children
@@ -174,7 +172,7 @@ function projectionParagraph(doc: PDFKit.PDFDocument, own: IndicatorFigure[], ch
   doc.font("regular").fontSize(9);
   for (const line of lines) doc.text(line, MARGIN, doc.y, { width: doc.page.width - 2 * MARGIN });
   if (atRisk.length > 0) {
-    const named = atRisk.slice(0, 10).map((child) => `${child.name} (thiếu ${formatNumber(Math.ceil(child.projection!.shortfallPerMonth ?? 0), "vi")} ${noun(indicator.code)}/tháng)`);
+    const named = atRisk.slice(0, 10).map((child) => `${child.name} (thiếu ${formatNumber(Math.ceil(child.projection!.shortfallPerMonth ?? 0), "vi")} ${countedLabel(indicator.code)}/tháng)`);
     doc.text(`Đơn vị có nguy cơ không đạt ${indicator.name.charAt(0).toLowerCase()}${indicator.name.slice(1)}: ${named.join(", ")}${atRisk.length > 10 ? ` và ${atRisk.length - 10} đơn vị khác` : ""}.`, MARGIN, doc.y, { width: doc.page.width - 2 * MARGIN });
   }
   doc.font("italic").fontSize(8).fillColor("#475569").text("Dự kiến theo nhịp 3 tháng gần đây có báo cáo đủ; khoảng dự kiến theo nhịp 3 và 6 tháng.", MARGIN);

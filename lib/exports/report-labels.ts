@@ -5,6 +5,8 @@ import type { ProjectionState } from "../dashboard/projection";
 
 export const stateLabel = (state: TargetState): string => vi.dashboard.states[state];
 export const projectionLabel = (state: ProjectionState): string => vi.dashboard.projection.states[state];
+/** What an indicator's numerator counts ("người", "hồ sơ", "hộ"…), for "cần thêm 310 người mỗi tháng". */
+export const countedLabel = (indicatorCode: string): string => (vi.dashboard.projection.nouns as Record<string, string>)[indicatorCode] ?? "";
 export const levelLabel = (level: string): string => (vi.levels as Record<string, string>)[level] ?? level;
 export const roleLabel = (role: string): string => (vi.memberRoles as Record<string, string>)[role] ?? role;
 export const affiliationLabel = (affiliation: string): string => (vi.affiliations as Record<string, string>)[affiliation] ?? affiliation;
